@@ -1,0 +1,5 @@
+package io.promshift.cli;
+
+public final class PromshiftCli {
+  public static void main(String[] args) {}
+}
