@@ -1,0 +1,87 @@
+package io.promshift.grafana;
+
+import io.promshift.syntax.MappingNode;
+import io.promshift.syntax.YamlNode;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A mapping with go-yaml v3's merge keys applied: the mapping's own keys first (they win), then the keys
+ * merged in, earlier merged maps winning over later ones. Lookups are by key text.
+ */
+public final class GoMap implements GoValue {
+  private final MappingNode node;
+  private final List<Entry> entries;
+  private final Map<String, Entry> byKey;
+
+  GoMap(MappingNode node, List<Entry> entries) {
+    this.node = node;
+    this.entries = List.copyOf(entries);
+    Map<String, Entry> index = new HashMap<>(entries.size() * 2);
+    for (Entry entry : entries) {
+      index.putIfAbsent(entry.key(), entry);
+    }
+    this.byKey = index;
+  }
+
+  /**
+   * One key of the map as Grafana sees it.
+   *
+   * @param key the key's text
+   * @param keyNode the key as written (in the merged mapping, when {@code merged})
+   * @param valueNode the value as written at that place: an {@link io.promshift.syntax.AliasNode} when the
+   *     value is an alias
+   * @param value the resolved value
+   * @param merged whether the key arrived through a merge key {@code <<}
+   */
+  public record Entry(String key, YamlNode keyNode, YamlNode valueNode, GoValue value, boolean merged) {}
+
+  @Override
+  public MappingNode node() {
+    return node;
+  }
+
+  public List<Entry> entries() {
+    return entries;
+  }
+
+  public Optional<Entry> entry(String key) {
+    return Optional.ofNullable(byKey.get(key));
+  }
+
+  public Optional<GoValue> get(String key) {
+    Entry entry = byKey.get(key);
+    return entry == null ? Optional.empty() : Optional.of(entry.value());
+  }
+
+  public boolean containsKey(String key) {
+    return byKey.containsKey(key);
+  }
+
+  public int size() {
+    return entries.size();
+  }
+
+  @Override
+  public Object toPlain() {
+    Map<String, Object> plain = new LinkedHashMap<>();
+    for (Entry entry : entries) {
+      plain.put(entry.key(), entry.value().toPlain());
+    }
+    return plain;
+  }
+
+  @Override
+  public String kindName() {
+    return "map";
+  }
+
+  @Override
+  public String toString() {
+    return "GoMap" + Collections.unmodifiableList(entries.stream().map(Entry::key).toList());
+  }
+}

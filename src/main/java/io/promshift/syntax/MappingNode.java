@@ -1,0 +1,42 @@
+package io.promshift.syntax;
+
+import io.promshift.text.Span;
+import java.util.List;
+
+/**
+ * A mapping as written (merge keys not applied: {@code <<} is an entry like any other here). For a block
+ * mapping the span ends where its last value ends; for a flow mapping it ends after the closing brace.
+ */
+public record MappingNode(Span span, boolean flow, List<Entry> entries, String tag, String anchor)
+    implements YamlNode {
+
+  public MappingNode {
+    entries = List.copyOf(entries);
+  }
+
+  /** One {@code key: value} pair in source order. */
+  public record Entry(YamlNode key, YamlNode value) {
+    /** The key's text when the key is a scalar, else null. */
+    public String keyText() {
+      return key instanceof ScalarNode scalar ? scalar.value() : null;
+    }
+  }
+
+  /** The first entry whose scalar key reads {@code key}, or null. */
+  public Entry entry(String key) {
+    for (Entry entry : entries) {
+      if (key.equals(entry.keyText())) {
+        return entry;
+      }
+    }
+    return null;
+  }
+
+  public boolean isEmpty() {
+    return entries.isEmpty();
+  }
+
+  public Entry lastEntry() {
+    return entries.isEmpty() ? null : entries.get(entries.size() - 1);
+  }
+}

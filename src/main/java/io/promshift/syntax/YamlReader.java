@@ -1,0 +1,409 @@
+package io.promshift.syntax;
+
+import io.promshift.text.Position;
+import io.promshift.text.SourceException;
+import io.promshift.text.SourceText;
+import io.promshift.text.Span;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.comments.CommentType;
+import org.snakeyaml.engine.v2.common.Anchor;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.CommentEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.MappingStartEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+/**
+ * Builds the syntax tree of a file's first document from SnakeYAML Engine's event stream (comments on).
+ *
+ * <p>The tree is built here rather than by the Engine's recursive composer: the event parser is iterative,
+ * so nesting depth is checked before any node is built (yaml-traps 4), every node gets its exact char span
+ * (marks are code points after the BOM, yaml-traps 1), duplicate keys are found in every mapping with both
+ * positions (yaml-traps 5, as go-yaml v3 refuses them), and alias expansion is measured without expanding
+ * anything, with go-yaml v3's own "excessive aliasing" rule (yaml-traps 6).
+ *
+ * <p>Thread-safe: holds only immutable settings; each call reads independently.
+ */
+public final class YamlReader {
+  private final ReadSettings settings;
+  private final LoadSettings loadSettings;
+
+  public YamlReader(ReadSettings settings) {
+    this.settings = settings;
+    this.loadSettings = LoadSettings.builder()
+        .setParseComments(true)
+        .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, settings.maxFileSize()))
+        .setLabel("promshift")
+        .build();
+  }
+
+  public YamlReader() {
+    this(ReadSettings.DEFAULTS);
+  }
+
+  public ReadSettings settings() {
+    return settings;
+  }
+
+  /** Decodes and reads a file's bytes. */
+  public YamlDocument read(String name, byte[] bytes) {
+    if (bytes.length > settings.maxFileSize()) {
+      throw new SourceException(name, Position.START, "the file is " + bytes.length
+          + " bytes, over the limit of " + settings.maxFileSize() + " bytes");
+    }
+    return read(SourceText.decode(name, bytes));
+  }
+
+  /** Reads the first document of a decoded text. */
+  public YamlDocument read(SourceText source) {
+    if (source.length() > settings.maxFileSize()) {
+      throw new SourceException(source.name(), Position.START, "the file is over the limit of "
+          + settings.maxFileSize() + " bytes");
+    }
+    return new Builder(source).build();
+  }
+
+  /** One read: the state of building one tree. */
+  private final class Builder {
+    private final SourceText source;
+    private final String text;
+    private final Deque<Frame> stack = new ArrayDeque<>();
+    private final Map<String, Anchored> anchors = new HashMap<>();
+    private final IdentityHashMap<YamlNode, List<AliasNode>> aliasesByTarget = new IdentityHashMap<>();
+    private final List<Comment> comments = new ArrayList<>();
+    private YamlNode root;
+    private long rootExpanded;
+    private long rootAliased;
+    private AliasNode largestAlias;
+    private long largestAliasSize;
+    private Event last;
+
+    Builder(SourceText source) {
+      this.source = source;
+      this.text = source.text();
+    }
+
+    YamlDocument build() {
+      boolean more = false;
+      Iterator<Event> events = new Parse(loadSettings).parseString(text).iterator();
+      try {
+        boolean inDocument = false;
+        boolean done = false;
+        while (!done && events.hasNext()) {
+          Event event = events.next();
+          last = event;
+          switch (event.getEventId()) {
+            case DocumentStart -> inDocument = true;
+            case DocumentEnd -> done = true;
+            case Scalar -> add(scalar((ScalarEvent) event), 1, 0);
+            case Alias -> alias((AliasEvent) event);
+            case MappingStart, SequenceStart -> open((CollectionStartEvent) event);
+            case MappingEnd, SequenceEnd -> close(event);
+            case Comment -> {
+              if (inDocument || root == null) {
+                comment((CommentEvent) event);
+              }
+            }
+            default -> { }
+          }
+        }
+        more = done && hasAnotherDocument(events);
+      } catch (MarkedYamlEngineException e) {
+        throw translate(e);
+      } catch (YamlEngineException e) {
+        throw new SourceException(source.name(), lastPosition(), "invalid YAML: " + e.getMessage());
+      } catch (SourceException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        // An Engine defect on odd input must still reach the caller as a positioned error, never raw.
+        throw new SourceException(source.name(), lastPosition(),
+            "the YAML reader failed here (" + e.getClass().getSimpleName() + "); the file cannot be read");
+      }
+      checkAliasing();
+      return new YamlDocument(source, root, more, comments, aliasesByTarget);
+    }
+
+    /** Grafana reads only the first document; whether anything follows is all we need to know. */
+    private boolean hasAnotherDocument(Iterator<Event> events) {
+      try {
+        while (events.hasNext()) {
+          Event event = events.next();
+          if (event.getEventId() == Event.ID.DocumentStart) {
+            return true;
+          }
+        }
+        return false;
+      } catch (RuntimeException e) {
+        return true; // something follows that is not even valid YAML: Grafana never reads it
+      }
+    }
+
+    private void open(CollectionStartEvent event) {
+      if (stack.size() >= settings.maxDepth()) {
+        throw source.error(start(event), "nesting is deeper than " + settings.maxDepth()
+            + " levels; refusing to read further (a provisioning file never nests this deep)");
+      }
+      stack.push(new Frame(event, start(event)));
+    }
+
+    private void close(Event event) {
+      Frame frame = stack.pop();
+      CollectionStartEvent startEvent = frame.start;
+      String anchor = startEvent.getAnchor().map(Anchor::getValue).orElse(null);
+      String tag = startEvent.getTag().orElse(null);
+      boolean flow = startEvent.isFlow();
+      int end = flow ? end(event) : frame.lastChildEnd;
+      if (!flow && frame.children.isEmpty()) {
+        end = frame.startOffset;
+      }
+      Span span = new Span(frame.startOffset, Math.max(frame.startOffset, end));
+      YamlNode node;
+      if (startEvent instanceof MappingStartEvent) {
+        List<MappingNode.Entry> entries = new ArrayList<>(frame.children.size() / 2);
+        for (int i = 0; i + 1 < frame.children.size(); i += 2) {
+          entries.add(new MappingNode.Entry(frame.children.get(i), frame.children.get(i + 1)));
+        }
+        checkDuplicateKeys(entries);
+        node = new MappingNode(span, flow, entries, tag, anchor);
+      } else {
+        node = new SequenceNode(span, flow, frame.children, tag, anchor);
+      }
+      add(node, saturatedAdd(frame.expanded, 1), frame.aliased);
+    }
+
+    private ScalarNode scalar(ScalarEvent event) {
+      int start = start(event);
+      int end = end(event);
+      String anchor = event.getAnchor().map(Anchor::getValue).orElse(null);
+      String tag = event.getTag().orElse(null);
+      int valueStart = anchor != null || tag != null ? skipProperties(start, end) : start;
+      ScalarStyle style = switch (event.getScalarStyle()) {
+        case PLAIN -> ScalarStyle.PLAIN;
+        case SINGLE_QUOTED -> ScalarStyle.SINGLE_QUOTED;
+        case DOUBLE_QUOTED -> ScalarStyle.DOUBLE_QUOTED;
+        case LITERAL -> ScalarStyle.LITERAL;
+        case FOLDED -> ScalarStyle.FOLDED;
+        default -> ScalarStyle.PLAIN; // JSON_SCALAR_STYLE is an emitter setting, never parsed
+      };
+      return new ScalarNode(new Span(start, end), new Span(valueStart, end), event.getValue(), style, tag, anchor);
+    }
+
+    /** The offset after {@code &anchor} and {@code !tag} (and the blanks or comments after them). */
+    private int skipProperties(int start, int end) {
+      int i = start;
+      while (i < end && (text.charAt(i) == '&' || text.charAt(i) == '!')) {
+        while (i < end && !isBlank(text.charAt(i))) {
+          i++;
+        }
+        while (i < end) {
+          char c = text.charAt(i);
+          if (isBlank(c)) {
+            i++;
+          } else if (c == '#') {
+            while (i < end && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+              i++;
+            }
+          } else {
+            break;
+          }
+        }
+      }
+      return i;
+    }
+
+    private void alias(AliasEvent event) {
+      String name = event.getAlias().getValue();
+      Anchored anchored = anchors.get(name);
+      int start = start(event);
+      if (anchored == null) {
+        for (Frame frame : stack) {
+          if (frame.start.getAnchor().map(Anchor::getValue).filter(name::equals).isPresent()) {
+            throw source.error(start, "the alias *" + name + " refers to the collection that contains it;"
+                + " Grafana's YAML reader refuses such recursive documents");
+          }
+        }
+        throw source.error(start, "the alias *" + name + " refers to no anchor &" + name + " defined before it");
+      }
+      AliasNode node = new AliasNode(new Span(start, end(event)), name, anchored.node);
+      aliasesByTarget.computeIfAbsent(anchored.node, k -> new ArrayList<>()).add(node);
+      if (anchored.expanded > largestAliasSize) {
+        largestAliasSize = anchored.expanded;
+        largestAlias = node;
+      }
+      if (anchored.expanded > settings.maxAliasExpansion()) {
+        throw aliasingError(node);
+      }
+      // go-yaml counts the alias node itself, then every node it stands for as decoded through an alias.
+      add(node, saturatedAdd(anchored.expanded, 1), anchored.expanded);
+    }
+
+    private void add(YamlNode node, long expanded, long aliased) {
+      if (node.anchor() != null) {
+        anchors.put(node.anchor(), new Anchored(node, expanded));
+      }
+      Frame parent = stack.peek();
+      if (parent == null) {
+        if (root == null) {
+          root = node;
+          rootExpanded = expanded;
+          rootAliased = aliased;
+        }
+        return;
+      }
+      parent.children.add(node);
+      parent.lastChildEnd = node.span().end();
+      parent.expanded = saturatedAdd(parent.expanded, expanded);
+      parent.aliased = saturatedAdd(parent.aliased, aliased);
+      if (parent.expanded > settings.maxAliasExpansion() && largestAlias != null) {
+        throw aliasingError(largestAlias);
+      }
+    }
+
+    /** go-yaml v3's rule (decode.go allowedAliasRatio), applied to the whole document's counts. */
+    private void checkAliasing() {
+      long decoded = rootExpanded;
+      long aliased = rootAliased;
+      if (aliased > 100 && decoded > 1000 && (double) aliased / decoded > allowedAliasRatio(decoded)) {
+        throw aliasingError(largestAlias);
+      }
+    }
+
+    private SourceException aliasingError(AliasNode at) {
+      int offset = at == null ? 0 : at.span().start();
+      return source.error(offset, "excessive aliasing: the aliases in this document expand to too many nodes"
+          + " (an alias bomb); Grafana's YAML reader refuses it too");
+    }
+
+    private void checkDuplicateKeys(List<MappingNode.Entry> entries) {
+      if (entries.size() < 2) {
+        return;
+      }
+      Map<String, YamlNode> seen = new HashMap<>();
+      for (MappingNode.Entry entry : entries) {
+        String identity = null;
+        if (entry.key() instanceof ScalarNode scalar) {
+          identity = "s:" + scalar.value();
+        } else if (entry.key() instanceof AliasNode alias) {
+          identity = "a:" + alias.name();
+        }
+        if (identity == null) {
+          continue;
+        }
+        YamlNode first = seen.putIfAbsent(identity, entry.key());
+        if (first != null) {
+          Position firstAt = source.position(first.span().start());
+          Position secondAt = source.position(entry.key().span().start());
+          String shown = entry.key() instanceof ScalarNode scalar ? scalar.value() : "*" + ((AliasNode) entry.key()).name();
+          throw new SourceException(source.name(), secondAt, "duplicate key \"" + printable(shown)
+              + "\": already defined at line " + firstAt.line() + ", column " + firstAt.column()
+              + "; Grafana refuses to start on a duplicate key", firstAt);
+        }
+      }
+    }
+
+    private void comment(CommentEvent event) {
+      if (event.getCommentType() == CommentType.BLANK_LINE) {
+        return;
+      }
+      comments.add(new Comment(new Span(start(event), Math.max(start(event), end(event))), event.getValue(),
+          event.getCommentType() == CommentType.IN_LINE));
+    }
+
+    private SourceException translate(MarkedYamlEngineException e) {
+      Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
+      int offset = mark.map(m -> source.charOffset(m.getIndex())).orElse(lastOffset());
+      StringBuilder message = new StringBuilder("invalid YAML: ").append(e.getProblem());
+      if (e.getContext() != null && !e.getContext().isBlank()) {
+        message.append(" (").append(e.getContext().strip());
+        e.getContextMark().ifPresent(m -> message.append(" at line ").append(m.getLine() + 1)
+            .append(", column ").append(m.getColumn() + 1));
+        message.append(')');
+      }
+      if (text.contains("{{") || text.contains("{%")) {
+        message.append("; the file looks like a template ({{ }} or {% %}): render it before promshift reads it");
+      }
+      return source.error(offset, message.toString());
+    }
+
+    private int start(Event event) {
+      return event.getStartMark().map(m -> source.charOffset(m.getIndex())).orElse(0);
+    }
+
+    private int end(Event event) {
+      return event.getEndMark().map(m -> source.charOffset(m.getIndex())).orElse(start(event));
+    }
+
+    private int lastOffset() {
+      return last == null ? 0 : start(last);
+    }
+
+    private Position lastPosition() {
+      return source.position(lastOffset());
+    }
+  }
+
+  private static final class Frame {
+    final CollectionStartEvent start;
+    final int startOffset;
+    final List<YamlNode> children = new ArrayList<>();
+    int lastChildEnd;
+    long expanded;
+    long aliased;
+
+    Frame(CollectionStartEvent start, int startOffset) {
+      this.start = start;
+      this.startOffset = startOffset;
+      this.lastChildEnd = startOffset;
+    }
+  }
+
+  private record Anchored(YamlNode node, long expanded) {}
+
+  static double allowedAliasRatio(long decodeCount) {
+    final long low = 400_000;
+    final long high = 4_000_000;
+    if (decodeCount <= low) {
+      return 0.99;
+    }
+    if (decodeCount >= high) {
+      return 0.10;
+    }
+    return 0.99 - 0.89 * ((double) (decodeCount - low) / (high - low));
+  }
+
+  private static long saturatedAdd(long a, long b) {
+    long sum = a + b;
+    return sum < 0 ? Long.MAX_VALUE : sum;
+  }
+
+  private static boolean isBlank(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+  }
+
+  /** Keys are shown in messages, so control characters must not reach a terminal raw. */
+  static String printable(String s) {
+    StringBuilder out = new StringBuilder();
+    s.codePoints().limit(80).forEach(cp -> {
+      if (Character.isISOControl(cp)) {
+        out.append(String.format("\\u%04x", cp));
+      } else {
+        out.appendCodePoint(cp);
+      }
+    });
+    return s.codePointCount(0, s.length()) > 80 ? out + "…" : out.toString();
+  }
+}

@@ -1,0 +1,236 @@
+package io.promshift.text;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The exact text of one file: its characters (BOM excluded), whether it had a UTF-8 BOM, where each line
+ * starts and how it ends. Immutable and thread-safe.
+ *
+ * <p>Line breaks are {@code \n}, {@code \r\n} and a lone {@code \r}, counted the way SnakeYAML Engine's
+ * reader counts them, so that the positions reported here agree with the parser's marks (yaml-traps 11).
+ */
+public final class SourceText {
+  private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+  private final String name;
+  private final String text;
+  private final boolean bom;
+  /** Char offset where each line starts; a final empty line after a trailing break is included. */
+  private final int[] lineStarts;
+  /** Code point index to char offset, or null while the text has no surrogate pairs (then identity). */
+  private final int[] codePointToChar;
+
+  private SourceText(String name, String text, boolean bom) {
+    this.name = name;
+    this.text = text;
+    this.bom = bom;
+    this.lineStarts = computeLineStarts(text);
+    this.codePointToChar = computeCodePointMap(text);
+  }
+
+  /** Text already in memory (no BOM); for tests and embedders that hold strings. */
+  public static SourceText of(String name, String text) {
+    if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+      return new SourceText(name, text.substring(1), true);
+    }
+    return new SourceText(name, text, false);
+  }
+
+  /**
+   * Decodes a file's bytes: keeps a UTF-8 BOM as a flag, rejects invalid UTF-8 and NUL bytes with the
+   * position where they occur.
+   */
+  public static SourceText decode(String name, byte[] bytes) {
+    boolean bom = bytes.length >= 3
+        && bytes[0] == UTF8_BOM[0] && bytes[1] == UTF8_BOM[1] && bytes[2] == UTF8_BOM[2];
+    int from = bom ? 3 : 0;
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes, from, bytes.length - from);
+    CharBuffer out = CharBuffer.allocate(bytes.length - from);
+    CoderResult result = decoder.decode(in, out, true);
+    if (result.isError()) {
+      String before = new String(bytes, from, in.position() - from, StandardCharsets.UTF_8);
+      SourceText partial = new SourceText(name, before, bom);
+      throw new SourceException(name, partial.position(before.length()),
+          "the file is not valid UTF-8 (byte 0x"
+              + String.format("%02X", bytes[in.position()] & 0xFF) + " at byte offset " + in.position()
+              + "); Grafana reads provisioning files as UTF-8");
+    }
+    decoder.flush(out);
+    out.flip();
+    String text = out.toString();
+    int nul = text.indexOf('\0');
+    SourceText source = new SourceText(name, text, bom);
+    if (nul >= 0) {
+      throw new SourceException(name, source.position(nul),
+          "the file contains a NUL byte: it is binary or in another encoding, not a YAML text file");
+    }
+    return source;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The characters of the file after the BOM. */
+  public String text() {
+    return text;
+  }
+
+  public boolean hasBom() {
+    return bom;
+  }
+
+  public int length() {
+    return text.length();
+  }
+
+  /** The file's bytes for a (possibly edited) text: UTF-8, with the BOM back if the file had one. */
+  public byte[] encode(String newText) {
+    byte[] body = newText.getBytes(StandardCharsets.UTF_8);
+    if (!bom) {
+      return body;
+    }
+    byte[] all = Arrays.copyOf(UTF8_BOM, body.length + 3);
+    System.arraycopy(body, 0, all, 3, body.length);
+    return all;
+  }
+
+  /** The original bytes, exactly. */
+  public byte[] bytes() {
+    return encode(text);
+  }
+
+  /** Number of lines; a text ending in a line break has an empty last line. */
+  public int lineCount() {
+    return lineStarts.length;
+  }
+
+  /** Char offset where the 0-based line starts. */
+  public int lineStart(int line) {
+    return lineStarts[line];
+  }
+
+  /** Char offset where the 0-based line's content ends, before its line break. */
+  public int lineContentEnd(int line) {
+    int end = line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length();
+    return end - lineEnding(line).length();
+  }
+
+  /** Char offset after the 0-based line's line break (the next line's start, or the end of text). */
+  public int lineEnd(int line) {
+    return line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length();
+  }
+
+  /** The 0-based line's break: {@code "\n"}, {@code "\r\n"}, {@code "\r"}, or {@code ""} on the last line. */
+  public String lineEnding(int line) {
+    if (line + 1 >= lineStarts.length) {
+      return "";
+    }
+    int next = lineStarts[line + 1];
+    if (next >= 2 && text.charAt(next - 2) == '\r' && text.charAt(next - 1) == '\n') {
+      return "\r\n";
+    }
+    return text.substring(next - 1, next);
+  }
+
+  /** 0-based line of a char offset. */
+  public int lineOf(int offset) {
+    int i = Arrays.binarySearch(lineStarts, offset);
+    return i >= 0 ? i : -i - 2;
+  }
+
+  /** The style most lines end with; {@code "\n"} for a file without any line break. */
+  public String dominantLineEnding() {
+    int lf = 0;
+    int crlf = 0;
+    int cr = 0;
+    for (int line = 0; line + 1 < lineStarts.length; line++) {
+      switch (lineEnding(line)) {
+        case "\r\n" -> crlf++;
+        case "\r" -> cr++;
+        default -> lf++;
+      }
+    }
+    if (crlf > lf && crlf >= cr) {
+      return "\r\n";
+    }
+    return cr > lf && cr > crlf ? "\r" : "\n";
+  }
+
+  public boolean endsWithLineBreak() {
+    return !text.isEmpty() && (text.charAt(text.length() - 1) == '\n' || text.charAt(text.length() - 1) == '\r');
+  }
+
+  /** The char offset of a code point index, as SnakeYAML Engine marks count (yaml-traps 1). */
+  public int charOffset(int codePointIndex) {
+    if (codePointToChar == null) {
+      return Math.min(codePointIndex, text.length());
+    }
+    return codePointToChar[Math.min(codePointIndex, codePointToChar.length - 1)];
+  }
+
+  /** Line and column (code points, 1-based) of a char offset. */
+  public Position position(int offset) {
+    int clamped = Math.max(0, Math.min(offset, text.length()));
+    int line = lineOf(clamped);
+    int start = lineStarts[line];
+    int column = text.codePointCount(start, clamped) + 1;
+    return new Position(clamped, line + 1, column);
+  }
+
+  /** A {@link SourceException} for this file at a char offset. */
+  public SourceException error(int offset, String problem) {
+    return new SourceException(name, position(offset), problem);
+  }
+
+  private static int[] computeLineStarts(String text) {
+    int[] starts = new int[16];
+    int count = 0;
+    starts[count++] = 0;
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+          i++;
+        }
+        if (count == starts.length) {
+          starts = Arrays.copyOf(starts, count * 2);
+        }
+        starts[count++] = i + 1;
+      }
+    }
+    return Arrays.copyOf(starts, count);
+  }
+
+  private static int[] computeCodePointMap(String text) {
+    boolean surrogates = false;
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isSurrogate(text.charAt(i))) {
+        surrogates = true;
+        break;
+      }
+    }
+    if (!surrogates) {
+      return null;
+    }
+    int[] map = new int[text.codePointCount(0, text.length()) + 1];
+    int cp = 0;
+    int i = 0;
+    while (i < text.length()) {
+      map[cp++] = i;
+      i += Character.charCount(text.codePointAt(i));
+    }
+    map[cp] = text.length();
+    return map;
+  }
+}
