@@ -1,0 +1,139 @@
+package io.promshift.model;
+
+import io.promshift.grafana.GoList;
+import io.promshift.grafana.GoMap;
+import io.promshift.grafana.GoValue;
+import io.promshift.grafana.GoYaml;
+import io.promshift.syntax.AliasNode;
+import io.promshift.syntax.ScalarNode;
+import io.promshift.syntax.YamlDocument;
+import io.promshift.syntax.YamlNode;
+import io.promshift.text.Position;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A data source provisioning file as Grafana 9.4+ reads it: the first YAML document, its
+ * {@code apiVersion} (missing or 0: legacy version 0 with snake_case keys), its data sources and
+ * {@code deleteDatasources}, each value with its position. A YAML file without {@code datasources} or
+ * {@code deleteDatasources} is recognised as not a data source provisioning file.
+ */
+public final class ProvisioningFile {
+  private final YamlDocument document;
+  private final GoValue root;
+  private final GoMap top;
+  private final long apiVersion;
+  private final boolean legacy;
+  private final List<DataSource> dataSources;
+  private final List<DataSource> deletions;
+
+  private ProvisioningFile(YamlDocument document) {
+    this.document = document;
+    this.root = GoYaml.resolve(document);
+    this.top = root instanceof GoMap map ? map : null;
+    this.apiVersion = readApiVersion(top);
+    this.legacy = apiVersion <= 0;
+    this.dataSources = list("datasources");
+    this.deletions = list(legacy ? "delete_datasources" : "deleteDatasources");
+  }
+
+  /** Reads the model of a parsed document; may throw {@link io.promshift.text.SourceException}. */
+  public static ProvisioningFile of(YamlDocument document) {
+    return new ProvisioningFile(document);
+  }
+
+  public YamlDocument document() {
+    return document;
+  }
+
+  /** The whole document as Grafana decodes it. */
+  public GoValue root() {
+    return root;
+  }
+
+  /** Whether the file provisions data sources (has {@code datasources} or a delete list). */
+  public boolean isDataSourceProvisioning() {
+    return top != null && (top.containsKey("datasources") || top.containsKey("deleteDatasources")
+        || top.containsKey("delete_datasources"));
+  }
+
+  /** apiVersion as Grafana's first pass reads it (0 when missing). */
+  public long apiVersion() {
+    return apiVersion;
+  }
+
+  /** A version-0 file: snake_case keys, no uid, no interpolation. */
+  public boolean isLegacy() {
+    return legacy;
+  }
+
+  public Optional<GoMap.Entry> entry(String key) {
+    return top == null ? Optional.empty() : top.entry(key);
+  }
+
+  public List<DataSource> dataSources() {
+    return dataSources;
+  }
+
+  /** Entries of {@code deleteDatasources} ({@code delete_datasources} in version 0): name and orgId. */
+  public List<DataSource> deleteDataSources() {
+    return deletions;
+  }
+
+  /** {@code prune} (apiVersion 1 only), when present. */
+  public Optional<GoMap.Entry> prune() {
+    return entry("prune");
+  }
+
+  /** Where a node starts, as line and column. */
+  public Position position(YamlNode node) {
+    int offset = node instanceof ScalarNode scalar ? scalar.valueSpan().start() : node.span().start();
+    return document.source().position(offset);
+  }
+
+  public String fileName() {
+    return document.source().name();
+  }
+
+  private List<DataSource> list(String key) {
+    Optional<GoMap.Entry> entry = entry(key);
+    if (entry.isEmpty() || !(entry.get().value() instanceof GoList list)) {
+      return List.of();
+    }
+    List<DataSource> result = new ArrayList<>();
+    List<YamlNode> items = list.node().items();
+    for (int i = 0; i < items.size(); i++) {
+      if (list.items().get(i) instanceof GoMap fields) {
+        result.add(new DataSource(i, items.get(i), fields, legacy));
+      }
+    }
+    return List.copyOf(result);
+  }
+
+  private static long readApiVersion(GoMap top) {
+    if (top == null) {
+      return 0;
+    }
+    Optional<GoMap.Entry> entry = top.entry("apiVersion");
+    if (entry.isEmpty()) {
+      return 0;
+    }
+    GoValue value = entry.get().value();
+    if (value instanceof GoValue.GoInt integer) {
+      return integer.value().longValue();
+    }
+    if (value instanceof GoValue.GoFloat number && number.value() == Math.rint(number.value())) {
+      return (long) number.value();
+    }
+    // A quoted "1" makes Grafana fail; the model still reads the rest by the number written.
+    YamlNode node = AliasNode.resolve(entry.get().valueNode());
+    if (node instanceof ScalarNode scalar) {
+      Number parsed = io.promshift.grafana.GoScalars.parseGoInt(scalar.value().strip());
+      if (parsed != null) {
+        return parsed.longValue();
+      }
+    }
+    return 0;
+  }
+}
