@@ -65,7 +65,7 @@ public final class GoYaml {
     try {
       return GoScalars.resolve(scalar);
     } catch (GoScalars.TagMismatch e) {
-      throw error(scalar, e.getMessage());
+      throw document.source().error(scalar.span().start(), e.getMessage());
     }
   }
 

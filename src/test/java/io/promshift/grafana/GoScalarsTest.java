@@ -1,0 +1,128 @@
+package io.promshift.grafana;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.promshift.syntax.YamlReader;
+import io.promshift.text.SourceException;
+import io.promshift.text.SourceText;
+import java.math.BigInteger;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** yaml-traps 2: resolve the way Grafana 9.4+ (go-yaml v3) does, not YAML 1.1 nor the Engine's JSON schema. */
+class GoScalarsTest {
+
+  private static Object valueOf(String yamlValue) {
+    GoValue root = GoYaml.resolve(new YamlReader().read(SourceText.of("t", "v: " + yamlValue + "\n")));
+    return ((GoMap) root).get("v").orElseThrow().toPlain();
+  }
+
+  private static GoValue goValueOf(String yamlValue) {
+    GoValue root = GoYaml.resolve(new YamlReader().read(SourceText.of("t", "v: " + yamlValue + "\n")));
+    return ((GoMap) root).get("v").orElseThrow();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"true", "True", "TRUE"})
+  void onlyTheseWordsAreTrue(String word) {
+    assertThat(valueOf(word)).isEqualTo(Boolean.TRUE);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"false", "False", "FALSE"})
+  void onlyTheseWordsAreFalse(String word) {
+    assertThat(valueOf(word)).isEqualTo(Boolean.FALSE);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"yes", "Yes", "YES", "on", "On", "ON", "y", "Y", "no", "No", "off", "OFF", "n", "N"})
+  void yaml11WordsStayStringsAndAreRecognised(String word) {
+    GoValue value = goValueOf(word);
+    assertThat(value).isInstanceOfSatisfying(GoValue.GoString.class, s -> {
+      assertThat(s.value()).isEqualTo(word);
+      assertThat(s.yaml11BoolWord()).isTrue();
+    });
+  }
+
+  @Test
+  void quotedYaml11WordIsAStringButNotFlaggedAsAPlainWord() {
+    assertThat(goValueOf("\"yes\"")).isInstanceOfSatisfying(GoValue.GoString.class,
+        s -> assertThat(s.yaml11BoolWord()).isFalse());
+    assertThat(goValueOf("tRue")).isInstanceOf(GoValue.GoString.class);
+  }
+
+  @ParameterizedTest
+  @CsvSource(value = {"~", "null", "Null", "NULL", "''"}, quoteCharacter = '"')
+  void nullWords(String word) {
+    String yaml = word.equals("''") ? "" : word;
+    assertThat(valueOf(yaml)).isNull();
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "12, 12", "-12, -12", "+7, 7", "0x1F, 31", "0X1f, 31", "0o17, 15", "0b101, 5", "012, 10",
+      "1_000, 1000", "-0x10, -16", "0, 0", "9223372036854775807, 9223372036854775807"})
+  void integersFollowGoParseIntBaseZero(String text, long expected) {
+    assertThat(valueOf(text)).isEqualTo(expected);
+  }
+
+  @Test
+  void integersBeyondInt64FitUint64() {
+    assertThat(valueOf("18446744073709551615")).isEqualTo(new BigInteger("18446744073709551615"));
+    assertThat(valueOf("0xFFFFFFFFFFFFFFFF")).isEqualTo(new BigInteger("18446744073709551615"));
+    assertThat(valueOf("18446744073709551616")).isEqualTo(1.8446744073709552E19);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1.5, 1.5", "-2.5e3, -2500.0", ".5, 0.5", "09, 9.0", "1., 1.0"})
+  void floats(String text, double expected) {
+    assertThat(valueOf(text)).isEqualTo(expected);
+  }
+
+  @Test
+  void specialFloatsAndOutOfRange() {
+    assertThat((Double) valueOf(".nan")).isNaN();
+    assertThat(valueOf("-.Inf")).isEqualTo(Double.NEGATIVE_INFINITY);
+    assertThat(valueOf("+.INF")).isEqualTo(Double.POSITIVE_INFINITY);
+    assertThat(valueOf("1e400")).isEqualTo("1e400");
+  }
+
+  @Test
+  void otherTextStaysAsWritten() {
+    assertThat(valueOf("2024-01-31")).isEqualTo("2024-01-31");
+    assertThat(valueOf("0x")).isEqualTo("0x");
+    assertThat(valueOf("1.2.3")).isEqualTo("1.2.3");
+    assertThat(valueOf("$__env{SIGV4}")).isEqualTo("$__env{SIGV4}");
+    assertThat(valueOf("'true'")).isEqualTo("true");
+    assertThat(valueOf("|\n  true")).isEqualTo("true\n");
+  }
+
+  @Test
+  void explicitTagsAreHonoured() {
+    assertThat(valueOf("!!str true")).isEqualTo("true");
+    assertThat(valueOf("!!str 12")).isEqualTo("12");
+    assertThat(valueOf("!!int \"12\"")).isEqualTo(12L);
+    assertThat(valueOf("!!bool \"true\"")).isEqualTo(true);
+    assertThat(valueOf("!!float 1")).isEqualTo(1.0);
+    assertThat(valueOf("!!null whatever")).isNull();
+    assertThat(valueOf("!Ref thing")).isEqualTo("thing");
+  }
+
+  @Test
+  void aTagTheTextDoesNotSatisfyIsRefusedAsGrafanaWould() {
+    assertThatThrownBy(() -> valueOf("!!bool yes")).isInstanceOf(SourceException.class)
+        .hasMessageStartingWith("t:1:4: the value is tagged !!bool but reads as a string");
+    assertThatThrownBy(() -> valueOf("!!int abc")).isInstanceOf(SourceException.class);
+  }
+
+  @Test
+  void goParseBoolForTypedFields() {
+    assertThat(Map.of("1", true, "t", true, "TRUE", true, "F", false, "0", false))
+        .allSatisfy((k, v) -> assertThat(GoScalars.parseGoBool(k)).isEqualTo(v));
+    assertThat(GoScalars.parseGoBool("yes")).isNull();
+    assertThat(GoScalars.parseGoBool("tRUE")).isNull();
+  }
+}
