@@ -1,0 +1,32 @@
+package io.promshift.testing;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.promshift.io.FileSet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The shared corpus beside the project ({@code ../shared/corpus}) and the bundled samples. Tests that use
+ * the corpus skip cleanly when it is absent.
+ */
+public final class Corpus {
+  private Corpus() {}
+
+  public static Path shared() {
+    return Path.of(System.getProperty("promshift.shared", "../shared"));
+  }
+
+  /** A corpus folder's YAML files; skips the calling test when the folder is absent. */
+  public static List<Path> files(String folder) {
+    Path dir = shared().resolve("corpus").resolve(folder);
+    assumeTrue(Files.isDirectory(dir), "shared corpus not present: " + dir);
+    return FileSet.of(dir).files();
+  }
+
+  /** Every YAML file under the project's samples/ folder. */
+  public static List<Path> samples() {
+    return FileSet.of(Path.of("samples")).files();
+  }
+}
