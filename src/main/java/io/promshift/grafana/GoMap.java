@@ -17,10 +17,12 @@ public final class GoMap implements GoValue {
   private final MappingNode node;
   private final List<Entry> entries;
   private final Map<String, Entry> byKey;
+  private final List<Entry> shadowed;
 
-  GoMap(MappingNode node, List<Entry> entries) {
+  GoMap(MappingNode node, List<Entry> entries, List<Entry> shadowed) {
     this.node = node;
     this.entries = List.copyOf(entries);
+    this.shadowed = List.copyOf(shadowed);
     Map<String, Entry> index = new HashMap<>(entries.size() * 2);
     for (Entry entry : entries) {
       index.putIfAbsent(entry.key(), entry);
@@ -47,6 +49,14 @@ public final class GoMap implements GoValue {
 
   public List<Entry> entries() {
     return entries;
+  }
+
+  /**
+   * Entries a merge key offered that lost to a key of the same name (the mapping's own, or an earlier
+   * merged map's): what the key would read if the winning entry were removed.
+   */
+  public Optional<Entry> shadowed(String key) {
+    return shadowed.stream().filter(e -> e.key().equals(key)).findFirst();
   }
 
   public Optional<Entry> entry(String key) {

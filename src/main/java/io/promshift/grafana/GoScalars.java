@@ -26,10 +26,6 @@ public final class GoScalars {
   private static final Pattern YAML_STYLE_FLOAT =
       Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
   private static final Pattern DOT_FLOAT = Pattern.compile("\\.[0-9]+([eE][-+]?[0-9]+)?");
-  private static final Pattern TIMESTAMP = Pattern.compile(
-      "[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
-          + "(([Tt]|[ \\t]+)[0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(\\.[0-9]*)?"
-          + "([ \\t]*(Z|[-+][0-9]{1,2}(:[0-9]{2})?))?)?");
   private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
   private GoScalars() {}
@@ -56,7 +52,7 @@ public final class GoScalars {
           case "!!bool" -> kind.equals("bool");
           case "!!int" -> kind.equals("int");
           case "!!float" -> kind.equals("float") || kind.equals("int");
-          default -> TIMESTAMP.matcher(text).matches();
+          default -> GoTimestamps.toJson(text) != null;
         };
         if (!matches) {
           throw new TagMismatch(tag, kind);
@@ -65,7 +61,7 @@ public final class GoScalars {
           return new GoValue.GoFloat(integer.value().doubleValue(), node);
         }
         if (tag.equals("!!timestamp")) {
-          return new GoValue.GoString(text, node, false);
+          return new GoValue.GoString(GoTimestamps.toJson(text), node, false);
         }
         return resolved;
       }
@@ -104,8 +100,11 @@ public final class GoScalars {
         }
       }
     } else if (first == '+' || first == '-' || (first >= '0' && first <= '9')) {
-      // A timestamp (2024-01-31) is never an int or float, and go-yaml v3 keeps it as the text written
-      // when decoding into interface{}: it falls through to a string below.
+      String timestamp = GoTimestamps.toJson(in);
+      if (timestamp != null) {
+        // go-yaml v3 makes it a time.Time, which Grafana stores in jsonData as RFC 3339 text.
+        return new GoValue.GoString(timestamp, node, false);
+      }
       String plain = in.replace("_", "");
       Number integer = parseGoInt(plain);
       if (integer != null) {

@@ -71,11 +71,16 @@ public final class GoYaml {
 
   private GoMap mapping(MappingNode node) {
     List<GoMap.Entry> entries = new ArrayList<>(node.entries().size());
+    List<GoMap.Entry> shadowed = new ArrayList<>();
     Set<String> keys = new HashSet<>();
     YamlNode merge = null;
     for (MappingNode.Entry entry : node.entries()) {
       if (isMergeKey(entry.key())) {
         merge = entry.value(); // go-yaml keeps the last one; two are a duplicate key anyway
+        continue;
+      }
+      if (value(entry.key()) instanceof GoValue.GoNull) {
+        value(entry.value()); // still decoded (and checked) by go-yaml, but a null key has no place in jsonData
         continue;
       }
       String key = keyText(entry.key());
@@ -87,13 +92,16 @@ public final class GoYaml {
       for (YamlNode source : mergeSources(merge)) {
         GoMap merged = (GoMap) value(source);
         for (GoMap.Entry entry : merged.entries()) {
+          GoMap.Entry copy = new GoMap.Entry(entry.key(), entry.keyNode(), entry.valueNode(), entry.value(), true);
           if (keys.add(entry.key())) {
-            entries.add(new GoMap.Entry(entry.key(), entry.keyNode(), entry.valueNode(), entry.value(), true));
+            entries.add(copy);
+          } else {
+            shadowed.add(copy);
           }
         }
       }
     }
-    return new GoMap(node, entries);
+    return new GoMap(node, entries, shadowed);
   }
 
   /** The maps a merge key's value names: a map, an alias of one, or a list of those. */

@@ -1,0 +1,16 @@
+package io.promshift.migrate;
+
+import io.promshift.patch.EditSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a migration of one file will do: the edits, the changes per data source and the notices.
+ *
+ * @param intents by data source index: the type it moves to and what happens to its marker
+ */
+record MigrationPlan(EditSet edits, List<Change> changes, List<Notice> notices, Map<Integer, Intent> intents) {
+
+  /** One data source's move. */
+  record Intent(String toType, Change.MarkerAction marker) {}
+}

@@ -1,0 +1,38 @@
+package io.promshift.migrate;
+
+import io.promshift.text.SourceText;
+import java.util.List;
+
+/**
+ * The outcome of migrating one file: its new text, the changes per data source, warnings, and — when the
+ * file was left untouched because it cannot be read or safely edited — the refusal.
+ *
+ * @param file the file's name or path, as given
+ * @param source the original text, or null when the file could not even be decoded
+ * @param newText the migrated text (BOM excluded); equals the original when nothing changed or refused
+ * @param changes one entry per data source whose type changed, in file order
+ * @param notices warnings and information that travel with the result
+ * @param refusal why the file was left untouched, or null
+ */
+public record MigrationResult(
+    String file, SourceText source, String newText, List<Change> changes, List<Notice> notices, Refusal refusal) {
+
+  public MigrationResult {
+    changes = List.copyOf(changes);
+    notices = List.copyOf(notices);
+  }
+
+  public boolean refused() {
+    return refusal != null;
+  }
+
+  /** Whether the file's bytes change. */
+  public boolean changed() {
+    return source != null && !newText.equals(source.text());
+  }
+
+  /** The migrated file's bytes: the original BOM kept; exactly the original bytes when nothing changed. */
+  public byte[] newBytes() {
+    return source.encode(newText);
+  }
+}

@@ -1,0 +1,166 @@
+package io.promshift.migrate;
+
+import io.promshift.grafana.GoMap;
+import io.promshift.grafana.GoValue;
+import io.promshift.model.DataSource;
+import io.promshift.model.Field;
+import io.promshift.model.ProvisioningFile;
+import io.promshift.model.ProvisioningReader;
+import io.promshift.syntax.ReadSettings;
+import io.promshift.text.SourceException;
+import io.promshift.text.SourceText;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Moves data source types between {@code prometheus} and the Amazon and Azure plugin types exactly as
+ * Grafana's migration decides, editing only the {@code type} scalars and the marker entries: every other
+ * byte of the file stays as it was. A file that cannot be read, or that cannot be edited without changing
+ * another data source's data, is refused and left untouched.
+ *
+ * <p>Thread-safe and without global state: one migrator serves many files in parallel.
+ */
+public final class Migrator {
+  private final ProvisioningReader reader;
+  private final MigrationOptions options;
+
+  public Migrator(ProvisioningReader reader, MigrationOptions options) {
+    this.reader = reader;
+    this.options = options;
+  }
+
+  public Migrator(MigrationOptions options) {
+    this(new ProvisioningReader(ReadSettings.DEFAULTS), options);
+  }
+
+  public MigrationOptions options() {
+    return options;
+  }
+
+  public MigrationResult migrate(Path path) {
+    try {
+      return migrate(path.toString(), ProvisioningReader.readBytes(path, Long.MAX_VALUE));
+    } catch (SourceException e) {
+      return new MigrationResult(path.toString(), null, "", List.of(), List.of(), Refusal.of(e));
+    }
+  }
+
+  public MigrationResult migrate(String name, byte[] bytes) {
+    SourceText source;
+    try {
+      source = reader.decode(name, bytes);
+    } catch (SourceException e) {
+      return new MigrationResult(name, null, "", List.of(), List.of(), Refusal.of(e));
+    }
+    return migrate(source);
+  }
+
+  public MigrationResult migrate(String name, String text) {
+    return migrate(SourceText.of(name, text));
+  }
+
+  public MigrationResult migrate(SourceText source) {
+    ProvisioningFile file;
+    try {
+      file = reader.read(source);
+    } catch (SourceException e) {
+      return refused(source, List.of(), Refusal.of(e));
+    }
+    if (!file.isDataSourceProvisioning()) {
+      return new MigrationResult(source.name(), source, source.text(), List.of(), List.of(), null);
+    }
+    MigrationPlan plan;
+    try {
+      plan = new MigrationPlanner(file, options).plan();
+    } catch (SourceException e) {
+      return refused(source, List.of(), Refusal.of(e));
+    }
+    String newText = plan.edits().apply(source.text());
+    if (newText.equals(source.text())) {
+      return new MigrationResult(source.name(), source, newText, plan.changes(), plan.notices(), null);
+    }
+    Refusal unsafe = verify(file, newText, plan);
+    if (unsafe != null) {
+      return refused(source, plan.notices(), unsafe);
+    }
+    return new MigrationResult(source.name(), source, newText, plan.changes(), plan.notices(), null);
+  }
+
+  private static MigrationResult refused(SourceText source, List<Notice> notices, Refusal refusal) {
+    return new MigrationResult(source.name(), source, source.text(), List.of(), notices, refusal);
+  }
+
+  /**
+   * The safety net under every edit: the migrated text must read, as Grafana reads it, as the original
+   * data with exactly the rule's changes — type and marker of the migrated sources — and nothing else.
+   */
+  private Refusal verify(ProvisioningFile before, String newText, MigrationPlan plan) {
+    ProvisioningFile after;
+    try {
+      after = reader.read(SourceText.of(before.fileName(), newText));
+    } catch (SourceException e) {
+      return new Refusal(e.position(), "promshift's edit would not read back (" + e.problem()
+          + "); the file is left untouched — please report this");
+    }
+    Object expected = expectedData(before, plan);
+    Object actual = grafanaView(after);
+    if (!Objects.equals(expected, actual)) {
+      return new Refusal(before.document().source().position(0), "the edit would change data it must not"
+          + " change (shared anchors or merge keys tie these data sources together); migrate this file by hand");
+    }
+    return null;
+  }
+
+  /** What Grafana reads of a file: its known top-level keys (other keys only hold anchors). */
+  static Map<String, Object> grafanaView(ProvisioningFile file) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    if (file.root() instanceof GoMap top) {
+      for (String key : List.of("apiVersion", "datasources", "deleteDatasources", "delete_datasources", "prune")) {
+        top.get(key).ifPresent(value -> view.put(key, value.toPlain()));
+      }
+    }
+    return view;
+  }
+
+  @SuppressWarnings("unchecked")
+  private Object expectedData(ProvisioningFile before, MigrationPlan plan) {
+    Map<String, Object> view = grafanaView(before);
+    Object list = view.get("datasources");
+    if (!(list instanceof List<?>)) {
+      return view;
+    }
+    List<Object> sources = new ArrayList<>((List<Object>) list);
+    for (DataSource source : before.dataSources()) {
+      MigrationPlan.Intent intent = plan.intents().get(source.index());
+      if (intent == null) {
+        continue;
+      }
+      Map<String, Object> fields = new LinkedHashMap<>((Map<String, Object>) sources.get(source.index()));
+      fields.put(Field.TYPE.key(source.legacy()), intent.toType());
+      String jsonKey = Field.JSON_DATA.key(source.legacy());
+      if (!(fields.get(jsonKey) instanceof Map<?, ?> original)) {
+        sources.set(source.index(), fields);
+        continue;
+      }
+      Map<String, Object> json = new LinkedHashMap<>((Map<String, Object>) original);
+      switch (intent.marker()) {
+        case ADDED, SET_TRUE, ALREADY_SET -> json.put(io.promshift.model.PromTypeMigration.MARKER, true);
+        case SET_FALSE -> json.put(io.promshift.model.PromTypeMigration.MARKER, false);
+        case REMOVED -> json.remove(io.promshift.model.PromTypeMigration.MARKER);
+        default -> { }
+      }
+      fields.put(jsonKey, json);
+      sources.set(source.index(), fields);
+    }
+    view.put("datasources", sources);
+    return view;
+  }
+
+  static boolean isTrue(GoValue value) {
+    return value instanceof GoValue.GoBool bool && bool.value();
+  }
+}

@@ -1,0 +1,67 @@
+package io.promshift.model;
+
+import io.promshift.syntax.ReadSettings;
+import io.promshift.syntax.YamlDocument;
+import io.promshift.syntax.YamlReader;
+import io.promshift.text.Position;
+import io.promshift.text.SourceException;
+import io.promshift.text.SourceText;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The whole read of one provisioning file: bytes → text → template check → syntax tree → model. Every
+ * failure is a {@link SourceException} with a position. Thread-safe.
+ */
+public final class ProvisioningReader {
+  private final ReadSettings settings;
+  private final YamlReader reader;
+
+  public ProvisioningReader(ReadSettings settings) {
+    this.settings = settings;
+    this.reader = new YamlReader(settings);
+  }
+
+  public ProvisioningFile read(Path path) {
+    return read(path.toString(), readBytes(path, settings.maxFileSize()));
+  }
+
+  public ProvisioningFile read(String name, byte[] bytes) {
+    return read(decode(name, bytes));
+  }
+
+  public ProvisioningFile read(SourceText source) {
+    return ProvisioningFile.of(parse(source));
+  }
+
+  /** Decodes a file's bytes, refusing it first when it is over the size limit. */
+  public SourceText decode(String name, byte[] bytes) {
+    if (bytes.length > settings.maxFileSize()) {
+      throw new SourceException(name, Position.START, "the file is " + bytes.length
+          + " bytes, over the limit of " + settings.maxFileSize() + " bytes");
+    }
+    return SourceText.decode(name, bytes);
+  }
+
+  /** The syntax tree of a text meant to be provisioning YAML (templates refused). */
+  public YamlDocument parse(SourceText source) {
+    Templates.check(source);
+    return reader.read(source);
+  }
+
+  /** A file's bytes, or a {@link SourceException} naming it when it cannot be read or is too large. */
+  public static byte[] readBytes(Path path, long maxSize) {
+    try {
+      long size = Files.size(path);
+      if (size > maxSize) {
+        throw new SourceException(path.toString(), Position.START, "the file is " + size
+            + " bytes, over the limit of " + maxSize + " bytes");
+      }
+      return Files.readAllBytes(path);
+    } catch (IOException e) {
+      throw new SourceException(path.toString(), Position.START, "cannot read the file ("
+          + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package io.promshift.report;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import com.github.difflib.patch.Patch;
+import io.promshift.migrate.MigrationResult;
+import io.promshift.model.ProvisioningFile;
+import io.promshift.model.ProvisioningReader;
+import io.promshift.model.Secrets;
+import io.promshift.syntax.ReadSettings;
+import io.promshift.text.SourceException;
+import io.promshift.text.SourceText;
+import java.util.List;
+
+/**
+ * A unified diff of a migration, secrets masked on both sides: every secureJsonData value and every value
+ * under a credential key reads {@value Secrets#MASK}, so a diff can go to a log or a pull request.
+ */
+public final class UnifiedDiff {
+  private static final int CONTEXT = 3;
+  private static final ProvisioningReader READER = new ProvisioningReader(ReadSettings.DEFAULTS);
+
+  private UnifiedDiff() {}
+
+  /** The diff of one result, "" when the file does not change. */
+  public static String of(MigrationResult result) {
+    if (!result.changed()) {
+      return "";
+    }
+    String before = masked(result.source());
+    String after = masked(SourceText.of(result.file(), result.newText()));
+    if (before == null || after == null) {
+      return "--- a/" + result.file() + "\n+++ b/" + result.file() + "\n(diff withheld: secrets could not be located)\n";
+    }
+    return of(result.file(), before, after);
+  }
+
+  /** A unified diff between two texts, labelled a/NAME and b/NAME. */
+  public static String of(String name, String before, String after) {
+    List<String> original = lines(before);
+    List<String> revised = lines(after);
+    Patch<String> patch = DiffUtils.diff(original, revised);
+    if (patch.getDeltas().isEmpty()) {
+      return "";
+    }
+    List<String> diff = UnifiedDiffUtils.generateUnifiedDiff("a/" + name, "b/" + name, original, patch, CONTEXT);
+    StringBuilder out = new StringBuilder();
+    for (String line : diff) {
+      out.append(line).append('\n');
+    }
+    return out.toString();
+  }
+
+  private static String masked(SourceText source) {
+    try {
+      ProvisioningFile file = READER.read(source);
+      return Secrets.mask(file);
+    } catch (SourceException e) {
+      return null; // a migrated file was read to be migrated; never show unmasked text
+    }
+  }
+
+  private static List<String> lines(String text) {
+    return List.of(text.split("\r\n|\r|\n", -1));
+  }
+}
