@@ -71,7 +71,9 @@ public final class ScalarText {
 
   /**
    * {@code value} double-quoted on one line: {@code \\}, {@code \"} and every line break, tab, control or
-   * other non-printable char escaped.
+   * other non-printable char escaped. NEL, LS and PS are written {@code \u0085}, {@code \u2028},
+   * {@code \u2029}: SnakeYAML Engine 3.2 does not know the {@code \N}-style short forms {@code \L} and
+   * {@code \P}.
    *
    * @throws IllegalArgumentException for a lone surrogate char (it has no UTF-8 form)
    */
@@ -99,9 +101,6 @@ public final class ScalarText {
         case '\f' -> out.append("\\f");
         case '\r' -> out.append("\\r");
         case '\u001B' -> out.append("\\e");
-        case '\u0085' -> out.append("\\N");
-        case '\u2028' -> out.append("\\L");
-        case '\u2029' -> out.append("\\P");
         default -> {
           if (needsEscape(c)) {
             out.append(c <= 0xFF ? String.format("\\x%02X", (int) c) : String.format("\\u%04X", (int) c));
