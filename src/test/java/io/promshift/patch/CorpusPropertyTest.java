@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.promshift.patch.PatchHarness.Located;
 import io.promshift.syntax.MappingNode;
 import io.promshift.syntax.YamlDocument;
-import io.promshift.syntax.YamlNode;
 import io.promshift.syntax.YamlReader;
 import io.promshift.text.SourceException;
 import io.promshift.text.SourceText;
@@ -16,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
@@ -28,7 +26,7 @@ import org.junit.jupiter.api.TestFactory;
  * A second property removes every existing entry and checks that the rest reads the same.
  */
 class CorpusPropertyTest {
-  private static final String PROBE = "promshift-probe";
+  private static final String PROBE = EditProperties.PROBE;
   private static final List<String> FOLDERS = List.of("synthetic", "real", "derived");
 
   static List<Path> corpusFiles() {
@@ -76,6 +74,7 @@ class CorpusPropertyTest {
       YamlDocument doc = readOrNull(file, holder);
       Assumptions.assumeTrue(doc != null && doc.root() != null, "not readable as YAML: skipped");
       SourceText source = holder[0];
+      assertThat(source.encode(EditSet.empty().apply(source.text()))).isEqualTo(Files.readAllBytes(file));
       List<String> failures = new ArrayList<>();
       List<Located> all = PatchHarness.mappings(doc.root());
       for (Located located : all) {
@@ -84,60 +83,13 @@ class CorpusPropertyTest {
           continue;
         }
         try {
-          probe(source, doc, located, where, failures);
+          EditProperties.probe(source, doc, located, where, failures);
         } catch (RuntimeException | AssertionError e) {
           failures.add(where + ": " + e);
         }
       }
       assertThat(failures).as("%d mappings", all.size()).isEmpty();
     }));
-  }
-
-  private static void probe(SourceText source, YamlDocument doc, Located located, String where, List<String> failures) {
-    Edit edit;
-    try {
-      edit = YamlEdits.addEntry(source, located.map(), PROBE, "true");
-    } catch (IllegalArgumentException refused) {
-      if (isDocumentedRefusal(refused)) {
-        return;
-      }
-      throw refused;
-    }
-    String after = EditSet.of(edit).apply(source.text());
-    SourceText afterSource = SourceText.of(source.name(), (source.hasBom() ? "\uFEFF" : "") + after);
-    YamlDocument afterDoc;
-    try {
-      afterDoc = new YamlReader().read(afterSource);
-    } catch (SourceException e) {
-      failures.add(where + ": (a) the result does not parse: " + e.getMessage() + "\n" + after);
-      return;
-    }
-    YamlNode node = PatchHarness.follow(afterDoc.root(), located.path());
-    if (!(node instanceof MappingNode map) || map.entries().size() != located.map().entries().size() + 1
-        || !PROBE.equals(map.lastEntry().keyText())
-        || !Objects.equals(PatchHarness.data(map.lastEntry().value()), PatchHarness.valueData("true"))) {
-      failures.add(where + ": (b) the probe is not the last entry of that mapping\n" + after);
-      return;
-    }
-    if (!PatchHarness.data(afterDoc.root(), map, null, true).equals(PatchHarness.data(doc.root()))) {
-      failures.add(where + ": (b) other data changed\n" + after);
-      return;
-    }
-    if (!PatchHarness.commentTexts(afterDoc).equals(PatchHarness.commentTexts(doc))
-        || afterDoc.moreDocuments() != doc.moreDocuments()) {
-      failures.add(where + ": (b) comments or documents changed");
-      return;
-    }
-    String back = EditSet.of(YamlEdits.removeEntry(afterSource, map, map.lastEntry())).apply(afterSource.text());
-    if (!back.equals(source.text())) {
-      failures.add(where + ": (c) removing the probe does not give the original back:\n" + back);
-    }
-  }
-
-  /** The refusals addEntry documents, which the tool reports instead of writing something wrong. */
-  static boolean isDocumentedRefusal(IllegalArgumentException e) {
-    String m = String.valueOf(e.getMessage());
-    return m.contains("single pair inside a flow sequence") || m.contains("block scalar that ends the file");
   }
 
   @TestFactory
@@ -153,7 +105,7 @@ class CorpusPropertyTest {
         for (MappingNode.Entry entry : located.map().entries()) {
           String where = name(file) + " entry at " + source.position(entry.key().span().start());
           try {
-            if (removeOne(source, doc, located, entry, where, failures)) {
+            if (EditProperties.removeOne(source, doc, located, entry, where, failures)) {
               checked++;
             }
           } catch (RuntimeException | AssertionError e) {
@@ -163,49 +115,5 @@ class CorpusPropertyTest {
       }
       assertThat(failures).as("%d entries removed", checked).isEmpty();
     }));
-  }
-
-  private static boolean removeOne(SourceText source, YamlDocument doc, Located located, MappingNode.Entry entry,
-      String where, List<String> failures) {
-    List<Edit> edits;
-    try {
-      edits = YamlEdits.removeEntry(source, located.map(), entry);
-    } catch (IllegalArgumentException refused) {
-      String m = String.valueOf(refused.getMessage());
-      if (m.contains("explicit key") || m.contains("single pair inside a flow sequence")) {
-        return false;
-      }
-      throw refused;
-    }
-    String after = EditSet.of(edits).apply(source.text());
-    SourceText afterSource = SourceText.of(source.name(), (source.hasBom() ? "\uFEFF" : "") + after);
-    YamlDocument afterDoc;
-    try {
-      afterDoc = new YamlReader().read(afterSource);
-    } catch (SourceException e) {
-      if (definesAnchor(entry.key()) || definesAnchor(entry.value())) {
-        return false; // the anchor's aliases now point nowhere: expected
-      }
-      failures.add(where + ": the result does not parse: " + e.getMessage() + "\n" + after);
-      return true;
-    }
-    Object expected = PatchHarness.data(doc.root(), null, entry, false);
-    if (!PatchHarness.data(afterDoc.root(), null, null, false).equals(expected)) {
-      failures.add(where + ": the rest does not read the same\n" + after);
-    }
-    return true;
-  }
-
-  private static boolean definesAnchor(YamlNode node) {
-    if (node.anchor() != null) {
-      return true;
-    }
-    if (node instanceof MappingNode map) {
-      return map.entries().stream().anyMatch(e -> definesAnchor(e.key()) || definesAnchor(e.value()));
-    }
-    if (node instanceof io.promshift.syntax.SequenceNode seq) {
-      return seq.items().stream().anyMatch(CorpusPropertyTest::definesAnchor);
-    }
-    return false;
   }
 }

@@ -205,6 +205,10 @@ final class PatchHarness {
     assertThat(data(added.lastEntry().value())).isEqualTo(valueData(valueText));
     assertThat(data(afterDoc.root(), added, null, true)).isEqualTo(data(doc.root()));
     assertThat(commentTexts(afterDoc)).isEqualTo(commentTexts(doc));
+    List<Integer> structural = mappings(doc.root()).stream().filter(l -> l.map() == before).findFirst()
+        .orElseThrow().path();
+    assertThat(EditProperties.oracleMismatch(source.text(), after, structural, -1, added.entries().size() - 1))
+        .as("what SnakeYAML 2 reads").isNull();
     List<Edit> removal = YamlEdits.removeEntry(afterSource, added, added.lastEntry());
     assertThat(EditSet.of(removal).apply(afterSource.text())).as("removing the added entry again").isEqualTo(source.text());
   }
@@ -222,6 +226,10 @@ final class PatchHarness {
     MappingNode removed = mapAt(afterDoc, path);
     assertThat(removed.entries()).hasSize(map.entries().size() - 1);
     assertThat(data(afterDoc.root(), null, null, false)).isEqualTo(data(doc.root(), null, entry, false));
+    List<Integer> structural = mappings(doc.root()).stream().filter(l -> l.map() == map).findFirst()
+        .orElseThrow().path();
+    assertThat(EditProperties.oracleMismatch(source.text(), after, structural, map.entries().indexOf(entry), -1))
+        .as("what SnakeYAML 2 reads").isNull();
     return after;
   }
 }
