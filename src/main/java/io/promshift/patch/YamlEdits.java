@@ -3,6 +3,7 @@ package io.promshift.patch;
 import io.promshift.syntax.Comment;
 import io.promshift.syntax.MappingNode;
 import io.promshift.syntax.ScalarNode;
+import io.promshift.syntax.ScalarStyle;
 import io.promshift.syntax.SequenceNode;
 import io.promshift.syntax.YamlNode;
 import io.promshift.syntax.YamlReader;
@@ -79,14 +80,15 @@ public final class YamlEdits {
     SourceText src = layout.src;
     Layout.Block block = layout.block(node, layout.guessParentColumn(node));
     String body = newValue.endsWith("\n") ? newValue.substring(0, newValue.length() - 1) : newValue;
-    if (!blockCanHold(body, node.style() == io.promshift.syntax.ScalarStyle.FOLDED, block.increment() > 0)) {
+    if (!blockCanHold(body, node.style() == ScalarStyle.FOLDED, block.increment() > 0)) {
       int end = layout.tail(node, -1, layout.guessParentColumn(node)).offset();
       return new Edit(node.valueSpan().start(), end, ScalarText.doubleQuoted(newValue));
     }
     int header = block.headerLine();
     String eol = src.lineEnding(header).isEmpty() ? src.dominantLineEnding() : src.lineEnding(header);
-    int indent = block.indent() >= 0 && block.hasContent() ? block.indent()
-        : block.increment() > 0 ? block.indent() : Math.max(0, layout.guessParentColumn(node)) + 2;
+    // the body's indentation: as written, as the explicit indicator says, or one step in from the key
+    int indent = block.hasContent() || block.increment() > 0
+        ? block.indent() : Math.max(0, layout.guessParentColumn(node)) + 2;
     StringBuilder lines = new StringBuilder();
     if (!body.isEmpty()) {
       String[] parts = body.split("\n", -1);
