@@ -91,8 +91,10 @@ final class MigrationPlanner {
         changes.add(change(ds, intent));
         continue; // the aliased source's own edits cover this one
       }
-      editType(ds, intent);
+      // the marker first: when jsonData and the source's own map end on the same line, an entry added to
+      // the inner map must come before one added to the outer map at that same offset
       Change.MarkerAction marker = editMarker(ds, intent);
+      editType(ds, intent);
       MigrationPlan.Intent actual = new MigrationPlan.Intent(intent.toType(), marker);
       intents.put(ds.index(), actual);
       changes.add(change(ds, actual));
@@ -187,13 +189,13 @@ final class MigrationPlanner {
     if (underneath.isPresent() && underneath.get().value() instanceof GoValue.GoString merged
         && merged.value().equals(intent.toType())) {
       // Our own earlier forward edit shadowed a merged type: removing it restores the file.
-      edits.add(YamlEdits.removeEntry(source, map, physicalEntry(map, type.keyNode())));
+      edits.addAll(YamlEdits.removeEntry(source, map, physicalEntry(map, type.keyNode())));
       return;
     }
     YamlNode value = type.valueNode();
     if (value instanceof AliasNode alias) {
       if (!isSharedNodeEdited(alias.target(), intent, typeUses)) {
-        edits.add(YamlEdits.replaceNode(alias, plainScalar(intent.toType())));
+        edits.add(YamlEdits.replaceNode(source, alias, plainScalar(intent.toType())));
       }
       return;
     }
@@ -245,7 +247,7 @@ final class MigrationPlanner {
       return Change.MarkerAction.ALREADY_SET;
     }
     if (marker.isPresent() && !marker.get().merged()) {
-      edits.add(YamlEdits.replaceNode(marker.get().valueNode(), "true"));
+      edits.add(YamlEdits.replaceValue(source, mapping, physicalEntry(mapping, marker.get().keyNode()), "true"));
       return Change.MarkerAction.SET_TRUE;
     }
     edits.add(YamlEdits.addEntry(source, mapping, MARKER, "true"));
@@ -258,7 +260,7 @@ final class MigrationPlanner {
       if (marker.merged()) {
         edits.add(YamlEdits.addEntry(source, mapping, MARKER, "false"));
       } else {
-        edits.add(YamlEdits.replaceNode(marker.valueNode(), "false"));
+        edits.add(YamlEdits.replaceValue(source, mapping, physicalEntry(mapping, marker.keyNode()), "false"));
       }
       return Change.MarkerAction.SET_FALSE;
     }
@@ -268,7 +270,11 @@ final class MigrationPlanner {
     }
     MappingNode.Entry physical = physicalEntry(mapping, marker.keyNode());
     Edit collapse = collapseLocalMerge(json, mapping, physical);
-    edits.add(collapse != null ? collapse : YamlEdits.removeEntry(source, mapping, physical));
+    if (collapse != null) {
+      edits.add(collapse);
+    } else {
+      edits.addAll(YamlEdits.removeEntry(source, mapping, physical));
+    }
     return Change.MarkerAction.REMOVED;
   }
 
@@ -288,7 +294,7 @@ final class MigrationPlanner {
           + " marker cannot be removed for this source alone; use the option that sets it to false instead");
     }
     if (owner.flow()) {
-      edits.add(YamlEdits.replaceNode(alias, "{<<: *" + alias.name() + ", " + MARKER + ": " + markerValue + "}"));
+      edits.add(YamlEdits.replaceNode(source, alias, "{<<: *" + alias.name() + ", " + MARKER + ": " + markerValue + "}"));
     } else {
       edits.addAll(LocalMerge.expand(source, json.keyNode(), alias, MARKER + ": " + markerValue));
     }

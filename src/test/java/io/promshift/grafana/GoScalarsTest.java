@@ -92,12 +92,21 @@ class GoScalarsTest {
 
   @Test
   void otherTextStaysAsWritten() {
-    assertThat(valueOf("2024-01-31")).isEqualTo("2024-01-31");
     assertThat(valueOf("0x")).isEqualTo("0x");
     assertThat(valueOf("1.2.3")).isEqualTo("1.2.3");
     assertThat(valueOf("$__env{SIGV4}")).isEqualTo("$__env{SIGV4}");
     assertThat(valueOf("'true'")).isEqualTo("true");
     assertThat(valueOf("|\n  true")).isEqualTo("true\n");
+  }
+
+  @Test
+  void timestampsBecomeTheRfc3339TextGrafanaStores() {
+    // go-yaml v3 makes them time.Time; Grafana stores jsonData as JSON
+    assertThat(valueOf("2024-01-31")).isEqualTo("2024-01-31T00:00:00Z");
+    assertThat(valueOf("2001-12-14t21:59:43.10-05:00")).isEqualTo("2001-12-14T21:59:43.1-05:00");
+    assertThat(valueOf("2001-12-14 21:59:43.123")).isEqualTo("2001-12-14T21:59:43.123Z");
+    assertThat(valueOf("2024-02-30")).as("no such day: a string").isEqualTo("2024-02-30");
+    assertThat(valueOf("\"2024-01-31\"")).as("quoted: a string").isEqualTo("2024-01-31");
   }
 
   @Test

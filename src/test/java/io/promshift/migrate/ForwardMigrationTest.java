@@ -47,6 +47,7 @@ class ForwardMigrationTest {
   @Test
   void azureCredentialsWinOverSigV4AsInGrafana() {
     forward("""
+        apiVersion: 1
         datasources:
         - name: both
           type: 'prometheus'
@@ -55,6 +56,7 @@ class ForwardMigrationTest {
             azureCredentials:
               authType: msi
         """, """
+        apiVersion: 1
         datasources:
         - name: both
           type: 'grafana-azureprometheus-datasource'
@@ -102,6 +104,7 @@ class ForwardMigrationTest {
   @Test
   void aMarkerAlreadyThereIsSetInPlaceNeverDuplicated() {
     MigrationResult result = MigrationHarness.FORWARD.migrate("t.yaml", """
+        apiVersion: 1
         datasources:
           - name: a
             type: prometheus
@@ -110,6 +113,7 @@ class ForwardMigrationTest {
               sigV4Auth: true
         """);
     assertThat(result.newText()).isEqualTo("""
+        apiVersion: 1
         datasources:
           - name: a
             type: grafana-amazonprometheus-datasource
@@ -122,6 +126,7 @@ class ForwardMigrationTest {
   @Test
   void aMergedSigV4AuthQualifiesAndTheMarkerGoesIntoTheSourcesOwnMap() {
     forward("""
+        apiVersion: 1
         x-aws: &aws
           sigV4Auth: true
           sigV4AuthType: default
@@ -137,6 +142,7 @@ class ForwardMigrationTest {
               <<: *aws
               sigV4Auth: false
         """, """
+        apiVersion: 1
         x-aws: &aws
           sigV4Auth: true
           sigV4AuthType: default
@@ -158,6 +164,7 @@ class ForwardMigrationTest {
   @Test
   void jsonDataThatIsOnlyAnAliasBecomesALocalMapWithAMergeKey() {
     forward("""
+        apiVersion: 1
         x-aws: &aws
           sigV4Auth: true
         datasources:
@@ -168,6 +175,7 @@ class ForwardMigrationTest {
             type: loki
             jsonData: *aws
         """, """
+        apiVersion: 1
         x-aws: &aws
           sigV4Auth: true
         datasources:
@@ -185,6 +193,7 @@ class ForwardMigrationTest {
   @Test
   void aSharedJsonDataMapIsEditedOnceWhenAllItsUsersMove() {
     forward("""
+        apiVersion: 1
         datasources:
           - name: a
             type: prometheus
@@ -194,6 +203,7 @@ class ForwardMigrationTest {
             type: prometheus
             jsonData: *aws
         """, """
+        apiVersion: 1
         datasources:
           - name: a
             type: grafana-amazonprometheus-datasource
@@ -209,6 +219,7 @@ class ForwardMigrationTest {
   @Test
   void theOwnerOfAnAnchorThatSomethingElseUsesIsRefused() {
     MigrationResult result = refused("""
+        apiVersion: 1
         datasources:
           - name: a
             type: prometheus
@@ -218,19 +229,23 @@ class ForwardMigrationTest {
             type: loki
             jsonData: *aws
         """);
-    assertThat(result.refusal().message()).contains("\"a\"").contains("line 8");
-    assertThat(result.refusal().position().line()).isEqualTo(4);
+    assertThat(result.refusal().message()).contains("\"a\"").contains("line 9");
+    assertThat(result.refusal().position().line()).isEqualTo(5);
   }
 
   @Test
   void anAliasedTypeBecomesAPlainScalar() {
-    forward("""
+    // the one shape reverse cannot restore byte for byte: it writes the plain type back, same data
+    MigrationResult result = MigrationHarness.FORWARD.migrate("t.yaml", """
+        apiVersion: 1
         x-type: &prom prometheus
         datasources:
           - name: a
             type: *prom
             jsonData: {sigV4Auth: true}
-        """, """
+        """);
+    assertThat(result.newText()).isEqualTo("""
+        apiVersion: 1
         x-type: &prom prometheus
         datasources:
           - name: a
@@ -242,6 +257,7 @@ class ForwardMigrationTest {
   @Test
   void aTypeFromAMergeKeyIsOverriddenLocally() {
     forward("""
+        apiVersion: 1
         x-amp: &amp
           type: prometheus
         datasources:
@@ -250,6 +266,7 @@ class ForwardMigrationTest {
             jsonData:
               sigV4Auth: true
         """, """
+        apiVersion: 1
         x-amp: &amp
           type: prometheus
         datasources:
@@ -270,7 +287,7 @@ class ForwardMigrationTest {
   @Test
   void aFixedVersionIsWarnedAbout() {
     MigrationResult result = MigrationHarness.FORWARD.migrate("t.yaml",
-        "datasources:\n  - {name: a, type: prometheus, version: 3, jsonData: {sigV4Auth: true}}\n");
+        "apiVersion: 1\ndatasources:\n  - {name: a, type: prometheus, version: 3, jsonData: {sigV4Auth: true}}\n");
     assertThat(result.notices()).extracting(Notice::code).containsExactly("fixed-version");
   }
 
@@ -278,7 +295,7 @@ class ForwardMigrationTest {
   void amazonOnlyRunSaysWhyItSkipsASourceThatQualifiesForBoth() {
     Migrator amazonOnly = new Migrator(MigrationOptions.forward().only(Target.AMAZON).build());
     MigrationResult result = amazonOnly.migrate("t.yaml",
-        "datasources:\n  - {name: a, type: prometheus, jsonData: {sigV4Auth: true, azureCredentials: {authType: msi}}}\n");
+        "apiVersion: 1\ndatasources:\n  - {name: a, type: prometheus, jsonData: {sigV4Auth: true, azureCredentials: {authType: msi}}}\n");
     assertThat(result.changed()).isFalse();
     assertThat(result.notices()).singleElement().satisfies(n -> {
       assertThat(n.code()).isEqualTo("skipped-target");
@@ -319,8 +336,8 @@ class ForwardMigrationTest {
 
   @Test
   void crlfBomAstralCharactersAndNoFinalNewline() {
-    String before = "\uFEFF# 🚀 déploiement\r\ndatasources:\r\n  - name: 📈\r\n    type: prometheus\r\n    jsonData:\r\n      sigV4Auth: true";
-    String after = "\uFEFF# 🚀 déploiement\r\ndatasources:\r\n  - name: 📈\r\n    type: grafana-amazonprometheus-datasource\r\n    jsonData:\r\n      sigV4Auth: true\r\n      prometheus-type-migration: true";
+    String before = "\uFEFF# 🚀 déploiement\r\napiVersion: 1\r\ndatasources:\r\n  - name: 📈\r\n    type: prometheus\r\n    jsonData:\r\n      sigV4Auth: true";
+    String after = "\uFEFF# 🚀 déploiement\r\napiVersion: 1\r\ndatasources:\r\n  - name: 📈\r\n    type: grafana-amazonprometheus-datasource\r\n    jsonData:\r\n      sigV4Auth: true\r\n      prometheus-type-migration: true";
     MigrationResult result = MigrationHarness.FORWARD.migrate("t.yaml", before.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     assertThat(new String(result.newBytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(after);
     MigrationResult back = MigrationHarness.REVERSE.migrate("t.yaml", result.newBytes());
@@ -330,6 +347,7 @@ class ForwardMigrationTest {
   @Test
   void keepChompedBlockScalarAsTheLastValueKeepsItsLines() {
     forward("""
+        apiVersion: 1
         datasources:
           - name: a
             type: prometheus
@@ -341,6 +359,7 @@ class ForwardMigrationTest {
 
             editable: true
         """, """
+        apiVersion: 1
         datasources:
           - name: a
             type: grafana-amazonprometheus-datasource
@@ -358,6 +377,7 @@ class ForwardMigrationTest {
   @Test
   void nestedLastValuesAndIndentlessSequencesWithFourSpaces() {
     forward("""
+        apiVersion: 1
         datasources:
         -   name: a
             type: prometheus
@@ -368,6 +388,7 @@ class ForwardMigrationTest {
                     datasourceUid: tempo
         # end
         """, """
+        apiVersion: 1
         datasources:
         -   name: a
             type: grafana-amazonprometheus-datasource
