@@ -199,7 +199,32 @@ public final class YamlReader {
         case FOLDED -> ScalarStyle.FOLDED;
         default -> ScalarStyle.PLAIN; // JSON_SCALAR_STYLE is an emitter setting, never parsed
       };
-      return new ScalarNode(new Span(start, end), new Span(valueStart, end), event.getValue(), style, tag, anchor);
+      String value = event.getValue();
+      if (style.isBlock() && end == text.length() && !source.endsWithLineBreak() && value.endsWith("\n")) {
+        // At the end of a file without a final line break there is no break to keep: go-yaml (and YAML
+        // 1.2) read "x" where the Engine reads "x\n".
+        value = value.substring(0, value.length() - 1);
+      }
+      if (value.isEmpty() && style == ScalarStyle.PLAIN && anchor == null && tag == null) {
+        // The Engine marks an empty value at the next token, which may be lines away; it belongs right
+        // after the ':' of its key.
+        int at = emptyValueOffset(start);
+        return new ScalarNode(Span.at(at), Span.at(at), value, style, null, null);
+      }
+      return new ScalarNode(new Span(start, end), new Span(valueStart, end), value, style, tag, anchor);
+    }
+
+    /** Where an empty mapping value sits: after its key's ':' (or where the Engine put it, elsewhere). */
+    private int emptyValueOffset(int engineOffset) {
+      Frame parent = stack.peek();
+      if (parent == null || !(parent.start instanceof MappingStartEvent) || parent.children.size() % 2 == 0) {
+        return engineOffset;
+      }
+      int i = parent.children.get(parent.children.size() - 1).span().end();
+      while (i < engineOffset && text.charAt(i) != ':') {
+        i++;
+      }
+      return i < engineOffset ? i + 1 : engineOffset;
     }
 
     /** The offset after {@code &anchor} and {@code !tag} (and the blanks or comments after them). */

@@ -164,6 +164,21 @@ class YamlReaderTest {
   }
 
   @Test
+  void anEmptyValueSitsRightAfterItsKeyNotAtTheNextToken() {
+    YamlDocument doc = read("k:\n  a:\n# c\n\nb: 1\n");
+    MappingNode k = (MappingNode) ((MappingNode) doc.root()).entry("k").value();
+    assertThat(k.entry("a").value().span().start()).isEqualTo("k:\n  a:".length());
+    assertThat(at(doc, k.span())).isEqualTo("a:");
+  }
+
+  @Test
+  void aBlockScalarEndingTheFileWithoutALineBreakHasNoFinalBreak() {
+    // go-yaml v3 reads "x"; the Engine alone would read "x\n"
+    assertThat(((ScalarNode) ((MappingNode) read("a: |\n  x").root()).entry("a").value()).value()).isEqualTo("x");
+    assertThat(((ScalarNode) ((MappingNode) read("a: |\n  x\n").root()).entry("a").value()).value()).isEqualTo("x\n");
+  }
+
+  @Test
   void loneCarriageReturnLinesAgreeWithTheParser() {
     // yaml-traps 11: positions after a lone \r must not drift.
     YamlDocument doc = read("a: 1\rb: 2\rc: 3\r");
