@@ -25,6 +25,9 @@ import java.util.Objects;
  * <p>Thread-safe and without global state: one migrator serves many files in parallel.
  */
 public final class Migrator {
+  /** The notice code of a YAML file that does not provision data sources (dashboards, alerting, ...). */
+  public static final String NOT_PROVISIONING = "not-provisioning";
+
   private final ProvisioningReader reader;
   private final MigrationOptions options;
 
@@ -71,7 +74,9 @@ public final class Migrator {
       return refused(source, List.of(), Refusal.of(e));
     }
     if (!file.isDataSourceProvisioning()) {
-      return new MigrationResult(source.name(), source, source.text(), List.of(), List.of(), null);
+      Notice skipped = new Notice(NOT_PROVISIONING, null, source.position(0),
+          "not a data source provisioning file (no datasources or deleteDatasources); skipped");
+      return new MigrationResult(source.name(), source, source.text(), List.of(), List.of(skipped), null);
     }
     MigrationPlan plan;
     try {

@@ -1,0 +1,106 @@
+package io.promshift.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Replaces a file's content so that, whatever happens, the file holds either its old or its new bytes:
+ * the new bytes go to a temp file in the same directory, are flushed and fsynced, and the temp file is
+ * renamed over the original (permissions kept). A file whose content would not change is not touched, and
+ * one that changed on disk since it was read is not overwritten.
+ *
+ * <p>Thread-safe. {@link #abandonAll()} removes temp files still in flight (for an interrupt handler).
+ */
+public final class AtomicWriter {
+  private final Set<Path> inFlight = ConcurrentHashMap.newKeySet();
+
+  /** What a write did. */
+  public enum Outcome {
+    WRITTEN, UNCHANGED
+  }
+
+  /** The file changed on disk between read and write; it was left as it is. */
+  public static final class ConcurrentChangeException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    public ConcurrentChangeException(Path path) {
+      super(path + " changed on disk since promshift read it; not overwritten");
+    }
+  }
+
+  /**
+   * Writes {@code content} to {@code target} if it differs from {@code original}, the bytes the caller
+   * read; a target that no longer holds {@code original} is left alone.
+   */
+  public Outcome replace(Path target, byte[] original, byte[] content) throws IOException {
+    if (Arrays.equals(original, content)) {
+      return Outcome.UNCHANGED;
+    }
+    if (!Arrays.equals(Files.readAllBytes(target), original)) {
+      throw new ConcurrentChangeException(target);
+    }
+    write(target, content);
+    return Outcome.WRITTEN;
+  }
+
+  /** Writes a new or existing file atomically (used for output trees). */
+  public void write(Path target, byte[] content) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".promshift.tmp");
+    inFlight.add(temp);
+    try {
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        ByteBuffer buffer = ByteBuffer.wrap(content);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+        channel.force(true);
+      }
+      copyPermissions(target, temp);
+      try {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+      inFlight.remove(temp);
+    }
+  }
+
+  /** Deletes every temp file still being written (call from an interrupt handler). */
+  public void abandonAll() {
+    for (Path temp : inFlight) {
+      try {
+        Files.deleteIfExists(temp);
+      } catch (IOException ignored) {
+        // best effort on the way out
+      }
+    }
+  }
+
+  private static void copyPermissions(Path from, Path to) throws IOException {
+    if (!Files.exists(from, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    PosixFileAttributeView source = Files.getFileAttributeView(from, PosixFileAttributeView.class);
+    PosixFileAttributeView target = Files.getFileAttributeView(to, PosixFileAttributeView.class);
+    if (source != null && target != null) {
+      Set<PosixFilePermission> permissions = source.readAttributes().permissions();
+      target.setPermissions(permissions);
+    }
+  }
+}
