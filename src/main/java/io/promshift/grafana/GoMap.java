@@ -16,6 +16,8 @@ import java.util.Optional;
 public final class GoMap implements GoValue {
   private final MappingNode node;
   private final List<Entry> entries;
+  private static final int SMALL = 12;
+  /** Index by key for larger maps; null for small ones. */
   private final Map<String, Entry> byKey;
   private final List<Entry> shadowed;
 
@@ -23,9 +25,13 @@ public final class GoMap implements GoValue {
     this.node = node;
     this.entries = List.copyOf(entries);
     this.shadowed = List.copyOf(shadowed);
-    Map<String, Entry> index = new HashMap<>(entries.size() * 2);
-    for (Entry entry : entries) {
-      index.putIfAbsent(entry.key(), entry);
+    // most maps are small: a linear scan beats hashing every key of a large file
+    Map<String, Entry> index = null;
+    if (entries.size() > SMALL) {
+      index = new HashMap<>(entries.size() * 2);
+      for (Entry entry : entries) {
+        index.putIfAbsent(entry.key(), entry);
+      }
     }
     this.byKey = index;
   }
@@ -60,16 +66,28 @@ public final class GoMap implements GoValue {
   }
 
   public Optional<Entry> entry(String key) {
-    return Optional.ofNullable(byKey.get(key));
+    return Optional.ofNullable(find(key));
   }
 
   public Optional<GoValue> get(String key) {
-    Entry entry = byKey.get(key);
+    Entry entry = find(key);
     return entry == null ? Optional.empty() : Optional.of(entry.value());
   }
 
   public boolean containsKey(String key) {
-    return byKey.containsKey(key);
+    return find(key) != null;
+  }
+
+  private Entry find(String key) {
+    if (byKey != null) {
+      return byKey.get(key);
+    }
+    for (Entry entry : entries) {
+      if (entry.key().equals(key)) {
+        return entry;
+      }
+    }
+    return null;
   }
 
   public int size() {

@@ -41,7 +41,8 @@ public final class GoYaml {
 
   private GoValue value(YamlNode node) {
     YamlNode target = AliasNode.resolve(node);
-    GoValue known = resolved.get(target);
+    // Only anchored nodes can be reached twice (through their aliases): memoize just those.
+    GoValue known = target.hasAnchor() ? resolved.get(target) : null;
     if (known != null) {
       return known;
     }
@@ -57,7 +58,9 @@ public final class GoYaml {
     } else {
       value = mapping((MappingNode) target);
     }
-    resolved.put(target, value);
+    if (target.hasAnchor()) {
+      resolved.put(target, value);
+    }
     return value;
   }
 
@@ -72,7 +75,7 @@ public final class GoYaml {
   private GoMap mapping(MappingNode node) {
     List<GoMap.Entry> entries = new ArrayList<>(node.entries().size());
     List<GoMap.Entry> shadowed = new ArrayList<>();
-    Set<String> keys = new HashSet<>();
+    Set<String> keys = new HashSet<>(node.entries().size() * 2);
     YamlNode merge = null;
     for (MappingNode.Entry entry : node.entries()) {
       if (isMergeKey(entry.key())) {

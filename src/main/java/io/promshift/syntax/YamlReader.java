@@ -317,7 +317,7 @@ public final class YamlReader {
       if (entries.size() < 2) {
         return;
       }
-      Map<String, YamlNode> seen = new HashMap<>();
+      Map<String, YamlNode> seen = new HashMap<>(entries.size() * 2);
       for (MappingNode.Entry entry : entries) {
         String identity = null;
         if (entry.key() instanceof ScalarNode scalar) {
