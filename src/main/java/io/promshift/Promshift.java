@@ -1,5 +1,7 @@
 package io.promshift;
 
+import io.promshift.migrate.MigrationOptions;
+import io.promshift.migrate.Migrator;
 import io.promshift.model.ProvisioningFile;
 import io.promshift.model.ProvisioningReader;
 import io.promshift.syntax.YamlDocument;
@@ -59,6 +61,11 @@ public final class Promshift {
   /** Reads text already in memory. */
   public ProvisioningFile read(String name, String text) {
     return reader.read(SourceText.of(name, text));
+  }
+
+  /** A migrator with these settings' reader: thread-safe, for any number of files. */
+  public Migrator migrator(MigrationOptions options) {
+    return new Migrator(reader, options);
   }
 
   /** Parses a file's bytes into its syntax tree without modelling it. */

@@ -52,6 +52,8 @@ class ReadmeExampleTest {
       System.setOut(original);
     }
     assertThat(captured.toString(StandardCharsets.UTF_8))
-        .contains("\"AMP Production\" prometheus -> grafana-amazonprometheus-datasource");
+        .contains("\"AMP Production\" prometheus -> grafana-amazonprometheus-datasource")
+        .contains("\"AMP Batch\": prometheus -> grafana-amazonprometheus-datasource (marker ADDED)")
+        .contains("+    type: grafana-amazonprometheus-datasource");
   }
 }
