@@ -58,8 +58,23 @@ class CorpusMigrationTest {
           .as("reverse(forward(x)) == x").isEqualTo(original);
     }
     if (forward.changed()) {
+      assertOnlyEditedLinesDiffer(forward.source().text(), forward.newText());
       assertThat(oracleView(forward.newText())).as("migrated data = original data + the rule's changes")
           .isEqualTo(expected(file, original));
+    }
+  }
+
+  /** Outside the edits every line is as it was: each changed line holds a type or the marker. */
+  private static void assertOnlyEditedLinesDiffer(String before, String after) {
+    List<String> a = List.of(before.split("\n", -1));
+    List<String> b = List.of(after.split("\n", -1));
+    com.github.difflib.patch.Patch<String> patch = com.github.difflib.DiffUtils.diff(a, b);
+    for (com.github.difflib.patch.AbstractDelta<String> delta : patch.getDeltas()) {
+      List<String> lines = new ArrayList<>(delta.getSource().getLines());
+      lines.addAll(delta.getTarget().getLines());
+      for (String line : lines) {
+        assertThat(line).as("a changed line").containsAnyOf("type", PromTypeMigration.MARKER, "<<:", "jsonData", "json_data");
+      }
     }
   }
 

@@ -76,6 +76,9 @@ class CorpusReadTest {
       return;
     }
     assertThat(model.document().source().bytes()).as("bytes kept").isEqualTo(bytes);
+    String text = model.document().source().text();
+    assertThat(model.document().source().encode(io.promshift.patch.EditSet.empty().apply(text)))
+        .as("parse + empty patch set = the same bytes").isEqualTo(bytes);
     Object expected = GoYamlOracle.read(model.document().source().text());
     assertThat(model.root().toPlain()).as("data as go-yaml v3 reads it").isEqualTo(expected);
   }
