@@ -70,7 +70,7 @@ public final class MigrationBench {
     double migrateSeconds = median(migrate, rounds);
     double parseSeconds = median(parse, rounds);
     double mb = bytes / (1024.0 * 1024.0);
-    System.out.printf("| %s | %d | %.1f | %.3f s | %.0f | %.1f | %.3f s (%.1f× floor) | %d |%n", label, files.size(), mb,
+    System.out.printf("| %s | %d | %.1f | %.3f s | %.1f | %.1f | %.3f s (%.1f× floor) | %d |%n", label, files.size(), mb,
         migrateSeconds, files.size() / migrateSeconds, mb / migrateSeconds, parseSeconds,
         migrateSeconds / parseSeconds, changed[0]);
   }
