@@ -30,13 +30,7 @@ class CorpusMigrationTest {
 
   @TestFactory
   Stream<DynamicTest> forwardReverseIdempotentAndDataExact() {
-    List<Path> files = new ArrayList<>(Corpus.samples());
-    for (String folder : List.of("real", "synthetic", "derived")) {
-      if (Files.isDirectory(Corpus.shared().resolve("corpus").resolve(folder))) {
-        files.addAll(Corpus.files(folder));
-      }
-    }
-    return files.stream().map(file -> DynamicTest.dynamicTest(file.toString(), () -> check(file)));
+    return Corpus.samplesAndProvisioningCorpus().stream().map(file -> DynamicTest.dynamicTest(file.toString(), () -> check(file)));
   }
 
   private static void check(Path file) throws Exception {

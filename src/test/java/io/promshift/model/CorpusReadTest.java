@@ -24,13 +24,7 @@ class CorpusReadTest {
 
   @TestFactory
   Stream<DynamicTest> realSyntheticDerivedAndSamplesReadAsGrafanaReadsThem() {
-    List<Path> files = new ArrayList<>(Corpus.samples());
-    for (String folder : List.of("real", "synthetic", "derived")) {
-      if (Files.isDirectory(Corpus.shared().resolve("corpus").resolve(folder))) {
-        files.addAll(Corpus.files(folder));
-      }
-    }
-    return files.stream().map(file -> DynamicTest.dynamicTest(file.toString(), () -> checkAgainstOracle(file)));
+    return Corpus.samplesAndProvisioningCorpus().stream().map(file -> DynamicTest.dynamicTest(file.toString(), () -> checkAgainstOracle(file)));
   }
 
   @TestFactory

@@ -25,6 +25,21 @@ public final class Corpus {
     return FileSet.of(dir).files();
   }
 
+  /**
+   * The provisioning files every property test runs over: the samples, then the real, synthetic and derived
+   * corpus folders that are present.
+   */
+  public static List<Path> samplesAndProvisioningCorpus() {
+    List<Path> files = new java.util.ArrayList<>(samples());
+    for (String folder : List.of("real", "synthetic", "derived")) {
+      Path dir = shared().resolve("corpus").resolve(folder);
+      if (Files.isDirectory(dir)) {
+        files.addAll(FileSet.of(dir).files());
+      }
+    }
+    return files;
+  }
+
   /** Every YAML file under the project's samples/ folder. */
   public static List<Path> samples() {
     return FileSet.of(Path.of("samples")).files();
