@@ -93,8 +93,14 @@ final class MigrationPlanner {
       }
       // the marker first: when jsonData and the source's own map end on the same line, an entry added to
       // the inner map must come before one added to the outer map at that same offset
-      Change.MarkerAction marker = editMarker(ds, intent);
-      editType(ds, intent);
+      Change.MarkerAction marker;
+      try {
+        marker = editMarker(ds, intent);
+        editType(ds, intent);
+      } catch (IllegalArgumentException e) {
+        // a shape the patcher will not edit safely (it says why): refuse the file, never half-edit it
+        throw refuse(ds.node(), "cannot edit " + ds.label() + " without changing other data: " + e.getMessage());
+      }
       MigrationPlan.Intent actual = new MigrationPlan.Intent(intent.toType(), marker);
       intents.put(ds.index(), actual);
       changes.add(change(ds, actual));

@@ -67,6 +67,16 @@ public final class Migrator {
   }
 
   public MigrationResult migrate(SourceText source) {
+    try {
+      return migrateRead(source);
+    } catch (RuntimeException e) {
+      // A defect must cost one file, never the batch, and never print a stack trace or a value.
+      return refused(source, List.of(), new Refusal(source.position(0), "promshift failed on this file ("
+          + e.getClass().getSimpleName() + "); it is left untouched — please report this"));
+    }
+  }
+
+  private MigrationResult migrateRead(SourceText source) {
     ProvisioningFile file;
     try {
       file = reader.read(source);

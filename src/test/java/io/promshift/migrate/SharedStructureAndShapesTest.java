@@ -64,6 +64,15 @@ class SharedStructureAndShapesTest {
   }
 
   @Test
+  void aBlockScalarEndingTheFileWithoutALineBreakCannotBeFollowedSoTheFileIsRefused() {
+    // any line after "note: |" at EOF would turn its value "x" into "x\n": refused, with the source named
+    MigrationResult result = refused("apiVersion: 1\ndatasources:\n  - name: a\n    type: prometheus\n"
+        + "    jsonData:\n      sigV4Auth: true\n      note: |\n        x");
+    assertThat(result.refusal().message()).startsWith("cannot edit \"a\"");
+    assertThat(result.refusal().position().line()).isEqualTo(3);
+  }
+
+  @Test
   void amazonAndAzureInOneFile() {
     forward("""
         apiVersion: 1
