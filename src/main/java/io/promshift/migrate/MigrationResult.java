@@ -31,8 +31,15 @@ public record MigrationResult(
     return source != null && !newText.equals(source.text());
   }
 
-  /** The migrated file's bytes: the original BOM kept; exactly the original bytes when nothing changed. */
+  /**
+   * The migrated file's bytes: the original BOM kept; exactly the original bytes when nothing changed.
+   *
+   * @throws IllegalStateException when the file could not even be read or decoded (see {@link #refusal()})
+   */
   public byte[] newBytes() {
+    if (source == null) {
+      throw new IllegalStateException(file + " could not be read: " + refusal.message());
+    }
     return source.encode(newText);
   }
 }
