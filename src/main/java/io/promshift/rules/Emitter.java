@@ -14,6 +14,11 @@ final class Emitter {
   }
 
   void report(RuleCatalog.Rule rule, String pointer, Position at, String message, String fix) {
-    out.add(new Finding(file, at, rule.severity(), rule.id(), pointer, message, fix));
+    report(rule, rule.severity(), pointer, at, message, fix);
+  }
+
+  /** A finding whose severity differs from the rule's default (SARIF: a result's own level). */
+  void report(RuleCatalog.Rule rule, Severity severity, String pointer, Position at, String message, String fix) {
+    out.add(new Finding(file, at, severity, rule.id(), pointer, message, fix));
   }
 }

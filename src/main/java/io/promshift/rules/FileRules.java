@@ -449,10 +449,19 @@ final class FileRules {
         default -> "has sigV4Auth " + describeNonBoolean(view.loc(auth).orElseThrow(), s.at(auth)) + ", not the boolean true";
       };
       Position at = s.has(s.jsonData) || s.has(auth) ? view.position(auth) : view.position(s.field(Field.TYPE));
-      out.report(RuleCatalog.AMP_UNSIGNED, auth, at,
-          "this " + PromTypeMigration.AMAZON + " data source " + state + ": the plugin does not turn SigV4 on by"
-              + " itself, so its requests go out unsigned and AWS rejects them (403)",
-          "add sigV4Auth: true under jsonData");
+      Optional<String> host = s.text(Field.URL).map(FileRules::host);
+      if (host.isPresent() && !host.get().isEmpty() && !isAwsHost(host.get())) {
+        // a plain Prometheus or a SigV4 proxy in front of AMP: unsigned may be what is meant
+        out.report(RuleCatalog.AMP_UNSIGNED, Severity.WARNING, auth, at,
+            "this " + PromTypeMigration.AMAZON + " data source " + state + ": its requests to " + host.get()
+                + " go out unsigned, which works only if that host is not AWS or signs them itself (a SigV4 proxy)",
+            "add sigV4Auth: true under jsonData, unless " + host.get() + " signs the requests itself");
+      } else {
+        out.report(RuleCatalog.AMP_UNSIGNED, auth, at,
+            "this " + PromTypeMigration.AMAZON + " data source " + state + ": the plugin does not turn SigV4 on by"
+                + " itself, so its requests go out unsigned and AWS rejects them (403)",
+            "add sigV4Auth: true under jsonData");
+      }
     }
     if (signing == Source.Signing.ON) {
       String region = s.json("sigV4Region");
@@ -508,6 +517,18 @@ final class FileRules {
     if (signs) {
       ignoredKeys(s);
     }
+  }
+
+  private static final Pattern HOST = Pattern.compile("^(?:[A-Za-z][A-Za-z0-9+.-]*:)?(?://)?(?:[^/?#@]*@)?([^/?#:]*)");
+
+  /** The host of a URL as written (empty when there is none to see). */
+  static String host(String url) {
+    Matcher m = HOST.matcher(url.strip());
+    return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : "";
+  }
+
+  static boolean isAwsHost(String host) {
+    return host.endsWith(".amazonaws.com") || host.endsWith(".amazonaws.com.cn") || host.endsWith(".api.aws");
   }
 
   private static String describeNonBoolean(JsonView.Loc loc, JsonNode value) {

@@ -49,19 +49,32 @@ final class SchemaMessages {
 
   private Finding required(String location, String schemaAt, List<String> properties) {
     String pointer = JsonView.pointer(location, properties.get(0));
-    String names = join(properties.stream().map(p -> p).toList(), "and");
-    String where = location.isEmpty() ? "the file" : subject(location);
+    String names = join(properties, "and");
+    String where = where(location);
     String why = comment(schemaAt);
-    String message;
-    String fix;
-    if (why != null) {
-      message = why + ": " + names + " missing in " + where + "; " + consequence(location + "/" + properties.get(0), schemaAt, null);
-      fix = "add " + names + " to " + where;
+    String consequence;
+    if (why != null && why.contains("sigV4")) {
+      consequence = "SigV4 signing fails on every query";
+    } else if ((why != null && why.contains("Azure")) || schemaAt.startsWith("/$defs/azureCredentials")) {
+      consequence = "Azure authentication fails (grafana-azure-sdk-go refuses these credentials)";
+    } else if (location.startsWith("/deleteDatasources/") || location.startsWith("/delete_datasources/")) {
+      consequence = "Grafana matches the data source to delete by (orgId, name) and has nothing to match";
     } else {
-      message = where + " has no " + names + "; " + consequence(pointer, schemaAt, null);
-      fix = "add " + names + " to " + where;
+      consequence = consequence(pointer, schemaAt, null);
     }
-    return finding(pointer, view.keyPosition(location), message, fix);
+    String message = (why != null ? why + "; " : "") + where + " has no " + names + ": " + consequence;
+    return finding(pointer, view.keyPosition(location), message, "add " + names + " to " + where);
+  }
+
+  /** Where something is missing: a data source by its name, anything else by its path. */
+  private String where(String location) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^/datasources/([0-9]+)$").matcher(location);
+    if (m.matches()) {
+      int index = Integer.parseInt(m.group(1));
+      return view.file().dataSources().stream().filter(ds -> ds.index() == index).findFirst()
+          .map(ds -> "data source " + ds.label()).orElse(subject(location));
+    }
+    return location.isEmpty() ? "the file" : subject(location);
   }
 
   /** The {@code $comment} of the nearest enclosing schema (an allOf branch says why it requires something). */
