@@ -183,10 +183,17 @@ final class FileRules {
         continue;
       }
       Matcher m = AWS_ACCESS_KEY_ID.matcher(loc.raw());
-      if (m.find() && !isSecureAccessKey(entry.getKey())) {
+      if (m.find() && !isSecureAccessKey(entry.getKey()) && !isJsonDataSecret(entry.getKey())) {
         literalKey(entry.getKey(), "an AWS access key id (" + Secrets.redact(m.group()) + ")");
       }
     }
+  }
+
+  /** A secret key right under jsonData: secret-in-json-data reports it (as an error) already. */
+  private static boolean isJsonDataSecret(String pointer) {
+    String parent = JsonView.parent(pointer);
+    return (parent.endsWith("/jsonData") || parent.endsWith("/json_data") || parent.endsWith("/azureCredentials"))
+        && JSON_DATA_SECRETS.contains(JsonView.lastKey(pointer).toLowerCase(Locale.ROOT));
   }
 
   private static boolean isSecureAccessKey(String pointer) {
@@ -531,9 +538,13 @@ final class FileRules {
     return host.endsWith(".amazonaws.com") || host.endsWith(".amazonaws.com.cn") || host.endsWith(".api.aws");
   }
 
-  private static String describeNonBoolean(JsonView.Loc loc, JsonNode value) {
+  private String describeNonBoolean(JsonView.Loc loc, JsonNode value) {
     if (loc.go() instanceof GoValue.GoNull) {
       return "null";
+    }
+    if (file.isLegacy() && loc.placeholder()) {
+      return "the placeholder " + SchemaMessages.quote(loc.raw()) + ", which a version-0 file (no apiVersion) does not"
+          + " expand: the string " + SchemaMessages.quote(loc.raw());
     }
     if (loc.changed()) {
       return SchemaMessages.quote(loc.raw()) + " (expanded to the string " + SchemaMessages.quote(loc.text()) + ")";
