@@ -116,7 +116,7 @@ final class SchemaMessages {
       List<String> alternatives = new ArrayList<>();
       for (List<Error> branch : branches.values()) {
         String alternative = alternative(branch.get(0));
-        if (alternative != null && !alternatives.contains(alternative)) {
+        if (alternative != null && !alternative.equals("\"\"") && !alternatives.contains(alternative)) {
           alternatives.add(alternative);
         }
       }
