@@ -49,6 +49,7 @@ final class FileRules {
       "azureclientsecret", "clientsecret", "certificatepassword", "privatekey", "password", "basicauthpassword");
   /** apiVersion 1 keys and their version-0 spelling. */
   private static final Map<String, String> V1_TO_V0 = new LinkedHashMap<>();
+  private static final Map<String, String> V0_TO_V1 = new java.util.HashMap<>();
   /** Plugin settings Grafana reads only under jsonData. */
   private static final Set<String> JSON_DATA_KEYS = Set.of(
       "sigV4Auth", "sigV4AuthType", "sigV4Region", "sigV4AssumeRoleArn", "sigV4ExternalId", "sigV4Profile",
@@ -75,6 +76,11 @@ final class FileRules {
     V1_TO_V0.put("jsonData", "json_data");
     V1_TO_V0.put("secureJsonData", "secure_json_data");
     V1_TO_V0.put("uid", null);
+    V1_TO_V0.forEach((v1, v0) -> {
+      if (v0 != null) {
+        V0_TO_V1.put(v0, v1);
+      }
+    });
   }
 
   private final ProvisioningFile file;
@@ -414,8 +420,8 @@ final class FileRules {
                 + (v0 == null ? ", which has no " + key : ", which reads " + v0),
             v0 == null ? "add apiVersion: 1 at the top (and use camelCase keys throughout)"
                 : "add apiVersion: 1 at the top (and use camelCase keys throughout), or rename it to " + v0);
-      } else if (!s.legacy() && V1_TO_V0.containsValue(key)) {
-        String v1 = V1_TO_V0.entrySet().stream().filter(e -> key.equals(e.getValue())).findFirst().orElseThrow().getKey();
+      } else if (!s.legacy() && V0_TO_V1.containsKey(key)) {
+        String v1 = V0_TO_V1.get(key);
         out.report(RuleCatalog.MISPLACED_KEY, pointer, view.keyPosition(pointer),
             "Grafana ignores " + key + " in an apiVersion 1 file, which reads " + v1, "rename it to " + v1);
       } else if (JSON_DATA_KEYS.contains(key)) {
