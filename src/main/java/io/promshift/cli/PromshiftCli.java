@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = PromshiftCli.Version.class,
     description = "Reads, validates and migrates Grafana data source provisioning files.",
-    subcommands = {StatusCommand.class, MigrateCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {StatusCommand.class, ValidateCommand.class, MigrateCommand.class, CommandLine.HelpCommand.class})
 public final class PromshiftCli {
 
   /** Runs the command line and returns its exit code; never exits the JVM. */
