@@ -2,7 +2,7 @@
 import java.nio.file.*
 
 // this invocation's part of build.log (the invoker appends every invocation's output to it)
-def log = new File(basedir, 'build.log').getText('UTF-8').split(/(?m)^\[INFO\] Scanning for projects\.\.\.$/)[1]
+def log = new File(basedir, 'build.log').getText('UTF-8').split(java.util.regex.Pattern.quote('[INFO] Scanning for projects...'))[1]
 def sources = basedir.toPath().resolve('src/main/grafana')
 def snapshot = basedir.toPath().resolve('snapshot')
 

@@ -1,5 +1,5 @@
 // this invocation's part of build.log (the invoker appends every invocation's output to it)
-def log = new File(basedir, 'build.log').getText('UTF-8').split(/(?m)^\[INFO\] Scanning for projects\.\.\.$/)[3]
+def log = new File(basedir, 'build.log').getText('UTF-8').split(java.util.regex.Pattern.quote('[INFO] Scanning for projects...'))[3]
 def dir = new File(basedir, 'src/main/grafana/datasources').absolutePath
 
 assert log.contains('BUILD SUCCESS')

@@ -1,5 +1,5 @@
 // this invocation's part of build.log (the invoker appends every invocation's output to it)
-def log = new File(basedir, 'build.log').getText('UTF-8').split(/(?m)^\[INFO\] Scanning for projects\.\.\.$/)[4]
+def log = new File(basedir, 'build.log').getText('UTF-8').split(java.util.regex.Pattern.quote('[INFO] Scanning for projects...'))[4]
 def file = new File(basedir, 'src/main/grafana/dashboards/dashboards.yaml').absolutePath
 
 assert log.contains('BUILD SUCCESS')
