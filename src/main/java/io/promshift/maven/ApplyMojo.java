@@ -26,6 +26,22 @@ public class ApplyMojo extends AbstractMigrationMojo {
   @Override
   void migrated(List<Outcome> outcomes, int skipped, int failed) throws MojoExecutionException, MojoFailureException {
     AtomicWriter writer = new AtomicWriter();
+    // as the CLI does: a build interrupted mid-write leaves no temp file behind
+    Thread cleanup = new Thread(writer::abandonAll, "promshift-apply-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanup);
+    try {
+      write(outcomes, skipped, failed, writer);
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(cleanup);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running: it cleans up
+      }
+    }
+  }
+
+  private void write(List<Outcome> outcomes, int skipped, int failed, AtomicWriter writer)
+      throws MojoExecutionException, MojoFailureException {
     List<String> unwritten = new ArrayList<>();
     int changed = 0;
     int sources = 0;
