@@ -22,6 +22,19 @@ final class SarifReport implements FindingsReport {
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
   static final String INFORMATION_URI = "https://github.com/promshift/promshift";
 
+  private final List<RuleCatalog.Rule> rules;
+  private final String version;
+
+  SarifReport() {
+    this(RuleCatalog.all(), SarifReport.class.getPackage().getImplementationVersion());
+  }
+
+  /** A report describing these rules, for a tool of this version (null: not known). */
+  SarifReport(List<RuleCatalog.Rule> rules, String version) {
+    this.rules = List.copyOf(rules);
+    this.version = version;
+  }
+
   @Override
   public void write(List<Finding> findings, int files, Appendable out) throws IOException {
     ObjectNode sarif = Json.NODES.objectNode();
@@ -30,16 +43,15 @@ final class SarifReport implements FindingsReport {
     ObjectNode run = sarif.putArray("runs").addObject();
     ObjectNode driver = run.putObject("tool").putObject("driver");
     driver.put("name", "promshift");
-    String version = SarifReport.class.getPackage().getImplementationVersion();
     if (version != null) {
       driver.put("semanticVersion", version);
     }
     driver.put("informationUri", INFORMATION_URI);
-    ArrayNode rules = driver.putArray("rules");
+    ArrayNode described = driver.putArray("rules");
     Map<String, Integer> index = new HashMap<>();
-    for (RuleCatalog.Rule rule : RuleCatalog.all()) {
+    for (RuleCatalog.Rule rule : rules) {
       index.put(rule.id(), index.size());
-      ObjectNode r = rules.addObject();
+      ObjectNode r = described.addObject();
       r.put("id", rule.id());
       r.putObject("shortDescription").put("text", rule.title());
       r.putObject("fullDescription").put("text", rule.help());
@@ -74,13 +86,13 @@ final class SarifReport implements FindingsReport {
     try {
       Path path = Path.of(file);
       if (path.isAbsolute()) {
-        return path.toUri().toString();
+        return path.toUri().toASCIIString();
       }
     } catch (InvalidPathException e) {
       // not a path on this system: encode it as written
     }
     try {
-      return new URI(null, null, file.replace('\\', '/'), null).getRawPath();
+      return new URI(null, null, file.replace('\\', '/'), null).toASCIIString();
     } catch (URISyntaxException e) {
       return file.replace('\\', '/');
     }

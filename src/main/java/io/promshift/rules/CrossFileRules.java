@@ -18,7 +18,8 @@ import java.util.Set;
 final class CrossFileRules {
   private static final Set<String> YAML11_TRUE = Set.of("y", "Y", "yes", "Yes", "YES", "on", "On", "ON");
 
-  private record Seen(String file, Position position, String name) {}
+  /** An earlier data source: where, its name (to compare), and its name as a message may show it. */
+  private record Seen(String file, Position position, String name, String shown) {}
 
   private final Map<String, Seen> names = new HashMap<>();
   private final Map<String, Seen> uids = new HashMap<>();
@@ -33,15 +34,16 @@ final class CrossFileRules {
         continue;
       }
       String file = view.file().fileName();
-      Optional<String> name = s.text(Field.NAME).filter(n -> !n.isEmpty());
+      String namePointer = s.field(Field.NAME);
+      Optional<String> name = s.text(namePointer).filter(n -> !n.isEmpty());
+      String shownName = name.map(n -> SchemaMessages.shown(view, namePointer, n)).orElse(s.label());
       if (name.isPresent()) {
-        String namePointer = s.field(Field.NAME);
         Position at = view.position(namePointer);
-        Seen first = names.putIfAbsent(org.get() + "\u0000" + name.get(), new Seen(file, at, name.get()));
+        Seen first = names.putIfAbsent(org.get() + "\u0000" + name.get(), new Seen(file, at, name.get(), shownName));
         if (first != null) {
           boolean sameFile = first.file().equals(file);
           out.report(RuleCatalog.DUPLICATE_NAME, namePointer, at,
-              "orgId " + org.get() + " already has a data source named " + SchemaMessages.quote(name.get()) + " at "
+              "orgId " + org.get() + " already has a data source named " + shownName + " at "
                   + where(first, file) + ": Grafana matches data sources by (orgId, name), so both entries update"
                   + " one data source, and " + (sameFile ? "which one wins is not defined (the upserts of a file run"
                   + " concurrently)" : "the later file wins"),
@@ -53,11 +55,11 @@ final class CrossFileRules {
         Optional<String> uid = s.text(uidPointer).filter(u -> !u.isEmpty());
         if (uid.isPresent() && name.isPresent()) {
           Position at = view.position(uidPointer);
-          Seen first = uids.putIfAbsent(org.get() + "\u0000" + uid.get(), new Seen(file, at, name.get()));
+          Seen first = uids.putIfAbsent(org.get() + "\u0000" + uid.get(), new Seen(file, at, name.get(), shownName));
           if (first != null && !first.name().equals(name.get())) {
             out.report(RuleCatalog.UID_COLLISION, uidPointer, at,
-                "uid " + SchemaMessages.quote(uid.get()) + " is already used in orgId " + org.get() + " by "
-                    + SchemaMessages.quote(first.name()) + " at " + where(first, file)
+                "uid " + SchemaMessages.shown(view, uidPointer, uid.get()) + " is already used in orgId " + org.get()
+                    + " by " + first.shown() + " at " + where(first, file)
                     + ": the second data source fails with \"data source with the same uid already exists\" and"
                     + " provisioning aborts",
                 "give one of them another uid");
@@ -67,10 +69,10 @@ final class CrossFileRules {
       String defaultPointer = s.field(Field.IS_DEFAULT);
       if (isDefault(s, defaultPointer)) {
         Position at = view.position(defaultPointer);
-        Seen first = defaults.putIfAbsent(org.get(), new Seen(file, at, name.orElse(s.label())));
+        Seen first = defaults.putIfAbsent(org.get(), new Seen(file, at, name.orElse(""), shownName));
         if (first != null) {
           out.report(RuleCatalog.MULTIPLE_DEFAULTS, defaultPointer, at,
-              "orgId " + org.get() + " already has a default data source (" + SchemaMessages.quote(first.name())
+              "orgId " + org.get() + " already has a default data source (" + first.shown()
                   + " at " + where(first, file) + "): Grafana allows one isDefault: true per organization across all"
                   + " provisioning files and does not start (too many default data sources)",
               "keep isDefault: true on one data source of orgId " + org.get() + " and remove it from the others");

@@ -49,6 +49,7 @@ final class FileRules {
       "azureclientsecret", "clientsecret", "certificatepassword", "privatekey", "password", "basicauthpassword");
   /** apiVersion 1 keys and their version-0 spelling. */
   private static final Map<String, String> V1_TO_V0 = new LinkedHashMap<>();
+  private static final Map<String, String> V0_TO_V1 = new java.util.HashMap<>();
   /** Plugin settings Grafana reads only under jsonData. */
   private static final Set<String> JSON_DATA_KEYS = Set.of(
       "sigV4Auth", "sigV4AuthType", "sigV4Region", "sigV4AssumeRoleArn", "sigV4ExternalId", "sigV4Profile",
@@ -75,6 +76,11 @@ final class FileRules {
     V1_TO_V0.put("jsonData", "json_data");
     V1_TO_V0.put("secureJsonData", "secure_json_data");
     V1_TO_V0.put("uid", null);
+    V1_TO_V0.forEach((v1, v0) -> {
+      if (v0 != null) {
+        V0_TO_V1.put(v0, v1);
+      }
+    });
   }
 
   private final ProvisioningFile file;
@@ -183,10 +189,17 @@ final class FileRules {
         continue;
       }
       Matcher m = AWS_ACCESS_KEY_ID.matcher(loc.raw());
-      if (m.find() && !isSecureAccessKey(entry.getKey())) {
+      if (m.find() && !isSecureAccessKey(entry.getKey()) && !isJsonDataSecret(entry.getKey())) {
         literalKey(entry.getKey(), "an AWS access key id (" + Secrets.redact(m.group()) + ")");
       }
     }
+  }
+
+  /** A secret key right under jsonData: secret-in-json-data reports it (as an error) already. */
+  private static boolean isJsonDataSecret(String pointer) {
+    String parent = JsonView.parent(pointer);
+    return (parent.endsWith("/jsonData") || parent.endsWith("/json_data") || parent.endsWith("/azureCredentials"))
+        && JSON_DATA_SECRETS.contains(JsonView.lastKey(pointer).toLowerCase(Locale.ROOT));
   }
 
   private static boolean isSecureAccessKey(String pointer) {
@@ -249,8 +262,8 @@ final class FileRules {
     String what = describeText(loc, field.key());
     out.report(RuleCatalog.BOOL_NOT_PARSEBOOL, pointer, view.position(pointer),
         what + " is not a word Go's strconv.ParseBool accepts (1 t T TRUE true True 0 f F FALSE false False):"
-            + " Grafana stops at startup (strconv.ParseBool: parsing " + SchemaMessages.quote(text)
-            + ": invalid syntax)",
+            + " Grafana stops at startup (strconv.ParseBool: parsing "
+            + (loc.changed() ? "…" : SchemaMessages.quote(text)) + ": invalid syntax)",
         "write " + field.key() + ": " + truth(text) + " (or false)");
   }
 
@@ -271,7 +284,8 @@ final class FileRules {
       return;
     }
     Number go = GoScalars.parseGoInt(text.replace("_", ""));
-    String fix = go != null ? "write " + field.key() + ": " + go : "write " + field.key() + " as decimal digits, e.g. 1";
+    String fix = go != null && !loc.changed() ? "write " + field.key() + ": " + go
+        : "write " + field.key() + " as decimal digits, e.g. 1";
     out.report(RuleCatalog.INT_NOT_BASE10, pointer, view.position(pointer),
         describeText(loc, field.key()) + " is not a base-10 integer: Grafana converts it with"
             + " strconv.ParseInt(text, 10, 64) and stops at startup", fix);
@@ -298,7 +312,7 @@ final class FileRules {
 
   private static String describeText(JsonView.Loc loc, String key) {
     if (loc.changed()) {
-      return key + " " + SchemaMessages.quote(loc.raw()) + " expands to " + SchemaMessages.quote(loc.text()) + ", which";
+      return key + " " + SchemaMessages.quote(loc.raw()) + " expands to text that"; // the environment may hold secrets
     }
     return key + ": " + (loc.text().isEmpty() ? "\"\" (empty)" : loc.text());
   }
@@ -324,9 +338,10 @@ final class FileRules {
     String problem = tooLong && badChars ? "is longer than " + MAX_UID + " characters and holds characters other than"
         + " a-z A-Z 0-9 - _" : tooLong ? "is longer than " + MAX_UID + " characters" : "holds characters other than a-z A-Z 0-9 - _";
     out.report(RuleCatalog.UID_INVALID, pointer, view.position(pointer),
-        "uid " + SchemaMessages.quote(text) + " " + problem + ": Grafana logs a warning and stores it anyway (with"
+        "uid " + SchemaMessages.shown(view, pointer, text) + " " + problem + ": Grafana logs a warning and stores it anyway (with"
             + " the failWrongDSUID toggle on, provisioning fails)",
-        "use at most " + MAX_UID + " of a-z A-Z 0-9 - _, e.g. " + suggestUid(text));
+        "use at most " + MAX_UID + " of a-z A-Z 0-9 - _"
+            + (view.loc(pointer).filter(JsonView.Loc::changed).isPresent() ? "" : ", e.g. " + suggestUid(text)));
   }
 
   private static String suggestUid(String text) {
@@ -386,7 +401,7 @@ final class FileRules {
         return;
       }
       out.report(RuleCatalog.ACCESS_INVALID, pointer, view.position(pointer),
-          "access " + SchemaMessages.quote(access) + " is neither proxy nor direct: Grafana logs \"invalid access"
+          "access " + SchemaMessages.shown(view, pointer, access) + " is neither proxy nor direct: Grafana logs \"invalid access"
               + " value, will use 'proxy' instead\" and uses proxy",
           "write access: proxy");
     });
@@ -405,8 +420,8 @@ final class FileRules {
                 + (v0 == null ? ", which has no " + key : ", which reads " + v0),
             v0 == null ? "add apiVersion: 1 at the top (and use camelCase keys throughout)"
                 : "add apiVersion: 1 at the top (and use camelCase keys throughout), or rename it to " + v0);
-      } else if (!s.legacy() && V1_TO_V0.containsValue(key)) {
-        String v1 = V1_TO_V0.entrySet().stream().filter(e -> key.equals(e.getValue())).findFirst().orElseThrow().getKey();
+      } else if (!s.legacy() && V0_TO_V1.containsKey(key)) {
+        String v1 = V0_TO_V1.get(key);
         out.report(RuleCatalog.MISPLACED_KEY, pointer, view.keyPosition(pointer),
             "Grafana ignores " + key + " in an apiVersion 1 file, which reads " + v1, "rename it to " + v1);
       } else if (JSON_DATA_KEYS.contains(key)) {
@@ -531,12 +546,16 @@ final class FileRules {
     return host.endsWith(".amazonaws.com") || host.endsWith(".amazonaws.com.cn") || host.endsWith(".api.aws");
   }
 
-  private static String describeNonBoolean(JsonView.Loc loc, JsonNode value) {
+  private String describeNonBoolean(JsonView.Loc loc, JsonNode value) {
     if (loc.go() instanceof GoValue.GoNull) {
       return "null";
     }
+    if (file.isLegacy() && loc.placeholder()) {
+      return "the placeholder " + SchemaMessages.quote(loc.raw()) + ", which a version-0 file (no apiVersion) does not"
+          + " expand: the string " + SchemaMessages.quote(loc.raw());
+    }
     if (loc.changed()) {
-      return SchemaMessages.quote(loc.raw()) + " (expanded to the string " + SchemaMessages.quote(loc.text()) + ")";
+      return SchemaMessages.quote(loc.raw()) + " (as expanded, a string)";
     }
     if (loc.go() instanceof GoValue.GoString string) {
       if (string.yaml11BoolWord()) {
@@ -619,7 +638,11 @@ final class FileRules {
 
   // ------------------------------------------------------------------------------------------ URLs and access
 
-  private static Optional<String> urlRegion(Source s) {
+  /** The region of an AMP workspace URL written in the file (not one that came from the environment). */
+  private Optional<String> urlRegion(Source s) {
+    if (view.loc(s.field(Field.URL)).filter(JsonView.Loc::changed).isPresent()) {
+      return Optional.empty();
+    }
     return s.text(Field.URL).map(AMP_URL::matcher).filter(Matcher::matches).map(m -> m.group(2));
   }
 
@@ -642,11 +665,14 @@ final class FileRules {
         String urlRegion = amp.group(2);
         boolean signs = s.isAmazon() || signing == Source.Signing.ON || signing == Source.Signing.UNKNOWN
             || signing == Source.Signing.NOT_BOOLEAN;
+        boolean urlExpanded = view.loc(urlPointer).filter(JsonView.Loc::changed).isPresent();
         s.text(regionPointer).filter(r -> signs && !r.isEmpty() && !r.equals(urlRegion)).ifPresent(region ->
             out.report(RuleCatalog.AMP_URL_REGION_MISMATCH, regionPointer, view.position(regionPointer),
-                "sigV4Region is " + region + " but the workspace URL is in " + urlRegion + ": requests are signed for "
-                    + region + " and AWS rejects the signature",
-                "write sigV4Region: " + urlRegion + " (or correct the url)"));
+                "sigV4Region " + SchemaMessages.shown(view, regionPointer, region) + " and the workspace URL"
+                    + (urlExpanded ? " (as expanded)" : " (" + urlRegion + ")") + " name different regions:"
+                    + " requests are signed for the wrong region and AWS rejects the signature",
+                urlExpanded ? "make sigV4Region and the workspace URL name the same region"
+                    : "write sigV4Region: " + urlRegion + " (or correct the url)"));
       }
       if ((isAmp || s.isPrometheusFamily()) && API_V1_END.matcher(url.get()).matches()) {
         out.report(RuleCatalog.AMP_URL_API_V1, urlPointer, view.position(urlPointer),

@@ -13,7 +13,8 @@ import io.promshift.text.Position;
 import io.promshift.text.SourceException;
 import io.promshift.text.Span;
 import java.math.BigInteger;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +22,7 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -67,8 +69,21 @@ public final class JsonView {
   private final ProvisioningFile file;
   private final Pattern placeholder;
   private final Interpolator interpolator;
-  private final Map<String, Loc> locations = new HashMap<>();
+  /** One value: what is known about it, its JSON, and its children (map keys in order, or list items). */
+  private static final class Node {
+    final Loc loc;
+    JsonNode json;
+    String[] keys;
+    Node[] children;
+
+    Node(Loc loc) {
+      this.loc = loc;
+    }
+  }
+
+  private final Node tree;
   private final JsonNode root;
+  private volatile List<Map.Entry<String, Loc>> all;
   private int count;
 
   private JsonView(ProvisioningFile file, Pattern placeholder, Interpolator interpolator) {
@@ -76,7 +91,8 @@ public final class JsonView {
     this.placeholder = placeholder;
     this.interpolator = interpolator;
     YamlNode rootNode = file.document().root();
-    this.root = walk(file.root(), "", null, rootNode, Mode.PLAIN, true);
+    this.tree = walk(file.root(), null, rootNode, Mode.PLAIN, true);
+    this.root = tree.json;
   }
 
   /** The file as JSON without expanding placeholders. */
@@ -104,17 +120,19 @@ public final class JsonView {
 
   /** The JSON value at a pointer, or a missing node. */
   public JsonNode at(String pointer) {
-    return pointer.isEmpty() ? root : root.at(pointer);
+    Node node = find(pointer);
+    return node == null ? MissingNode.getInstance() : node.json;
   }
 
   public boolean has(String pointer) {
-    return locations.containsKey(pointer);
+    return find(pointer) != null;
   }
 
   /** The value's position; for a pointer to nothing, the position of the key of the nearest parent there is. */
   public Position position(String pointer) {
-    Loc loc = locations.get(pointer);
-    if (loc != null) {
+    Node node = find(pointer);
+    if (node != null) {
+      Loc loc = node.loc;
       if (loc.written() != null) {
         return file.position(loc.written());
       }
@@ -125,10 +143,11 @@ public final class JsonView {
 
   /** The position of the key a value sits under; a list item's own position; the root's start. */
   public Position keyPosition(String pointer) {
-    Loc loc = locations.get(pointer);
-    if (loc == null) {
+    Node node = find(pointer);
+    if (node == null) {
       return pointer.isEmpty() ? Position.START : keyPosition(parent(pointer));
     }
+    Loc loc = node.loc;
     if (loc.key() != null) {
       return file.position(loc.key());
     }
@@ -136,27 +155,109 @@ public final class JsonView {
   }
 
   Optional<Loc> loc(String pointer) {
-    return Optional.ofNullable(locations.get(pointer));
+    Node node = find(pointer);
+    return node == null ? Optional.empty() : Optional.of(node.loc);
   }
 
   /** The text Grafana works with at a pointer (expanded where that happened), for scalars. */
   Optional<String> text(String pointer) {
-    Loc loc = locations.get(pointer);
-    return loc == null || loc.text() == null ? Optional.empty() : Optional.of(loc.text());
+    Node node = find(pointer);
+    return node == null || node.loc.text() == null ? Optional.empty() : Optional.of(node.loc.text());
   }
 
   /** Whether the value at the pointer holds a placeholder this validation did not expand. */
   boolean unresolved(String pointer) {
-    Loc loc = locations.get(pointer);
-    return loc != null && loc.unresolved();
+    Node node = find(pointer);
+    return node != null && node.loc.unresolved();
   }
 
-  Iterable<Map.Entry<String, Loc>> locations() {
-    return locations.entrySet();
+  /** Every value with its pointer, in document order (built once, on first use). */
+  List<Map.Entry<String, Loc>> locations() {
+    List<Map.Entry<String, Loc>> result = all;
+    if (result == null) {
+      List<Map.Entry<String, Loc>> list = new ArrayList<>();
+      collect(tree, "", list);
+      result = List.copyOf(list);
+      all = result;
+    }
+    return result;
+  }
+
+  private static void collect(Node node, String pointer, List<Map.Entry<String, Loc>> out) {
+    out.add(Map.entry(pointer, node.loc));
+    if (node.children == null) {
+      return;
+    }
+    for (int i = 0; i < node.children.length; i++) {
+      collect(node.children[i], node.keys != null ? pointer(pointer, node.keys[i]) : pointer(pointer, i), out);
+    }
+  }
+
+  /** The node at a pointer, found by descending the tree one segment at a time, or null. */
+  private Node find(String pointer) {
+    if (pointer == null) {
+      return null;
+    }
+    Node node = tree;
+    if (pointer.isEmpty()) {
+      return node;
+    }
+    if (pointer.charAt(0) != '/') {
+      return null;
+    }
+    int from = 1;
+    int length = pointer.length();
+    while (node != null) {
+      int to = pointer.indexOf('/', from);
+      if (to < 0) {
+        to = length;
+      }
+      node = child(node, pointer, from, to);
+      if (to == length) {
+        return node;
+      }
+      from = to + 1;
+    }
+    return null;
+  }
+
+  private static Node child(Node node, String pointer, int from, int to) {
+    if (node.children == null) {
+      return null;
+    }
+    if (node.keys != null) {
+      int tilde = pointer.indexOf('~', from);
+      String segment = tilde >= 0 && tilde < to
+          ? pointer.substring(from, to).replace("~1", "/").replace("~0", "~") : null;
+      int length = to - from;
+      for (int i = 0; i < node.keys.length; i++) {
+        String key = node.keys[i];
+        if (segment != null ? key.equals(segment)
+            : key.length() == length && pointer.regionMatches(from, key, 0, length)) {
+          return node.children[i];
+        }
+      }
+      return null;
+    }
+    if (to == from || to - from > 9 || (pointer.charAt(from) == '0' && to - from > 1)) {
+      return null;
+    }
+    int index = 0;
+    for (int i = from; i < to; i++) {
+      char c = pointer.charAt(i);
+      if (c < '0' || c > '9') {
+        return null;
+      }
+      index = index * 10 + (c - '0');
+    }
+    return index < node.children.length ? node.children[index] : null;
   }
 
   /** {@code parent + "/" + key}, the key escaped as RFC 6901 says. */
   public static String pointer(String parent, String key) {
+    if (key.indexOf('~') < 0 && key.indexOf('/') < 0) {
+      return parent + "/" + key;
+    }
     return parent + "/" + key.replace("~", "~0").replace("/", "~1");
   }
 
@@ -180,7 +281,7 @@ public final class JsonView {
 
   // ------------------------------------------------------------------------------------------ the one pass
 
-  private JsonNode walk(GoValue value, String ptr, YamlNode key, YamlNode written, Mode mode, boolean top) {
+  private Node walk(GoValue value, YamlNode key, YamlNode written, Mode mode, boolean top) {
     if (++count > MAX_VALUES) {
       throw new SourceException(file.fileName(), Position.START, "the document expands, through its aliases, to"
           + " more than " + MAX_VALUES + " values; promshift refuses to validate it");
@@ -191,42 +292,51 @@ public final class JsonView {
         && !(value instanceof GoValue.GoNull) && (mode != Mode.JSON_DATA || value instanceof GoValue.GoString);
     boolean hasPlaceholder = isPlaceholder(raw);
     String text = value instanceof GoValue.GoString string && mode == Mode.JSON_DATA ? string.value() : raw;
-    JsonNode json;
     if (interpolates && hasPlaceholder) {
       Interpolator.Result result = interpolator == null ? null : interpolator.interpolate(text);
+      Node node;
       if (result == null || result.unresolved()) {
-        locations.put(ptr, new Loc(key, written, value, raw, text, true, true, true, false,
+        node = new Node(new Loc(key, written, value, raw, text, true, true, true, false,
             result == null ? null : result.error()));
-        return plain(value);
+        node.json = plain(value);
+      } else {
+        node = new Node(new Loc(key, written, value, raw, result.value(), true, true, false, result.changed(), null));
+        node.json = !result.changed() ? plain(value)
+            : mode == Mode.JSON_DATA ? converted(result.value()) : NODES.stringNode(result.value());
       }
-      locations.put(ptr, new Loc(key, written, value, raw, result.value(), true, true, false, result.changed(), null));
-      if (!result.changed()) {
-        return plain(value);
-      }
-      return mode == Mode.JSON_DATA ? converted(result.value()) : NODES.stringNode(result.value());
+      return node;
     }
-    locations.put(ptr, new Loc(key, written, value, raw, text, interpolates, hasPlaceholder, false, false, null));
+    Node node = new Node(new Loc(key, written, value, raw, text, interpolates, hasPlaceholder, false, false, null));
     if (value instanceof GoMap map) {
       ObjectNode object = NODES.objectNode();
+      int size = map.entries().size();
+      node.keys = new String[size];
+      node.children = new Node[size];
+      int i = 0;
       for (GoMap.Entry entry : map.entries()) {
-        Mode childMode = childMode(mode, entry.key(), top);
-        object.set(entry.key(), walk(entry.value(), pointer(ptr, entry.key()), entry.keyNode(), entry.valueNode(),
-            childMode, false));
+        Node child = walk(entry.value(), entry.keyNode(), entry.valueNode(), childMode(mode, entry.key(), top), false);
+        node.keys[i] = entry.key();
+        node.children[i++] = child;
+        object.set(entry.key(), child.json);
       }
-      json = object;
+      node.json = object;
     } else if (value instanceof GoList list) {
-      ArrayNode array = NODES.arrayNode(list.items().size());
+      int size = list.items().size();
+      ArrayNode array = NODES.arrayNode(size);
+      node.children = new Node[size];
       Mode childMode = mode == Mode.DATA_SOURCES ? Mode.DATA_SOURCE
           : mode == Mode.DELETIONS ? Mode.DELETION
           : mode == Mode.JSON_DATA ? Mode.JSON_DATA : Mode.PLAIN;
-      for (int i = 0; i < list.items().size(); i++) {
-        array.add(walk(list.items().get(i), pointer(ptr, i), null, list.node().items().get(i), childMode, false));
+      for (int i = 0; i < size; i++) {
+        Node child = walk(list.items().get(i), null, list.node().items().get(i), childMode, false);
+        node.children[i] = child;
+        array.add(child.json);
       }
-      json = array;
+      node.json = array;
     } else {
-      json = plain(value);
+      node.json = plain(value);
     }
-    return json;
+    return node;
   }
 
   private Mode childMode(Mode mode, String key, boolean top) {

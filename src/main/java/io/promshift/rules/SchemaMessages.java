@@ -116,7 +116,7 @@ final class SchemaMessages {
       List<String> alternatives = new ArrayList<>();
       for (List<Error> branch : branches.values()) {
         String alternative = alternative(branch.get(0));
-        if (alternative != null && !alternatives.contains(alternative)) {
+        if (alternative != null && !alternative.equals("\"\"") && !alternatives.contains(alternative)) {
           alternatives.add(alternative);
         }
       }
@@ -352,6 +352,10 @@ final class SchemaMessages {
     if (instance.isNull()) {
       return "null";
     }
+    if (view.loc(pointer).filter(JsonView.Loc::changed).isPresent()) {
+      String kind = instance.isString() ? "a string" : instance.isBoolean() ? "a boolean" : "a number";
+      return "what " + quote(view.loc(pointer).orElseThrow().raw()) + " expands to (" + kind + ")";
+    }
     if (instance.isString()) {
       String text = instance.asString();
       if (isSecret(pointer)) {
@@ -366,6 +370,15 @@ final class SchemaMessages {
       return Secrets.redact(instance.asString());
     }
     return instance.isBoolean() ? "the boolean " + instance.asString() : "the number " + instance.asString();
+  }
+
+  /**
+   * A value as a message may show it: quoted, unless it came from the environment, which holds secrets: then
+   * only the placeholder it was written as.
+   */
+  static String shown(JsonView view, String pointer, String text) {
+    return view.loc(pointer).filter(JsonView.Loc::changed).map(l -> quote(l.raw()) + " (as expanded)")
+        .orElse(quote(text));
   }
 
   static boolean isSecret(String pointer) {

@@ -31,11 +31,18 @@ final class Source {
   final String pointer;
   final String jsonData;
   final String secure;
+  private final String[] fields = new String[Field.values().length];
+  private final java.util.Map<String, String> jsonKeys = new java.util.HashMap<>();
+  private final java.util.Map<String, String> secureKeys = new java.util.HashMap<>();
 
   Source(DataSource ds, JsonView view, String listKey) {
     this.ds = ds;
     this.view = view;
     this.pointer = JsonView.pointer("/" + listKey, ds.index());
+    for (Field field : Field.values()) {
+      String key = field.key(ds.legacy());
+      fields[field.ordinal()] = key == null ? null : JsonView.pointer(pointer, key);
+    }
     this.jsonData = field(Field.JSON_DATA);
     this.secure = field(Field.SECURE_JSON_DATA);
   }
@@ -46,16 +53,15 @@ final class Source {
 
   /** The pointer of a field under this file's key for it (null when the version has no such field). */
   String field(Field field) {
-    String key = field.key(ds.legacy());
-    return key == null ? null : JsonView.pointer(pointer, key);
+    return fields[field.ordinal()];
   }
 
   String json(String key) {
-    return JsonView.pointer(jsonData, key);
+    return jsonKeys.computeIfAbsent(key, k -> JsonView.pointer(jsonData, k));
   }
 
   String secure(String key) {
-    return JsonView.pointer(secure, key);
+    return secureKeys.computeIfAbsent(key, k -> JsonView.pointer(secure, k));
   }
 
   /**

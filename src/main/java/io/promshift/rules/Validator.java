@@ -30,7 +30,7 @@ public final class Validator {
       RuleCatalog.SIGV4_REGION_MISSING.id(), RuleCatalog.BOOL_NOT_PARSEBOOL.id(), RuleCatalog.INT_NOT_BASE10.id());
   /** Rules that say less than any other finding at the same pointer, and give way to it. */
   private static final Set<String> GIVE_WAY = Set.of(
-      RuleCatalog.YAML11_BOOL.id(), RuleCatalog.PLACEHOLDER_NOT_EXPANDED.id(), RuleCatalog.LITERAL_AWS_KEY.id());
+      RuleCatalog.YAML11_BOOL.id(), RuleCatalog.PLACEHOLDER_NOT_EXPANDED.id());
 
   private final ValidationOptions options;
   private final SchemaCheck schema;
