@@ -3,8 +3,8 @@ def log = new File(basedir, 'build.log').getText('UTF-8').split(java.util.regex.
 def dir = new File(basedir, 'src/main/grafana/datasources').absolutePath
 
 assert log.contains('BUILD FAILURE')
-assert log.contains("[ERROR] $dir/20-broken.yaml:13:13: error [yaml-syntax] invalid YAML: expected ',' or '}'")
-assert log.contains("[WARNING] $dir/10-amp.yaml:11:22: warning [sigv4-auth-type-provider] sigV4AuthType ec2_iam_role")
+assert log.contains("[ERROR] $dir/20-broken.yaml:13:13: error [yaml-syntax] ")
+assert log.contains("[WARNING] $dir/10-amp.yaml:11:22: warning [sigv4-auth-type-provider] ")
 assert log.contains('promshift:validate: 1 errors, 1 warnings, 1 infos in 2 files')
 assert !log.contains('dashboards.yaml') : 'a file that is not a data source file is ignored'
 assert !log.contains('\tat ') && !(log =~ /\w+(Exception|Error): /) : 'no stack trace at the default log level'
