@@ -62,6 +62,9 @@ final class ValidateCommand implements Callable<Integer> {
     FindingsReport.Format reportFormat = parse(() -> FindingsReport.Format.parse(format), "--format", format);
     Severity threshold = parse(() -> Severity.parse(failOn), "--fail-on", failOn);
     ValidationOptions.Builder options = ValidationOptions.builder();
+    if (fileRoot != null && envFile == null) {
+      throw new ParameterException(spec.commandLine(), "--file-root needs --env-file (placeholders are expanded only with an environment)");
+    }
     if (envFile != null) {
       try {
         options.environment(EnvFile.read(envFile)).fileRoot(fileRoot);

@@ -108,7 +108,7 @@ final class CrossFileRules {
     if (text.isEmpty()) {
       return Optional.of(1L);
     }
-    if (!FileRules.isBase10(text)) {
+    if (!RuleSet.isBase10(text)) {
       return Optional.empty();
     }
     long value = Long.parseLong(text.startsWith("+") ? text.substring(1) : text);

@@ -1,14 +1,18 @@
 package io.promshift.rules;
 
 import com.networknt.schema.Error;
+import io.promshift.grafana.GoScalars;
+import io.promshift.grafana.GoValue;
 import io.promshift.model.Secrets;
+import io.promshift.text.Position;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -18,6 +22,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class SchemaMessages {
   private static final int SHOWN = 60;
+  private static final Pattern DATA_SOURCE = Pattern.compile("^/datasources/([0-9]+)$");
   private final JsonView view;
   private final JsonNode schema;
 
@@ -68,7 +73,7 @@ final class SchemaMessages {
 
   /** Where something is missing: a data source by its name, anything else by its path. */
   private String where(String location) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^/datasources/([0-9]+)$").matcher(location);
+    Matcher m = DATA_SOURCE.matcher(location);
     if (m.matches()) {
       int index = Integer.parseInt(m.group(1));
       return view.file().dataSources().stream().filter(ds -> ds.index() == index).findFirst()
@@ -288,11 +293,10 @@ final class SchemaMessages {
       boolean wantsNumber = accepted.stream().anyMatch(a -> a.contains("integer") || a.contains("number"));
       boolean wantsBoolean = accepted.stream().anyMatch(a -> a.contains("boolean"));
       if (wantsBoolean && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")
-          || io.promshift.grafana.GoScalars.YAML11_BOOL_WORDS.contains(text))) {
-        boolean truth = text.equalsIgnoreCase("true") || "yYonOn".contains(text.substring(0, 1)) && !text.toLowerCase(Locale.ROOT).startsWith("of");
-        return "write " + key + ": " + truth + " (unquoted)";
+          || GoScalars.YAML11_BOOL_WORDS.contains(text))) {
+        return "write " + key + ": " + RuleSet.truth(text) + " (unquoted)";
       }
-      if (wantsNumber && io.promshift.grafana.GoScalars.parseGoInt(text) != null) {
+      if (wantsNumber && GoScalars.parseGoInt(text) != null) {
         return "remove the quotes: " + key + ": " + text;
       }
     }
@@ -307,7 +311,7 @@ final class SchemaMessages {
 
   // ------------------------------------------------------------------------------------------ words
 
-  private Finding finding(String pointer, io.promshift.text.Position position, String message, String fix) {
+  private Finding finding(String pointer, Position position, String message, String fix) {
     return new Finding(view.file().fileName(), position, Severity.ERROR, RuleCatalog.SCHEMA.id(), pointer,
         message, fix);
   }
@@ -361,8 +365,8 @@ final class SchemaMessages {
       if (isSecret(pointer)) {
         return "\"" + Secrets.redact(text) + "\"";
       }
-      boolean yaml11 = view.loc(pointer).map(l -> l.go() instanceof io.promshift.grafana.GoValue.GoString s
-          && s.yaml11BoolWord()).orElse(false);
+      boolean yaml11 = view.loc(pointer).map(l -> l.go() instanceof GoValue.GoString s && s.yaml11BoolWord())
+          .orElse(false);
       String quoted = quote(text);
       return yaml11 ? "the string " + quoted + " (a YAML 1.1 word, a string for Grafana 9.4+)" : "the string " + quoted;
     }

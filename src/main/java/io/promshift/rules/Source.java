@@ -4,6 +4,8 @@ import io.promshift.grafana.GoValue;
 import io.promshift.model.DataSource;
 import io.promshift.model.Field;
 import io.promshift.model.PromTypeMigration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
@@ -32,8 +34,8 @@ final class Source {
   final String jsonData;
   final String secure;
   private final String[] fields = new String[Field.values().length];
-  private final java.util.Map<String, String> jsonKeys = new java.util.HashMap<>();
-  private final java.util.Map<String, String> secureKeys = new java.util.HashMap<>();
+  private final Map<String, String> jsonKeys = new HashMap<>();
+  private final Map<String, String> secureKeys = new HashMap<>();
 
   Source(DataSource ds, JsonView view, String listKey) {
     this.ds = ds;

@@ -4,9 +4,7 @@ import io.promshift.model.ProvisioningFile;
 import io.promshift.text.SourceException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -67,11 +65,11 @@ public final class Validator {
    * provisioning files have no findings.
    */
   public List<Finding> validateAll(List<ProvisioningFile> files) {
-    Map<ProvisioningFile, List<Finding>> byFile = new LinkedHashMap<>();
+    List<List<Finding>> byFile = new ArrayList<>();
     CrossFileRules cross = new CrossFileRules();
     for (ProvisioningFile file : files) {
       List<Finding> findings = new ArrayList<>();
-      byFile.put(file, findings);
+      byFile.add(findings);
       if (!file.isDataSourceProvisioning()) {
         continue;
       }
@@ -88,7 +86,7 @@ public final class Validator {
       cross.add(view, out);
     }
     List<Finding> all = new ArrayList<>();
-    for (List<Finding> findings : byFile.values()) {
+    for (List<Finding> findings : byFile) {
       List<Finding> kept = resolveOverlaps(findings);
       kept.sort(Finding.BY_POSITION);
       all.addAll(kept);

@@ -94,6 +94,7 @@ class ValidateCommandTest {
   void badOptionsAreUsageErrors(@TempDir Path dir) {
     assertThat(run("validate", "--format", "xml", "samples").err()).contains("--format: unknown value 'xml'");
     assertThat(run("validate", "--fail-on", "fatal", "samples").code()).isEqualTo(2);
+    assertThat(run("validate", "--file-root", dir.toString(), "samples").err()).contains("--file-root needs --env-file");
     assertThat(run("validate", "--env-file", dir.resolve("none.env").toString(), "samples").err())
         .contains("--env-file: cannot read");
   }
