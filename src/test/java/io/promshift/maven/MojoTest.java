@@ -1,0 +1,302 @@
+package io.promshift.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.File;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The goals without Maven: each mojo configured as Maven would configure it (its fields), its log recorded. The
+ * real builds are the integration tests under {@code src/it}; these pin the options a build test would be slow for.
+ */
+class MojoTest {
+  private static final FileTime OLD = FileTime.fromMillis(946684800000L);
+
+  private static final String AMP = """
+      apiVersion: 1
+      datasources:
+        - name: AMP
+          type: prometheus
+          url: https://aps-workspaces.eu-west-1.amazonaws.com/workspaces/ws-1/
+          jsonData:
+            sigV4Auth: true
+            sigV4AuthType: default
+            sigV4Region: eu-west-1
+      """;
+  private static final String AZURE = """
+      apiVersion: 1
+      datasources:
+        - name: Azure
+          type: prometheus
+          url: https://amw.westeurope.prometheus.monitor.azure.com
+          jsonData:
+            azureCredentials:
+              authType: workloadidentity
+      """;
+  private static final String PLAIN = """
+      apiVersion: 1
+      datasources:
+        - name: In-cluster
+          type: prometheus
+          url: http://prometheus:9090
+      """;
+
+  @TempDir
+  Path project;
+
+  @Test
+  void applyRewritesOnlyWhatChangesAndKeepsTheOthersUntouched() throws Exception {
+    Path amp = write("src/main/grafana/amp.yaml", AMP);
+    Path azure = write("src/main/grafana/azure.yml", AZURE);
+    Path plain = write("src/main/grafana/plain.yaml", PLAIN);
+    Path ignored = write("src/main/grafana/notes.txt", "not yaml");
+
+    RecordingLog log = run(mojo(new ApplyMojo()).set("to", "amazon"));
+
+    assertThat(Files.readString(amp)).contains("type: grafana-amazonprometheus-datasource")
+        .contains("prometheus-type-migration: true");
+    assertThat(Files.readString(azure)).isEqualTo(AZURE); // to=amazon leaves Azure alone
+    assertThat(Files.getLastModifiedTime(azure)).isEqualTo(OLD);
+    assertThat(Files.getLastModifiedTime(plain)).isEqualTo(OLD);
+    assertThat(Files.getLastModifiedTime(ignored)).isEqualTo(OLD);
+    assertThat(log.lines()).contains("[info] promshift:apply: 3 files: 1 changed (1 data source to "
+        + "grafana-amazonprometheus-datasource), 2 unchanged, 0 skipped, 0 failed");
+  }
+
+  @Test
+  void reverseWithKeepMarkerSetsTheMarkerToFalse() throws Exception {
+    Path amp = write("src/main/grafana/amp.yaml", AMP);
+    run(mojo(new ApplyMojo()));
+    run(mojo(new ApplyMojo()).set("to", "prometheus").set("keepMarker", true));
+    assertThat(Files.readString(amp)).contains("type: prometheus").contains("prometheus-type-migration: false");
+  }
+
+  @Test
+  void checkFailsListingThePendingFilesAndWritesNothing() throws Exception {
+    Path amp = write("provisioning/datasources/amp.yaml", AMP);
+    write("provisioning/datasources/plain.yaml", PLAIN);
+    Mojo check = mojo(new CheckMojo()).set("directories", List.of(project.resolve("provisioning").toFile()))
+        .set("to", "azure");
+
+    // to=azure: the AMP source is not Azure's, nothing to do
+    assertThat(run(check).lines()).contains("[info] promshift:check: 2 files: 0 would change (0 data sources to "
+        + "grafana-azureprometheus-datasource), 2 unchanged, 0 skipped, 0 failed");
+
+    check.set("to", "plugins");
+    assertThatThrownBy(() -> run(check)).isInstanceOf(MojoFailureException.class)
+        .hasMessage("1 provisioning file would change in a migration to plugin types:\n"
+            + "    provisioning/datasources/amp.yaml (1 data source)\n"
+            + "Run 'mvn promshift:apply' to rewrite them.");
+    assertThat(Files.readString(amp)).isEqualTo(AMP);
+    assertThat(Files.getLastModifiedTime(amp)).isEqualTo(OLD);
+  }
+
+  @Test
+  void anUnknownTargetIsAConfigurationError() throws Exception {
+    write("src/main/grafana/amp.yaml", AMP);
+    assertThatThrownBy(() -> run(mojo(new CheckMojo()).set("to", "loki")))
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessage("promshift:check: unknown to 'loki'; use plugins, amazon, azure or prometheus");
+  }
+
+  @Test
+  void anUnreadableFileFailsWithItsPositionOrWarnsWithFailOnErrorFalse() throws Exception {
+    Path broken = write("src/main/grafana/broken.yaml", "apiVersion: 1\ndatasources:\n  - name: [unclosed\n");
+    write("src/main/grafana/amp.yaml", AMP);
+    String at = broken.toString() + ":4:1: ";
+
+    RecordingLog log = new RecordingLog();
+    assertThatThrownBy(() -> run(mojo(new ApplyMojo()), log)).isInstanceOf(MojoFailureException.class)
+        .hasMessageStartingWith("1 file could not be migrated (set failOnError=false to warn instead):\n" + at);
+    assertThat(log.lines()).anyMatch(l -> l.startsWith("[error] " + at + "error: "));
+
+    RecordingLog lenient = run(mojo(new ApplyMojo()).set("failOnError", false));
+    assertThat(lenient.lines()).anyMatch(l -> l.startsWith("[warn] " + at + "warning: ") && l.endsWith("(failOnError=false)"));
+
+    RecordingLog validate = new RecordingLog();
+    assertThatThrownBy(() -> run(mojo(new ValidateMojo()), validate)).isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining(at + "error [yaml-syntax]");
+    RecordingLog validateLenient = run(mojo(new ValidateMojo()).set("failOnError", false));
+    assertThat(validateLenient.lines()).anyMatch(l -> l.startsWith("[warn] " + at + "warning [yaml-syntax]"));
+  }
+
+  @Test
+  void validateFailsOnTheConfiguredSeverityAndWritesTheReports() throws Exception {
+    write("src/main/grafana/amp.yaml", AMP.replace("sigV4AuthType: default", "sigV4AuthType: ec2_iam_role"));
+    Mojo validate = mojo(new ValidateMojo()).set("reports", List.of("sarif", "JSON", "text"))
+        .set("reportsDirectory", project.resolve("target/promshift").toFile());
+
+    RecordingLog log = run(validate);
+    assertThat(log.lines()).anyMatch(l -> l.startsWith("[warn] " + project.resolve("src/main/grafana/amp.yaml")
+        + ":8:22: warning [sigv4-auth-type-provider] "));
+    assertThat(log.lines()).anyMatch(l -> l.startsWith("[info] " + project.resolve("src/main/grafana/amp.yaml")
+        + ":4:11: info [migration-pending] "));
+    assertThat(Files.readString(project.resolve("target/promshift/findings.sarif")))
+        .contains("\"uri\": \"src/main/grafana/amp.yaml\"").contains("\"ruleId\": \"sigv4-auth-type-provider\"");
+    assertThat(project.resolve("target/promshift/findings.json")).exists();
+    assertThat(project.resolve("target/promshift/findings.txt")).exists();
+
+    validate.set("failOn", "warning");
+    assertThatThrownBy(() -> run(validate)).isInstanceOf(MojoFailureException.class)
+        .hasMessageStartingWith("1 finding at or above warning (failOn):\n");
+    validate.set("failOn", "info");
+    assertThatThrownBy(() -> run(validate)).hasMessageStartingWith("2 findings at or above info (failOn):\n");
+    validate.set("failOn", "fatal");
+    assertThatThrownBy(() -> run(validate)).isInstanceOf(MojoExecutionException.class)
+        .hasMessage("promshift:validate: unknown failOn 'fatal'; use error, warning or info");
+    validate.set("failOn", "error").set("reports", List.of("html"));
+    assertThatThrownBy(() -> run(validate)).isInstanceOf(MojoExecutionException.class)
+        .hasMessage("promshift:validate: unknown report 'html'; use text, json or sarif");
+  }
+
+  @Test
+  void validateExpandsPlaceholdersFromTheEnvFile() throws Exception {
+    write("src/main/grafana/amp.yaml", AMP.replace("sigV4Region: eu-west-1", "sigV4Region: ${AMP_REGION}"));
+    Path env = write("grafana.env", "AMP_REGION=us-east-1\n");
+
+    run(mojo(new ValidateMojo())); // without the environment the placeholder is accepted
+    assertThatThrownBy(() -> run(mojo(new ValidateMojo()).set("envFile", env.toFile())))
+        .isInstanceOf(MojoFailureException.class).hasMessageContaining("error [amp-url-region-mismatch]");
+    assertThatThrownBy(() -> run(mojo(new ValidateMojo()).set("envFile", project.resolve("missing.env").toFile())))
+        .isInstanceOf(MojoExecutionException.class).hasMessageStartingWith("promshift:validate: cannot read envFile ");
+  }
+
+  @Test
+  void validateAppliesTheRulesAcrossFilesWithinOneDirectoryAsGrafanaReadsIt() throws Exception {
+    String source = PLAIN.replace("url: http://prometheus:9090", "url: http://prometheus:9090\n    isDefault: true");
+    write("src/main/grafana/dev/a.yaml", source.replace("In-cluster", "Dev"));
+    write("src/main/grafana/prod/a.yaml", source.replace("In-cluster", "Prod"));
+    run(mojo(new ValidateMojo())); // one default per directory: fine
+
+    write("src/main/grafana/prod/b.yaml", source.replace("In-cluster", "Prod 2"));
+    assertThatThrownBy(() -> run(mojo(new ValidateMojo()))).isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("error [multiple-defaults]");
+  }
+
+  @Test
+  void notProvisioningFilesAreSkippedWithADebugLine() throws Exception {
+    Path dashboards = write("src/main/grafana/dashboards.yaml", "apiVersion: 1\nproviders:\n  - name: a\n");
+    for (AbstractPromshiftMojo goal : List.of(new ValidateMojo(), new CheckMojo(), new ApplyMojo())) {
+      RecordingLog log = run(mojo(goal));
+      assertThat(log.lines()).contains("[debug] " + dashboards + ": not a data source provisioning file; skipped");
+      assertThat(log.lines()).noneMatch(l -> l.startsWith("[warn]") || l.startsWith("[error]"));
+    }
+  }
+
+  @Test
+  void skipAndAMissingDefaultDirectoryDoNothing() throws Exception {
+    assertThat(run(mojo(new ValidateMojo())).lines()).containsExactly("[debug] promshift:validate: "
+        + project.resolve("src/main/grafana") + " does not exist", "[info] promshift:validate: no provisioning files to process");
+    write("src/main/grafana/broken.yaml", "{");
+    assertThat(run(mojo(new CheckMojo()).set("skip", true)).lines())
+        .containsExactly("[info] Skipping promshift:check (promshift.skip)");
+    assertThat(run(mojo(new ApplyMojo()).set("directories", List.of(new File("nowhere")))).lines())
+        .contains("[warn] promshift:apply: " + project.resolve("nowhere") + " does not exist");
+  }
+
+  @Test
+  void includesAndExcludesNarrowTheFiles() throws Exception {
+    write("src/main/grafana/datasources/amp.yaml", AMP);
+    write("src/main/grafana/legacy/amp.yaml", AMP);
+    RecordingLog log = run(mojo(new CheckMojo()).set("excludes", List.of("legacy/**"))
+        .set("includes", List.of("**/*.yaml")).set("to", "prometheus"));
+    assertThat(log.lines()).contains("[info] promshift:check: 1 file: 0 would change (0 data sources to prometheus), "
+        + "1 unchanged, 0 skipped, 0 failed");
+  }
+
+  // --- harness: a mojo configured as Maven configures one, and a log that records
+
+  private Path write(String relative, String text) throws IOException {
+    Path file = project.resolve(relative);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    Files.setLastModifiedTime(file, OLD);
+    return file;
+  }
+
+  private Mojo mojo(AbstractPromshiftMojo mojo) {
+    Mojo configured = new Mojo(mojo);
+    configured.set("baseDir", project.toFile()).set("failOnError", true).set("failOn", "error").set("to", "plugins")
+        .set("reportsDirectory", project.resolve("target/promshift").toFile());
+    return configured;
+  }
+
+  private static RecordingLog run(Mojo mojo) throws MojoExecutionException, MojoFailureException {
+    RecordingLog log = new RecordingLog();
+    run(mojo, log);
+    return log;
+  }
+
+  private static void run(Mojo mojo, RecordingLog log) throws MojoExecutionException, MojoFailureException {
+    mojo.mojo.setLog(log);
+    mojo.mojo.execute();
+  }
+
+  /** Sets the {@code @Parameter} fields, as Maven does, by name; fields a goal does not have are ignored. */
+  private static final class Mojo {
+    final AbstractPromshiftMojo mojo;
+
+    Mojo(AbstractPromshiftMojo mojo) {
+      this.mojo = mojo;
+    }
+
+    Mojo set(String name, Object value) {
+      for (Class<?> type = mojo.getClass(); type != AbstractMojo.class; type = type.getSuperclass()) {
+        try {
+          Field field = type.getDeclaredField(name);
+          field.setAccessible(true);
+          field.set(mojo, value);
+          return this;
+        } catch (NoSuchFieldException e) {
+          // look in the superclass
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      return this;
+    }
+  }
+
+  private static final class RecordingLog implements Log {
+    private final List<String> lines = new ArrayList<>();
+
+    List<String> lines() {
+      return lines;
+    }
+
+    private void add(String level, CharSequence content) {
+      lines.add("[" + level + "] " + content);
+    }
+
+    @Override public boolean isDebugEnabled() { return true; }
+    @Override public void debug(CharSequence content) { add("debug", content); }
+    @Override public void debug(CharSequence content, Throwable error) { add("debug", content); }
+    @Override public void debug(Throwable error) { add("debug", error.toString()); }
+    @Override public boolean isInfoEnabled() { return true; }
+    @Override public void info(CharSequence content) { add("info", content); }
+    @Override public void info(CharSequence content, Throwable error) { add("info", content); }
+    @Override public void info(Throwable error) { add("info", error.toString()); }
+    @Override public boolean isWarnEnabled() { return true; }
+    @Override public void warn(CharSequence content) { add("warn", content); }
+    @Override public void warn(CharSequence content, Throwable error) { add("warn", content); }
+    @Override public void warn(Throwable error) { add("warn", error.toString()); }
+    @Override public boolean isErrorEnabled() { return true; }
+    @Override public void error(CharSequence content) { add("error", content); }
+    @Override public void error(CharSequence content, Throwable error) { add("error", content); }
+    @Override public void error(Throwable error) { add("error", error.toString()); }
+  }
+}
