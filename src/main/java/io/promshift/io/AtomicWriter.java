@@ -24,7 +24,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Thread-safe. {@link #abandonAll()} removes temp files still in flight (for an interrupt handler).
  */
 public final class AtomicWriter {
+  private static final String TEMP_SUFFIX = ".promshift.tmp";
   private final Set<Path> inFlight = ConcurrentHashMap.newKeySet();
+  private final Object lock = new Object();
+  private boolean abandoned; // guarded by lock
 
   /** What a write did. */
   public enum Outcome {
@@ -42,25 +45,44 @@ public final class AtomicWriter {
 
   /**
    * Writes {@code content} to {@code target} if it differs from {@code original}, the bytes the caller
-   * read; a target that no longer holds {@code original} is left alone.
+   * read; a target that no longer holds {@code original} is left alone. A symbolic link is written through:
+   * the file it points to is replaced, the link stays a link.
    */
   public Outcome replace(Path target, byte[] original, byte[] content) throws IOException {
     if (Arrays.equals(original, content)) {
       return Outcome.UNCHANGED;
     }
-    if (!Arrays.equals(Files.readAllBytes(target), original)) {
+    Path real = target.toRealPath();
+    if (!Arrays.equals(Files.readAllBytes(real), original)) {
       throw new ConcurrentChangeException(target);
     }
-    write(target, content);
+    write(real, content, real);
     return Outcome.WRITTEN;
   }
 
-  /** Writes a new or existing file atomically (used for output trees). */
+  /** Writes a new or existing file atomically (used for output trees); an existing file keeps its permissions. */
   public void write(Path target, byte[] content) throws IOException {
+    write(target, content, target);
+  }
+
+  /**
+   * Writes a new or existing file atomically, with the permissions of {@code permissionsFrom} when that
+   * file exists (for an output tree: the input file's), else those of a new temp file (owner only).
+   *
+   * @throws IOException also when {@link #abandonAll()} has been called: no write starts after it
+   */
+  public void write(Path target, byte[] content, Path permissionsFrom) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".promshift.tmp");
-    inFlight.add(temp);
+    Path temp;
+    synchronized (lock) {
+      // registered under the same lock abandonAll takes: no temp file can appear after it has run
+      if (abandoned) {
+        throw new IOException("interrupted: " + target + " was not written");
+      }
+      temp = Files.createTempFile(dir, "." + target.getFileName() + ".", TEMP_SUFFIX);
+      inFlight.add(temp);
+    }
     try {
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
         ByteBuffer buffer = ByteBuffer.wrap(content);
@@ -69,7 +91,7 @@ public final class AtomicWriter {
         }
         channel.force(true);
       }
-      copyPermissions(target, temp);
+      copyPermissions(permissionsFrom, temp);
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
@@ -81,8 +103,15 @@ public final class AtomicWriter {
     }
   }
 
-  /** Deletes every temp file still being written (call from an interrupt handler). */
+  /**
+   * Deletes every temp file still being written and refuses every later write (call from an interrupt
+   * handler). A write already past its rename has replaced its file whole; one before it leaves the file
+   * as it was.
+   */
   public void abandonAll() {
+    synchronized (lock) {
+      abandoned = true;
+    }
     for (Path temp : inFlight) {
       try {
         Files.deleteIfExists(temp);
@@ -90,6 +119,12 @@ public final class AtomicWriter {
         // best effort on the way out
       }
     }
+  }
+
+  /** Whether a file name is one of this writer's temp files (a leftover of a process killed outright). */
+  public static boolean isTempFile(Path path) {
+    Path name = path.getFileName();
+    return name != null && name.toString().startsWith(".") && name.toString().endsWith(TEMP_SUFFIX);
   }
 
   private static void copyPermissions(Path from, Path to) throws IOException {
