@@ -124,6 +124,7 @@ final class Ui implements AutoCloseable {
       thread.setDaemon(true);
       return thread;
     });
+    drawProgress(); // at once: the run has started
     ticker.scheduleAtFixedRate(this::drawProgress, 150, 150, TimeUnit.MILLISECONDS);
   }
 
@@ -134,7 +135,7 @@ final class Ui implements AutoCloseable {
 
   private synchronized void drawProgress() {
     int now = done.get();
-    if (ticker == null || now == shown) {
+    if (progressLabel == null || now == shown) {
       return;
     }
     String width = String.valueOf(progressTotal);
@@ -158,6 +159,7 @@ final class Ui implements AutoCloseable {
     if (ticker != null) {
       ticker.shutdownNow();
       ticker = null;
+      progressLabel = null;
     }
     clearProgress();
     out.flush();
