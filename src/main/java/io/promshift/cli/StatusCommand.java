@@ -26,18 +26,18 @@ import picocli.CommandLine.Spec;
     name = "status",
     sortOptions = false,
     description = {
-        "List every data source, grouped by file: line, name, type, and its state as Grafana's data source"
-            + " config page shows it:",
-        "  migrated          the plugin type with the marker: the \"Data source migrated\" banner",
-        "  pending           core prometheus with SigV4 or Azure auth: the \"Deprecation Notice\";"
-            + " Grafana's migration moves it",
-        "  will not migrate  the notice shows, but the migration skips it (sigV4Auth \"true\", yes,"
-            + " a number, a placeholder): says why",
-        "  nothing to do     anything else",
-        "Then the totals. YAML files that do not provision data sources are skipped with a note."},
+        "List every data source, grouped by file, with its migration state as Grafana's",
+        "config page shows it; then the totals. Per data source: line, name, type, and",
+        "  migrated          plugin type with the marker: \"Data source migrated\" banner",
+        "  pending           core prometheus with SigV4 or Azure auth: the \"Deprecation",
+        "                    Notice\"; Grafana's migration moves it to the plugin type",
+        "  will not migrate  the notice shows, but the migration skips it (sigV4Auth is",
+        "                    \"true\", yes, a number or a placeholder): says why",
+        "  nothing to do     anything else (--verbose says why)",
+        "YAML files that do not provision data sources are skipped with a note."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        "0:every file was read",
+        "0:nothing to report: every file was read",
         "2:usage error, or at least one file could not be read (named path:line:col on stderr; every other"
             + " file is still reported)"})
 final class StatusCommand implements Callable<Integer> {
