@@ -61,7 +61,8 @@ final class MigrateCommand implements Callable<Integer> {
     boolean write;
 
     @Option(names = "--out", paramLabel = "DIR", order = 5,
-        description = "Write every processed file, changed or not, to the same relative path under DIR.")
+        description = "Write every processed file, changed or not, to the same relative path under DIR"
+            + " (atomically, not fsynced: rerun after a crash).")
     Path out;
   }
 
@@ -102,10 +103,11 @@ final class MigrateCommand implements Callable<Integer> {
   public Integer call() {
     FileSet fileSet = common.fileSet(paths);
     Migrator migrator = new Migrator(new ProvisioningReader(ReadSettings.DEFAULTS), options());
-    AtomicWriter writer = new AtomicWriter();
+    // in place, a file is the user's only copy: fsync before the rename. An --out tree is rebuilt by a rerun:
+    // its writes are atomic all the same (temp file + rename), without an fsync per file.
+    AtomicWriter writer = new AtomicWriter(mode.out == null);
     Thread cleanup = new Thread(writer::abandonAll, "promshift-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanup);
-    long started = System.nanoTime();
     int[] counts = new int[Kind.values().length];
     int[] sources = new int[1];
     try (Ui ui = new Ui(spec.commandLine().getOut(), spec.commandLine().getErr(), root.terminal(), common)) {
@@ -127,8 +129,6 @@ final class MigrateCommand implements Callable<Integer> {
       ui.close();
       int files = scan.files().size();
       ui.summaryErr(summary(files, counts, sources[0]));
-      ui.detail(String.format("%.2f s on %d threads", (System.nanoTime() - started) / 1e9,
-          Math.max(1, Math.min(common.jobs, files))));
     } finally {
       try {
         Runtime.getRuntime().removeShutdownHook(cleanup);

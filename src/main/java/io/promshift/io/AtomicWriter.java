@@ -17,8 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Replaces a file's content so that, whatever happens, the file holds either its old or its new bytes:
- * the new bytes go to a temp file in the same directory, are flushed and fsynced, and the temp file is
- * renamed over the original (permissions kept). A file whose content would not change is not touched, and
+ * the new bytes go to a temp file in the same directory, are flushed and fsynced (when durable, the
+ * default), and the temp file is renamed over the original (permissions kept). A file whose content would not change is not touched, and
  * one that changed on disk since it was read is not overwritten.
  *
  * <p>Thread-safe. {@link #abandonAll()} removes temp files still in flight (for an interrupt handler).
@@ -27,7 +27,22 @@ public final class AtomicWriter {
   private static final String TEMP_SUFFIX = ".promshift.tmp";
   private final Set<Path> inFlight = ConcurrentHashMap.newKeySet();
   private final Object lock = new Object();
+  private final boolean durable;
   private boolean abandoned; // guarded by lock
+
+  /** A writer that fsyncs every file before its rename: for files whose old content must survive a crash. */
+  public AtomicWriter() {
+    this(true);
+  }
+
+  /**
+   * @param durable whether each file is fsynced before it is renamed into place. Without it a write is
+   *     still atomic for every reader and against a killed process (the rename is), but a power loss may
+   *     leave a new file empty: right for an output tree that a rerun rebuilds, wrong for a user's only copy
+   */
+  public AtomicWriter(boolean durable) {
+    this.durable = durable;
+  }
 
   /** What a write did. */
   public enum Outcome {
@@ -89,7 +104,9 @@ public final class AtomicWriter {
         while (buffer.hasRemaining()) {
           channel.write(buffer);
         }
-        channel.force(true);
+        if (durable) {
+          channel.force(true);
+        }
       }
       copyPermissions(permissionsFrom, temp);
       try {
