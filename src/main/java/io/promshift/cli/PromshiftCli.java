@@ -48,18 +48,23 @@ public final class PromshiftCli {
   }
 
   static int run(PrintWriter out, PrintWriter err, Terminal terminal, String... args) {
-    CommandLine cli = new CommandLine(new PromshiftCli(terminal));
+    try {
+      return commandLine(new PromshiftCli(terminal), out, err, terminal).execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  /** A picocli command line with promshift's streams, colour, usage-error and internal-error handling. */
+  static CommandLine commandLine(Object command, PrintWriter out, PrintWriter err, Terminal terminal) {
+    CommandLine cli = new CommandLine(command);
     cli.setOut(out);
     cli.setErr(err);
     cli.setColorScheme(Help.defaultColorScheme(terminal.colourOut() ? Help.Ansi.ON : Help.Ansi.OFF));
     cli.setParameterExceptionHandler(PromshiftCli::usageError);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> internalError(e, commandLine, parseResult));
-    try {
-      return cli.execute(args);
-    } finally {
-      out.flush();
-      err.flush();
-    }
+    return cli;
   }
 
   public static void main(String[] args) {
