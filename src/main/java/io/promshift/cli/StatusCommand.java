@@ -60,16 +60,39 @@ final class StatusCommand implements Callable<Integer> {
   /** What reading one file gave: rows, or a skip, or an error. */
   private record Inspected(FileSet.Found found, List<Row> rows, boolean skipped, SourceException error) {}
 
+  /** The counts behind the totals line; touched by the printing thread only. */
+  private static final class Totals {
+    int files;
+    int sources;
+    int toAzure;
+    int skipped;
+    int unreadable;
+    final Map<MigrationState.State, Integer> states = new EnumMap<>(MigrationState.State.class);
+
+    int count(MigrationState.State state) {
+      return states.getOrDefault(state, 0);
+    }
+
+    @Override
+    public String toString() {
+      int pending = count(MigrationState.State.PENDING);
+      return Text.count(files, "file", "files") + ", " + Text.count(sources, "data source", "data sources") + ": "
+          + pending + " pending" + (pending == 0 ? "" : " (" + (pending - toAzure) + " to Amazon, " + toAzure + " to Azure)")
+          + ", " + count(MigrationState.State.WILL_NOT_MIGRATE) + " will not migrate, "
+          + count(MigrationState.State.MIGRATED) + " migrated, " + count(MigrationState.State.NOTHING_TO_DO)
+          + " nothing to do; " + skipped + " skipped, " + unreadable + " unreadable";
+    }
+  }
+
   @Override
   public Integer call() {
     FileSet fileSet = common.fileSet(paths);
     Promshift promshift = Promshift.create();
-    Map<MigrationState.State, Integer> states = new EnumMap<>(MigrationState.State.class);
-    int[] totals = new int[5]; // files, sources, skipped, unreadable, pending to Azure
+    Totals totals = new Totals();
     try (Ui ui = new Ui(spec.commandLine().getOut(), spec.commandLine().getErr(), root.terminal(), common)) {
       FileSet.Scan scan = fileSet.scan();
       for (FileSet.Problem problem : scan.problems()) {
-        totals[3]++;
+        totals.unreadable++;
         ui.error(problem.path().toString(), problem.message());
       }
       ui.startProgress("status", scan.files().size());
@@ -78,30 +101,30 @@ final class StatusCommand implements Callable<Integer> {
         ui.tick();
         return inspected;
       }, inspected -> {
-        totals[0]++;
+        totals.files++;
         if (inspected.error() != null) {
-          totals[3]++;
+          totals.unreadable++;
           SourceException e = inspected.error();
           ui.error(e.file() + ":" + e.position(), e.problem());
         } else if (inspected.skipped()) {
-          totals[2]++;
+          totals.skipped++;
           ui.note(inspected.found().file().toString(), "not a data source provisioning file (no datasources or"
               + " deleteDatasources); skipped");
         } else {
           for (Row row : inspected.rows()) {
-            totals[1]++;
-            states.merge(row.state().state(), 1, Integer::sum);
+            totals.sources++;
+            totals.states.merge(row.state().state(), 1, Integer::sum);
             if (row.state().targetType().filter(PromTypeMigration.AZURE::equals).isPresent()) {
-              totals[4]++;
+              totals.toAzure++;
             }
           }
           ui.report(render(inspected, ui.outStyle(), ui.verbose()));
         }
       });
       ui.close();
-      ui.report(totals(totals, states) + "\n");
+      ui.report(totals + "\n");
     }
-    return totals[3] > 0 ? 2 : 0;
+    return totals.unreadable > 0 ? 2 : 0;
   }
 
   private static Inspected inspect(Promshift promshift, FileSet.Found found) {
@@ -159,16 +182,5 @@ final class StatusCommand implements Callable<Integer> {
       default:
         return verbose ? style.dim("nothing to do") + " (" + state.reason() + ")" : style.dim("nothing to do");
     }
-  }
-
-  private static String totals(int[] totals, Map<MigrationState.State, Integer> states) {
-    int pending = states.getOrDefault(MigrationState.State.PENDING, 0);
-    return Text.count(totals[0], "file", "files") + ", " + Text.count(totals[1], "data source", "data sources")
-        + ": " + pending + " pending" + (pending == 0 ? "" : " (" + (pending - totals[4]) + " to Amazon, "
-        + totals[4] + " to Azure)") + ", "
-        + states.getOrDefault(MigrationState.State.WILL_NOT_MIGRATE, 0) + " will not migrate, "
-        + states.getOrDefault(MigrationState.State.MIGRATED, 0) + " migrated, "
-        + states.getOrDefault(MigrationState.State.NOTHING_TO_DO, 0) + " nothing to do; "
-        + totals[2] + " skipped, " + totals[3] + " unreadable";
   }
 }
