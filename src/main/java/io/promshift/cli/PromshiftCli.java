@@ -11,6 +11,7 @@ import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
+import picocli.CommandLine.Model;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
@@ -21,7 +22,7 @@ import picocli.CommandLine.ParseResult;
     versionProvider = PromshiftCli.Version.class,
     description = {"Reads, validates and migrates Grafana data source provisioning files, byte for byte.",
         "Run 'promshift COMMAND --help' for a command's options."},
-    subcommands = {StatusCommand.class, MigrateCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {StatusCommand.class, ValidateCommand.class, MigrateCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:nothing to report",
@@ -64,7 +65,27 @@ public final class PromshiftCli {
     cli.setColorScheme(Help.defaultColorScheme(terminal.colourOut() ? Help.Ansi.ON : Help.Ansi.OFF));
     cli.setParameterExceptionHandler(PromshiftCli::usageError);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> internalError(e, commandLine, parseResult));
+    everyCommandHasHelp(cli);
     return cli;
+  }
+
+  /**
+   * Every subcommand answers {@code --help}, and its help lists the exit codes (the root's, unless the
+   * command documents its own), whoever wrote it.
+   */
+  private static void everyCommandHasHelp(CommandLine cli) {
+    Model.UsageMessageSpec rootUsage = cli.getCommandSpec().usageMessage();
+    for (CommandLine sub : cli.getSubcommands().values()) {
+      Model.CommandSpec spec = sub.getCommandSpec();
+      if (spec.options().stream().noneMatch(Model.OptionSpec::usageHelp)) {
+        spec.addOption(Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+            .description("Show this help and exit.").build());
+      }
+      if (spec.usageMessage().exitCodeList().isEmpty()) {
+        spec.usageMessage().exitCodeListHeading(rootUsage.exitCodeListHeading())
+            .exitCodeList(rootUsage.exitCodeList());
+      }
+    }
   }
 
   public static void main(String[] args) {

@@ -179,8 +179,10 @@ class SchemaSelfTest {
                 bad("prune quoted true", "{'apiVersion':1,'prune':'true'}", "/prune"),
                 bad("prune 1", "{'apiVersion':1,'prune':1}", "/prune"),
                 ok("deleteDatasources", "{'apiVersion':1,'deleteDatasources':[{'name':'old','orgId':1},{'name':'older','orgId':'$ORG'}]}"),
-                bad("deleteDatasources without name, bad orgId", "{'apiVersion':1,'deleteDatasources':[{'orgId':'one'}]}",
-                        "/deleteDatasources/0", "/deleteDatasources/0/orgId"),
+                bad("deleteDatasources without name (orgId text is left to the int-not-base10 rule)",
+                        "{'apiVersion':1,'deleteDatasources':[{'orgId':'one'}]}", "/deleteDatasources/0"),
+                bad("deleteDatasources orgId a map", "{'apiVersion':1,'deleteDatasources':[{'name':'a','orgId':{'x':1}}]}",
+                        "/deleteDatasources/0/orgId"),
 
                 // ---- data source fields (v1)
                 bad("name missing", v1("{'type':'prometheus'}"), DS),
@@ -195,11 +197,18 @@ class SchemaSelfTest {
                 ok("typed fields as JSON types", v1("{'name':'a','orgId':2,'version':3,'isDefault':true,'basicAuth':false,'withCredentials':false,'editable':true}")),
                 ok("typed fields as placeholders", v1("{'name':'a','orgId':'${ORG}','version':'$VERSION','isDefault':'$DEFAULT','basicAuth':'$__env{BASIC}','editable':'${EDIT}'}")),
                 ok("typed fields null", v1("{'name':'a','orgId':null,'isDefault':null,'editable':null}")),
-                bad("isDefault quoted true", v1("{'name':'a','isDefault':'true'}"), DS + "/isDefault"),
-                bad("isDefault yes", v1("{'name':'a','isDefault':'yes'}"), DS + "/isDefault"),
-                bad("basicAuth 1", v1("{'name':'a','basicAuth':1}"), DS + "/basicAuth"),
-                bad("orgId text", v1("{'name':'a','orgId':'two'}"), DS + "/orgId"),
-                bad("version 1.5", v1("{'name':'a','version':1.5}"), DS + "/version"),
+                // v1 typed fields are read as raw text, then ParseBool / base-10: any scalar can work, so the
+                // schema accepts scalars and the Java rules (bool-not-parsebool, int-not-base10) judge the text
+                ok("isDefault quoted true (ParseBool accepts the text true)", v1("{'name':'a','isDefault':'true'}")),
+                ok("isDefault yes (left to bool-not-parsebool)", v1("{'name':'a','isDefault':'yes'}")),
+                ok("basicAuth 1 (ParseBool accepts 1)", v1("{'name':'a','basicAuth':1}")),
+                ok("orgId quoted 2", v1("{'name':'a','orgId':'2'}")),
+                ok("orgId text (left to int-not-base10)", v1("{'name':'a','orgId':'two'}")),
+                ok("version 1.5 (left to int-not-base10)", v1("{'name':'a','version':1.5}")),
+                bad("isDefault a map", v1("{'name':'a','isDefault':{'x':true}}"), DS + "/isDefault"),
+                bad("editable a list", v1("{'name':'a','editable':[true]}"), DS + "/editable"),
+                bad("orgId a list", v1("{'name':'a','orgId':[1]}"), DS + "/orgId"),
+                bad("version a map", v1("{'name':'a','version':{'v':1}}"), DS + "/version"),
                 bad("jsonData is a list", v1("{'name':'a','jsonData':['x']}"), JD),
                 bad("correlations is a map", v1("{'name':'a','correlations':{'x':1}}"), DS + "/correlations"),
 

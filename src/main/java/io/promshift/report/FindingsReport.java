@@ -1,0 +1,53 @@
+package io.promshift.report;
+
+import io.promshift.rules.Finding;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes validation findings in one format: compiler-style text for people, JSON for scripts, SARIF 2.1.0 for
+ * code-scanning tools. Every format gives the file, line and column of each finding; none ever holds more of a
+ * secret than the findings do (at most {@link io.promshift.model.Secrets#redact}).
+ */
+public interface FindingsReport {
+
+  /** The three formats. */
+  enum Format {
+    TEXT,
+    JSON,
+    SARIF;
+
+    /** {@code text}, {@code json} or {@code sarif}, any case. */
+    public static Format parse(String name) {
+      return valueOf(name.trim().toUpperCase(Locale.ROOT));
+    }
+  }
+
+  /**
+   * Writes the findings of a run over {@code files} files (findings in the order to print them).
+   *
+   * @throws IOException when the {@link Appendable} does
+   */
+  void write(List<Finding> findings, int files, Appendable out) throws IOException;
+
+  static FindingsReport of(Format format) {
+    return switch (format) {
+      case TEXT -> new TextReport();
+      case JSON -> new JsonReport();
+      case SARIF -> new SarifReport();
+    };
+  }
+
+  static FindingsReport text() {
+    return new TextReport();
+  }
+
+  static FindingsReport json() {
+    return new JsonReport();
+  }
+
+  static FindingsReport sarif() {
+    return new SarifReport();
+  }
+}

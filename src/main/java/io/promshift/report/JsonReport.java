@@ -1,0 +1,31 @@
+package io.promshift.report;
+
+import io.promshift.rules.Finding;
+import java.io.IOException;
+import java.util.List;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A JSON array with one object per finding: {@code file}, {@code line}, {@code column}, {@code severity},
+ * {@code rule}, {@code pointer} (JSON pointer into the document as Grafana reads it), {@code message} and
+ * {@code fix}.
+ */
+final class JsonReport implements FindingsReport {
+  @Override
+  public void write(List<Finding> findings, int files, Appendable out) throws IOException {
+    ArrayNode array = Json.NODES.arrayNode(findings.size());
+    for (Finding f : findings) {
+      ObjectNode object = array.addObject();
+      object.put("file", f.file());
+      object.put("line", f.line());
+      object.put("column", f.column());
+      object.put("severity", f.severity().label());
+      object.put("rule", f.rule());
+      object.put("pointer", f.pointer());
+      object.put("message", f.message());
+      object.put("fix", f.fix());
+    }
+    out.append(Json.write(array));
+  }
+}

@@ -1,0 +1,100 @@
+package io.promshift.report;
+
+import io.promshift.rules.Finding;
+import io.promshift.rules.RuleCatalog;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * SARIF 2.1.0, as code-scanning tools load it: one run whose {@code tool.driver.rules} describes every rule
+ * of the {@link RuleCatalog} once, and one result per finding with its rule, level, message and location
+ * (columns counted in Unicode code points, as {@code run.columnKind} says).
+ */
+final class SarifReport implements FindingsReport {
+  static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+  static final String INFORMATION_URI = "https://github.com/promshift/promshift";
+
+  private final List<RuleCatalog.Rule> rules;
+  private final String version;
+
+  SarifReport() {
+    this(RuleCatalog.all(), SarifReport.class.getPackage().getImplementationVersion());
+  }
+
+  /** A report describing these rules, for a tool of this version (null: not known). */
+  SarifReport(List<RuleCatalog.Rule> rules, String version) {
+    this.rules = List.copyOf(rules);
+    this.version = version;
+  }
+
+  @Override
+  public void write(List<Finding> findings, int files, Appendable out) throws IOException {
+    ObjectNode sarif = Json.NODES.objectNode();
+    sarif.put("$schema", SCHEMA);
+    sarif.put("version", "2.1.0");
+    ObjectNode run = sarif.putArray("runs").addObject();
+    ObjectNode driver = run.putObject("tool").putObject("driver");
+    driver.put("name", "promshift");
+    if (version != null) {
+      driver.put("semanticVersion", version);
+    }
+    driver.put("informationUri", INFORMATION_URI);
+    ArrayNode described = driver.putArray("rules");
+    Map<String, Integer> index = new HashMap<>();
+    for (RuleCatalog.Rule rule : rules) {
+      index.put(rule.id(), index.size());
+      ObjectNode r = described.addObject();
+      r.put("id", rule.id());
+      r.putObject("shortDescription").put("text", rule.title());
+      r.putObject("fullDescription").put("text", rule.help());
+      r.putObject("help").put("text", rule.help());
+      r.putObject("defaultConfiguration").put("level", rule.severity().sarifLevel());
+    }
+    run.put("columnKind", "unicodeCodePoints");
+    ArrayNode results = run.putArray("results");
+    for (Finding f : findings) {
+      ObjectNode result = results.addObject();
+      result.put("ruleId", f.rule());
+      Integer ruleIndex = index.get(f.rule());
+      if (ruleIndex != null) {
+        result.put("ruleIndex", ruleIndex);
+      }
+      result.put("level", f.severity().sarifLevel());
+      result.putObject("message").put("text", f.message());
+      ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
+      physical.putObject("artifactLocation").put("uri", uri(f.file()));
+      ObjectNode region = physical.putObject("region");
+      region.put("startLine", f.line());
+      region.put("startColumn", f.column());
+      ObjectNode properties = result.putObject("properties");
+      properties.put("pointer", f.pointer());
+      properties.put("fix", f.fix());
+    }
+    out.append(Json.write(sarif));
+  }
+
+  /** A relative path stays a relative URI reference with {@code /} separators; an absolute one becomes file:. */
+  static String uri(String file) {
+    try {
+      Path path = Path.of(file);
+      if (path.isAbsolute()) {
+        return path.toUri().toASCIIString();
+      }
+    } catch (InvalidPathException e) {
+      // not a path on this system: encode it as written
+    }
+    try {
+      return new URI(null, null, file.replace('\\', '/'), null).toASCIIString();
+    } catch (URISyntaxException e) {
+      return file.replace('\\', '/');
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package io.promshift.report;
+
+import io.promshift.rules.Finding;
+import io.promshift.rules.Severity;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Compiler-style text, one finding per line with its fix hint indented below, then a summary:
+ *
+ * <pre>
+ * samples/invalid/empty-region.yaml:13:20: error [sigv4-region-missing] sigV4Auth is true but ...
+ *   fix: add sigV4Region: ap-south-1 (the workspace URL's region)
+ * 1 errors, 0 warnings, 1 infos in 1 files
+ * </pre>
+ */
+final class TextReport implements FindingsReport {
+  @Override
+  public void write(List<Finding> findings, int files, Appendable out) throws IOException {
+    int[] counts = new int[Severity.values().length];
+    for (Finding f : findings) {
+      counts[f.severity().ordinal()]++;
+      out.append(f.file()).append(':').append(String.valueOf(f.line())).append(':')
+          .append(String.valueOf(f.column())).append(": ").append(f.severity().label())
+          .append(" [").append(f.rule()).append("] ").append(oneLine(f.message())).append('\n');
+      out.append("  fix: ").append(oneLine(f.fix())).append('\n');
+    }
+    out.append(String.valueOf(counts[Severity.ERROR.ordinal()])).append(" errors, ")
+        .append(String.valueOf(counts[Severity.WARNING.ordinal()])).append(" warnings, ")
+        .append(String.valueOf(counts[Severity.INFO.ordinal()])).append(" infos in ")
+        .append(String.valueOf(files)).append(" files\n");
+  }
+
+  /** A message never breaks the one-finding-per-line shape (nor moves a terminal's cursor). */
+  static String oneLine(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints().forEach(cp -> {
+      if (cp == '\n' || cp == '\r' || cp == '\t') {
+        out.append(' ');
+      } else if (Character.isISOControl(cp)) {
+        out.append(String.format("\\u%04x", cp));
+      } else {
+        out.appendCodePoint(cp);
+      }
+    });
+    return out.toString();
+  }
+}

@@ -1,0 +1,82 @@
+package io.promshift.rules;
+
+import io.promshift.grafana.GoValue;
+import io.promshift.model.ProvisioningFile;
+import io.promshift.model.Secrets;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** What the rule sets of one file share: the file, its JSON view, where findings go, and common wording. */
+abstract class RuleSet {
+  private static final Pattern BASE10 = Pattern.compile("[+-]?[0-9]+");
+  /** Secrets that do nothing (and sit in plain text) under jsonData. */
+  static final Set<String> JSON_DATA_SECRETS = Set.of(
+      "sigv4accesskey", "sigv4secretkey", "sigv4sessiontoken", "accesskey", "secretkey", "sessiontoken",
+      "azureclientsecret", "clientsecret", "certificatepassword", "privatekey", "password", "basicauthpassword");
+
+  final ProvisioningFile file;
+  final JsonView view;
+  final Emitter out;
+
+  RuleSet(JsonView view, Emitter out) {
+    this.file = view.file();
+    this.view = view;
+    this.out = out;
+  }
+
+  static boolean isBase10(String text) {
+    if (!BASE10.matcher(text).matches()) {
+      return false;
+    }
+    try {
+      Long.parseLong(text.startsWith("+") ? text.substring(1) : text);
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  void unchecked(String pointer, JsonView.Loc loc, String requirement) {
+    out.report(RuleCatalog.PLACEHOLDER_UNCHECKED, pointer, view.position(pointer),
+        SchemaMessages.subject(pointer) + " is the placeholder " + SchemaMessages.quote(loc.raw())
+            + ", decided when Grafana starts: " + requirement,
+        "validate with the environment Grafana runs with (--env-file) to check the value");
+  }
+
+  void literalKey(String pointer, String what) {
+    String how = file.isLegacy()
+        ? "this version-0 file is not interpolated: add apiVersion: 1 and use $__env{NAME} or $__file{/path}"
+        : "use $__env{NAME} or $__file{/path} instead";
+    out.report(RuleCatalog.LITERAL_AWS_KEY, pointer, view.position(pointer),
+        SchemaMessages.subject(pointer) + " holds " + what + " in plain text: it works, but every copy of this"
+            + " file carries the credential", how);
+  }
+
+  static String describeText(JsonView.Loc loc, String key) {
+    if (loc.changed()) {
+      return key + " " + SchemaMessages.quote(loc.raw()) + " expands to text that"; // the environment may hold secrets
+    }
+    return key + ": " + (loc.text().isEmpty() ? "\"\" (empty)" : loc.text());
+  }
+
+  static String truth(String text) {
+    String lower = text.strip().toLowerCase(Locale.ROOT);
+    boolean yes = lower.equals("y") || lower.equals("yes") || lower.equals("on") || lower.equals("true");
+    return yes || !(lower.equals("n") || lower.equals("no") || lower.equals("off")) ? "true" : "false";
+  }
+
+  void yaml11Word(String pointer, String why) {
+    if (pointer == null) {
+      return;
+    }
+    view.loc(pointer).ifPresent(loc -> {
+      if (loc.go() instanceof GoValue.GoString string && string.yaml11BoolWord()) {
+        out.report(RuleCatalog.YAML11_BOOL, pointer, view.position(pointer),
+            SchemaMessages.subject(pointer) + ": " + string.value() + " is a YAML 1.1 word; " + why + " as "
+                + truth(string.value()) + ", but in jsonData the same word is a string",
+            "write " + JsonView.lastKey(pointer) + ": " + truth(string.value()));
+      }
+    });
+  }
+}

@@ -1,0 +1,84 @@
+package io.promshift.rules;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.path.PathType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code schemas/grafana-datasources.schema.json} (draft 2020-12), loaded from the classpath and compiled once
+ * per instance, then applied to any number of files from any number of threads. Errors come back as
+ * {@link Finding}s: one per instance location (an {@code anyOf}'s failed branches become one message that
+ * lists what would have been accepted), at the line and column of the offending value, or for a missing
+ * property at the key of the mapping that should hold it. The schema never sees YAML: it judges the
+ * {@link JsonView} built from the model.
+ */
+public final class SchemaCheck {
+  public static final String ID = "https://promshift.io/schemas/grafana-datasources.schema.json";
+  static final String RESOURCE = "/io/promshift/schemas/grafana-datasources.schema.json";
+
+  private static final class Document {
+    static final JsonNode NODE = load();
+    static final Pattern PLACEHOLDER = Pattern.compile(NODE.at("/$defs/placeholder/pattern").asString());
+
+    private static JsonNode load() {
+      try (InputStream in = SchemaCheck.class.getResourceAsStream(RESOURCE)) {
+        if (in == null) {
+          throw new IllegalStateException("the schema is missing from the classpath: " + RESOURCE);
+        }
+        return JsonMapper.builder().build().readTree(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private final Schema schema;
+
+  public SchemaCheck() {
+    SchemaRegistry registry = SchemaRegistry.withDialect(Dialects.getDraft202012(), builder -> builder
+        .schemaRegistryConfig(SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER).build())
+        .schemaIdResolvers(ids -> ids.mapPrefix("https://promshift.io/schemas/", "classpath:io/promshift/schemas/")));
+    this.schema = registry.getSchema(SchemaLocation.of(ID));
+    this.schema.initializeValidators();
+  }
+
+  /** The schema document itself (read once per JVM). */
+  public static JsonNode schemaNode() {
+    return Document.NODE;
+  }
+
+  /** The schema's own definition of a placeholder ({@code $defs/placeholder/pattern}); use with {@code find()}. */
+  public static Pattern placeholderPattern() {
+    return Document.PLACEHOLDER;
+  }
+
+  /** The schema's errors for one file, as findings. */
+  public List<Finding> check(JsonView view) {
+    List<Error> errors = schema.validate(view.root());
+    if (errors.isEmpty()) {
+      return List.of();
+    }
+    Map<String, List<Error>> byLocation = new LinkedHashMap<>();
+    for (Error error : errors) {
+      byLocation.computeIfAbsent(error.getInstanceLocation().toString(), k -> new ArrayList<>()).add(error);
+    }
+    List<Finding> findings = new ArrayList<>();
+    SchemaMessages messages = new SchemaMessages(view, Document.NODE);
+    byLocation.forEach((location, group) -> findings.addAll(messages.describe(location, group)));
+    return findings;
+  }
+}

@@ -1,0 +1,469 @@
+package io.promshift.rules;
+
+import com.networknt.schema.Error;
+import io.promshift.grafana.GoScalars;
+import io.promshift.grafana.GoValue;
+import io.promshift.model.Secrets;
+import io.promshift.text.Position;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Turns the schema's errors at one instance location into findings a person reads: what the value is, what
+ * would have been accepted, and what Grafana does with it. Secrets (secureJsonData values and values under
+ * credential keys) are never shown.
+ */
+final class SchemaMessages {
+  private static final int SHOWN = 60;
+  private static final Pattern DATA_SOURCE = Pattern.compile("^/datasources/([0-9]+)$");
+  private final JsonView view;
+  private final JsonNode schema;
+
+  SchemaMessages(JsonView view, JsonNode schema) {
+    this.view = view;
+    this.schema = schema;
+  }
+
+  List<Finding> describe(String location, List<Error> errors) {
+    List<Finding> findings = new ArrayList<>();
+    // required: one finding per required list (each says why), at the key of the mapping that lacks them
+    Map<String, List<String>> missing = new LinkedHashMap<>();
+    List<Error> others = new ArrayList<>();
+    for (Error error : errors) {
+      if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
+        missing.computeIfAbsent(fragment(error), k -> new ArrayList<>()).add(error.getProperty());
+      } else {
+        others.add(error);
+      }
+    }
+    missing.forEach((schemaAt, properties) -> findings.add(required(location, schemaAt, properties)));
+    if (!others.isEmpty()) {
+      findings.add(value(location, others));
+    }
+    return findings;
+  }
+
+  // ------------------------------------------------------------------------------------------ missing properties
+
+  private Finding required(String location, String schemaAt, List<String> properties) {
+    String pointer = JsonView.pointer(location, properties.get(0));
+    String names = join(properties, "and");
+    String where = where(location);
+    String why = comment(schemaAt);
+    String consequence;
+    if (why != null && why.contains("sigV4")) {
+      consequence = "SigV4 signing fails on every query";
+    } else if ((why != null && why.contains("Azure")) || schemaAt.startsWith("/$defs/azureCredentials")) {
+      consequence = "Azure authentication fails (grafana-azure-sdk-go refuses these credentials)";
+    } else if (location.startsWith("/deleteDatasources/") || location.startsWith("/delete_datasources/")) {
+      consequence = "Grafana matches the data source to delete by (orgId, name) and has nothing to match";
+    } else {
+      consequence = consequence(pointer, schemaAt, null);
+    }
+    String message = (why != null ? why + "; " : "") + where + " has no " + names + ": " + consequence;
+    return finding(pointer, view.keyPosition(location), message, "add " + names + " to " + where);
+  }
+
+  /** Where something is missing: a data source by its name, anything else by its path. */
+  private String where(String location) {
+    Matcher m = DATA_SOURCE.matcher(location);
+    if (m.matches()) {
+      int index = Integer.parseInt(m.group(1));
+      return view.file().dataSources().stream().filter(ds -> ds.index() == index).findFirst()
+          .map(ds -> "data source " + ds.label()).orElse(subject(location));
+    }
+    return location.isEmpty() ? "the file" : subject(location);
+  }
+
+  /** The {@code $comment} of the nearest enclosing schema (an allOf branch says why it requires something). */
+  private String comment(String fragment) {
+    String at = fragment;
+    while (!at.isEmpty()) {
+      JsonNode node = schema.at(at);
+      if (node.has("$comment")) {
+        return node.get("$comment").asString();
+      }
+      at = at.substring(0, at.lastIndexOf('/'));
+    }
+    return null;
+  }
+
+  // ------------------------------------------------------------------------------------------ wrong values
+
+  private Finding value(String location, List<Error> errors) {
+    JsonNode instance = errors.get(0).getInstanceNode();
+    String shown = show(location, instance);
+    // anyOf branches: one alternative per branch; everything else: one phrase per error
+    Map<String, Map<String, List<Error>>> anyOfs = new LinkedHashMap<>();
+    List<Error> singles = new ArrayList<>();
+    for (Error error : errors) {
+      String path = error.getEvaluationPath().toString();
+      int anyOf = path.lastIndexOf("/anyOf/");
+      if (anyOf >= 0) {
+        String rest = path.substring(anyOf + 7);
+        String branch = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
+        anyOfs.computeIfAbsent(path.substring(0, anyOf), k -> new LinkedHashMap<>())
+            .computeIfAbsent(branch, k -> new ArrayList<>()).add(error);
+      } else {
+        singles.add(error);
+      }
+    }
+    Set<String> problems = new LinkedHashSet<>();
+    Set<String> accepted = new LinkedHashSet<>();
+    for (Map<String, List<Error>> branches : anyOfs.values()) {
+      List<String> alternatives = new ArrayList<>();
+      for (List<Error> branch : branches.values()) {
+        String alternative = alternative(branch.get(0));
+        if (alternative != null && !alternative.equals("\"\"") && !alternatives.contains(alternative)) {
+          alternatives.add(alternative);
+        }
+      }
+      if (!alternatives.isEmpty()) {
+        accepted.addAll(alternatives);
+        problems.add("is " + shown + ", expected " + join(alternatives, "or"));
+      }
+    }
+    for (Error error : singles) {
+      problems.add(phrase(error, shown, accepted));
+    }
+    String schemaAt = fragment(errors.get(0));
+    String message = subject(location) + " " + String.join("; ", problems) + ": "
+        + consequence(location, schemaAt, instance);
+    return finding(location, view.position(location), message, fix(location, schemaAt, instance, accepted));
+  }
+
+  /** What an anyOf branch would have accepted, in words; null for the placeholder branch (said separately). */
+  private String alternative(Error error) {
+    String fragment = fragment(error);
+    if (fragment.startsWith("/$defs/placeholder/")) {
+      return null;
+    }
+    for (String def : List.of("awsRegion", "iamRoleArn")) {
+      if (fragment.startsWith("/$defs/" + def + "/")) {
+        return article(schema.at("/$defs/" + def + "/title").asString()) + " such as " + example(def);
+      }
+    }
+    JsonNode branch = schema.at(fragment.substring(0, fragment.lastIndexOf('/')));
+    switch (error.getKeyword()) {
+      case "const":
+        return quote(error.getSchemaNode());
+      case "enum":
+        return enumeration(error.getSchemaNode());
+      case "type":
+        return types(error.getSchemaNode());
+      default:
+        if (branch.has("title")) {
+          return branch.get("title").asString();
+        }
+        return error.getMessage();
+    }
+  }
+
+  private static String example(String def) {
+    return def.equals("awsRegion") ? "us-east-1" : "arn:aws:iam::123456789012:role/grafana";
+  }
+
+  /** One error that is not an anyOf branch. */
+  private String phrase(Error error, String shown, Set<String> accepted) {
+    JsonNode node = error.getSchemaNode();
+    String fragment = fragment(error);
+    switch (error.getKeyword()) {
+      case "type":
+        accepted.add(types(node));
+        return "is " + shown + ", expected " + types(node);
+      case "const":
+        accepted.add(quote(node));
+        return "is " + shown + ", expected " + quote(node);
+      case "enum":
+        accepted.add(enumeration(node));
+        return "is " + shown + ", expected " + enumeration(node);
+      case "minLength":
+        return node.asInt() <= 1 ? "is empty" : "is shorter than " + node.asInt() + " characters";
+      case "maxLength":
+        return "is longer than " + node.asInt() + " characters";
+      case "minimum":
+        return "is " + shown + ", below the minimum " + node.asString();
+      case "maximum":
+        return "is " + shown + ", above the maximum " + node.asString();
+      case "pattern": {
+        JsonNode owner = schema.at(fragment.substring(0, fragment.lastIndexOf('/')));
+        String what = owner.has("title") ? article(owner.get("title").asString()) : "text matching " + node.asString();
+        accepted.add(what);
+        return "is " + shown + ", not " + what;
+      }
+      case "not": {
+        if (fragment.startsWith("/$defs/literal/")) {
+          return "is " + shown + ", a placeholder in a version-0 file, where Grafana does not expand placeholders";
+        }
+        if (node.has("const") && node.get("const").isString() && node.get("const").asString().isEmpty()) {
+          return "is empty";
+        }
+        return "is " + shown + ", which is not allowed here";
+      }
+      default:
+        return error.getMessage();
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------ what Grafana does
+
+  /** What Grafana does with such a value, chosen by where the schema said it. */
+  private String consequence(String pointer, String schemaAt, JsonNode instance) {
+    String key = JsonView.lastKey(pointer);
+    if (schemaAt.startsWith("/$defs/literal") || schemaAt.startsWith("/$defs/jsonDataV0")
+        || schemaAt.startsWith("/$defs/prometheusJsonDataV0")) {
+      return "the plugin receives the placeholder as literal text";
+    }
+    if (schemaAt.contains("/secureJsonData") || schemaAt.startsWith("/$defs/secureValue")
+        || schemaAt.contains("/secure_json_data")) {
+      if (schemaAt.endsWith("/required") || schemaAt.contains("/not")) {
+        return "authentication fails without it";
+      }
+      return "Grafana reads secureJsonData as a map of strings: a nested map or list is a fatal type error and"
+          + " Grafana does not start";
+    }
+    if (schemaAt.contains("/allOf/") && schemaAt.endsWith("/required") && schemaAt.contains("$defs/dataSource")) {
+      return "authentication fails without it";
+    }
+    if (key.equals("httpMethod")) {
+      return "the Prometheus plugin trims and upper-cases it, and any method but GET or POST fails every query";
+    }
+    if (schemaAt.startsWith("/$defs/prometheusJsonData")) {
+      return "the Prometheus plugin decodes jsonData into typed fields, so every query fails"
+          + " (\"error unmarshalling JSONData\")";
+    }
+    switch (key) {
+      case "sigV4AuthType":
+        return "SigV4 signing fails on every query (\"unknown auth type"
+            + (instance != null && instance.isString() ? ": " + instance.asString() : "") + "\")";
+      case "sigV4Region":
+        return "requests are signed for the region exactly as written, and AWS rejects the signature";
+      case "sigV4AssumeRoleArn":
+        return "assuming the role fails on every query";
+      case "sigV4Auth":
+        return "Grafana 9.4+ does not sign the requests and its type migration skips this data source";
+      case "sigV4ExternalId":
+      case "sigV4Profile":
+      case "sigv4Service":
+        return "the plugin SDK reads it only as a string and ignores this value";
+      case "prometheus-type-migration":
+        return "the migration marker is the JSON boolean true; Grafana's rollback looks for exactly that";
+      default:
+        break;
+    }
+    if (schemaAt.startsWith("/$defs/azureCredentials") || schemaAt.startsWith("/$defs/azureCloud")) {
+      return "Azure authentication fails (grafana-azure-sdk-go refuses these credentials)";
+    }
+    if (schemaAt.startsWith("/$defs/yamlBool")) {
+      return "Grafana cannot decode it into a Go bool and does not start";
+    }
+    if (schemaAt.startsWith("/$defs/yamlInt")) {
+      return "Grafana cannot decode it into a Go integer and does not start";
+    }
+    if (pointer.equals("/apiVersion")) {
+      return "Grafana reads apiVersion 1 (or 0 for the deprecated version 0) and nothing else";
+    }
+    return "Grafana cannot decode the file and does not start";
+  }
+
+  private String fix(String pointer, String schemaAt, JsonNode instance, Set<String> accepted) {
+    String key = JsonView.lastKey(pointer);
+    if (schemaAt.startsWith("/$defs/literal") || schemaAt.contains("JsonDataV0")) {
+      return "write the value itself, or add apiVersion: 1 (with camelCase keys) so that Grafana expands placeholders";
+    }
+    if (schemaAt.contains("/secureJsonData") || schemaAt.startsWith("/$defs/secureValue")) {
+      return "give " + key + " one text value (a $__env{NAME} or $__file{/path} reference)";
+    }
+    if (key.equals("sigV4Region")) {
+      return "write the workspace's region code, e.g. sigV4Region: us-east-1";
+    }
+    if (key.equals("sigV4AuthType")) {
+      return "use default (AWS SDK chain), keys, credentials, ec2_iam_role or grafana_assume_role;"
+          + " for a role, sigV4AuthType: default plus sigV4AssumeRoleArn";
+    }
+    if (instance != null && instance.isString() && !accepted.isEmpty()) {
+      String text = instance.asString().strip();
+      boolean wantsNumber = accepted.stream().anyMatch(a -> a.contains("integer") || a.contains("number"));
+      boolean wantsBoolean = accepted.stream().anyMatch(a -> a.contains("boolean"));
+      if (wantsBoolean && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")
+          || GoScalars.YAML11_BOOL_WORDS.contains(text))) {
+        return "write " + key + ": " + RuleSet.truth(text) + " (unquoted)";
+      }
+      if (wantsNumber && GoScalars.parseGoInt(text) != null) {
+        return "remove the quotes: " + key + ": " + text;
+      }
+    }
+    if (instance != null && instance.isNumber() && accepted.stream().anyMatch(a -> a.startsWith("a string"))) {
+      return "quote it: " + key + ": \"" + instance.asString() + "\"";
+    }
+    if (!accepted.isEmpty()) {
+      return "write " + key + " as " + join(new ArrayList<>(accepted), "or");
+    }
+    return "correct " + key + " as the schema describes it";
+  }
+
+  // ------------------------------------------------------------------------------------------ words
+
+  private Finding finding(String pointer, Position position, String message, String fix) {
+    return new Finding(view.file().fileName(), position, Severity.ERROR, RuleCatalog.SCHEMA.id(), pointer,
+        message, fix);
+  }
+
+  /** {@code jsonData.sigV4Region} for {@code /datasources/0/jsonData/sigV4Region}; "data source N" for an item. */
+  static String subject(String pointer) {
+    String[] parts = pointer.split("/", -1);
+    StringBuilder out = new StringBuilder();
+    int from = 1;
+    if (parts.length >= 3 && (parts[1].equals("datasources") || parts[1].equals("deleteDatasources")
+        || parts[1].equals("delete_datasources")) && parts[2].matches("[0-9]+")) {
+      if (parts.length == 3) {
+        return parts[1] + "[" + parts[2] + "]";
+      }
+      from = 3;
+    }
+    for (int i = from; i < parts.length; i++) {
+      String part = parts[i].replace("~1", "/").replace("~0", "~");
+      if (part.matches("[0-9]+") && out.length() > 0) {
+        out.append('[').append(part).append(']');
+      } else {
+        if (out.length() > 0) {
+          out.append('.');
+        }
+        out.append(part);
+      }
+    }
+    return out.length() == 0 ? "the file" : out.toString();
+  }
+
+  /** The instance as a message may show it: secrets redacted, long text cut. */
+  private String show(String pointer, JsonNode instance) {
+    if (instance == null || instance.isMissingNode()) {
+      return "missing";
+    }
+    if (instance.isObject()) {
+      return "a map";
+    }
+    if (instance.isArray()) {
+      return "a list";
+    }
+    if (instance.isNull()) {
+      return "null";
+    }
+    if (view.loc(pointer).filter(JsonView.Loc::changed).isPresent()) {
+      String kind = instance.isString() ? "a string" : instance.isBoolean() ? "a boolean" : "a number";
+      return "what " + quote(view.loc(pointer).orElseThrow().raw()) + " expands to (" + kind + ")";
+    }
+    if (instance.isString()) {
+      String text = instance.asString();
+      if (isSecret(pointer)) {
+        return "\"" + Secrets.redact(text) + "\"";
+      }
+      boolean yaml11 = view.loc(pointer).map(l -> l.go() instanceof GoValue.GoString s && s.yaml11BoolWord())
+          .orElse(false);
+      String quoted = quote(text);
+      return yaml11 ? "the string " + quoted + " (a YAML 1.1 word, a string for Grafana 9.4+)" : "the string " + quoted;
+    }
+    if (isSecret(pointer)) {
+      return Secrets.redact(instance.asString());
+    }
+    return instance.isBoolean() ? "the boolean " + instance.asString() : "the number " + instance.asString();
+  }
+
+  /**
+   * A value as a message may show it: quoted, unless it came from the environment, which holds secrets: then
+   * only the placeholder it was written as.
+   */
+  static String shown(JsonView view, String pointer, String text) {
+    return view.loc(pointer).filter(JsonView.Loc::changed).map(l -> quote(l.raw()) + " (as expanded)")
+        .orElse(quote(text));
+  }
+
+  static boolean isSecret(String pointer) {
+    return pointer.contains("/secureJsonData/") || pointer.contains("/secure_json_data/")
+        || Secrets.isSecretKey(JsonView.lastKey(pointer));
+  }
+
+  static String quote(String text) {
+    String cut = text.codePointCount(0, text.length()) > SHOWN
+        ? text.substring(0, text.offsetByCodePoints(0, SHOWN)) + "…" : text;
+    StringBuilder out = new StringBuilder("\"");
+    cut.codePoints().forEach(cp -> {
+      if (cp == '"' || cp == '\\') {
+        out.append('\\').appendCodePoint(cp);
+      } else if (Character.isISOControl(cp)) {
+        out.append(String.format("\\u%04x", cp));
+      } else {
+        out.appendCodePoint(cp);
+      }
+    });
+    return out.append('"').toString();
+  }
+
+  private static String quote(JsonNode value) {
+    return value.isString() ? quote(value.asString()) : value.toString();
+  }
+
+  private static String enumeration(JsonNode values) {
+    List<String> shown = new ArrayList<>();
+    for (JsonNode value : values) {
+      shown.add(quote(value));
+    }
+    if (shown.size() > 8) {
+      return "one of " + String.join(", ", shown.subList(0, 8)) + ", …";
+    }
+    return join(shown, "or");
+  }
+
+  /** {@code ["integer","null"]} → "an integer"; null is left out (it is always also accepted). */
+  private static String types(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    if (node.isArray()) {
+      for (JsonNode type : node) {
+        if (!type.asString().equals("null")) {
+          names.add(type.asString());
+        }
+      }
+    } else {
+      names.add(node.asString());
+    }
+    if (names.isEmpty()) {
+      return "null";
+    }
+    List<String> words = new ArrayList<>();
+    for (String name : names) {
+      words.add(switch (name) {
+        case "object" -> "a map";
+        case "array" -> "a list";
+        case "integer" -> "an integer";
+        default -> "a " + name;
+      });
+    }
+    return join(words, "or");
+  }
+
+  private static String article(String title) {
+    String lower = title.length() > 1 && Character.isUpperCase(title.charAt(1)) ? title
+        : Character.toLowerCase(title.charAt(0)) + title.substring(1);
+    return ("AEIOUaeiou".indexOf(lower.charAt(0)) >= 0 ? "an " : "a ") + lower;
+  }
+
+  static String join(List<String> items, String conjunction) {
+    if (items.size() <= 1) {
+      return items.isEmpty() ? "" : items.get(0);
+    }
+    return String.join(", ", items.subList(0, items.size() - 1)) + " " + conjunction + " " + items.get(items.size() - 1);
+  }
+
+  private static String fragment(Error error) {
+    String location = error.getSchemaLocation().toString();
+    int hash = location.indexOf('#');
+    return hash < 0 ? "" : location.substring(hash + 1);
+  }
+}

@@ -1,0 +1,155 @@
+package io.promshift.rules;
+
+import io.promshift.model.ProvisioningFile;
+import io.promshift.text.SourceException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Validates provisioning files as Grafana reads them: the JSON Schema on the document, then the rules a schema
+ * cannot express, then (for files validated together) the rules Grafana applies across files. Every finding
+ * points at a line and column and says what Grafana will do; no finding shows a secret.
+ *
+ * <p>Immutable and thread-safe: the schema is loaded and compiled once, when the validator is built, and
+ * shared by every call from any thread.
+ *
+ * <pre>{@code
+ * Validator validator = Validator.create();
+ * List<Finding> findings = validator.validateAll(List.of(file1, file2));
+ * }</pre>
+ */
+public final class Validator {
+  /** Rules whose finding explains a value better than the schema's generic error at the same pointer. */
+  private static final Set<String> SUPERSEDE_SCHEMA = Set.of(
+      RuleCatalog.API_VERSION_QUOTED.id(), RuleCatalog.NAME_MISSING.id(), RuleCatalog.NAME_TOO_LONG.id(),
+      RuleCatalog.URL_TOO_LONG.id(), RuleCatalog.SIGV4_AUTH_NOT_BOOLEAN.id(), RuleCatalog.AMP_UNSIGNED.id(),
+      RuleCatalog.SIGV4_REGION_MISSING.id(), RuleCatalog.BOOL_NOT_PARSEBOOL.id(), RuleCatalog.INT_NOT_BASE10.id());
+  /** Rules that say less than any other finding at the same pointer, and give way to it. */
+  private static final Set<String> GIVE_WAY = Set.of(
+      RuleCatalog.YAML11_BOOL.id(), RuleCatalog.PLACEHOLDER_NOT_EXPANDED.id());
+
+  private final ValidationOptions options;
+  private final SchemaCheck schema;
+  private final Interpolator interpolator;
+
+  private Validator(ValidationOptions options) {
+    this.options = options;
+    this.schema = new SchemaCheck();
+    this.interpolator = Interpolator.of(options);
+  }
+
+  /** A validator that accepts placeholders without expanding them. */
+  public static Validator create() {
+    return new Validator(ValidationOptions.DEFAULTS);
+  }
+
+  public static Validator create(ValidationOptions options) {
+    return new Validator(options);
+  }
+
+  public ValidationOptions options() {
+    return options;
+  }
+
+  /** One file's findings (the cross-file rules applied within the file), ordered by position. */
+  public List<Finding> validate(ProvisioningFile file) {
+    return validateAll(List.of(file));
+  }
+
+  /**
+   * The findings of files validated together, in the order given (give them in the order Grafana reads them:
+   * lexical by file name), each file's ordered by position. Adds the cross-file rules: one default per
+   * organization, a uid used once per organization, each (orgId, name) once. Files that are not data source
+   * provisioning files have no findings.
+   */
+  public List<Finding> validateAll(List<ProvisioningFile> files) {
+    Map<ProvisioningFile, List<Finding>> byFile = new LinkedHashMap<>();
+    CrossFileRules cross = new CrossFileRules();
+    for (ProvisioningFile file : files) {
+      List<Finding> findings = new ArrayList<>();
+      byFile.put(file, findings);
+      if (!file.isDataSourceProvisioning()) {
+        continue;
+      }
+      JsonView view;
+      try {
+        view = JsonView.of(file, SchemaCheck.placeholderPattern(), interpolator);
+      } catch (SourceException e) {
+        findings.add(of(e));
+        continue;
+      }
+      Emitter out = new Emitter(file.fileName(), findings);
+      findings.addAll(schema.check(view));
+      new FileRules(view, out).apply();
+      cross.add(view, out);
+    }
+    List<Finding> all = new ArrayList<>();
+    for (List<Finding> findings : byFile.values()) {
+      List<Finding> kept = resolveOverlaps(findings);
+      kept.sort(Finding.BY_POSITION);
+      all.addAll(kept);
+    }
+    return List.copyOf(all);
+  }
+
+  /** Where a rule explains a value, the schema's generic error there goes; lesser findings give way to others. */
+  private static List<Finding> resolveOverlaps(List<Finding> findings) {
+    Set<String> explained = new HashSet<>();
+    Set<String> said = new HashSet<>();
+    for (Finding f : findings) {
+      if (SUPERSEDE_SCHEMA.contains(f.rule())) {
+        explained.add(f.file() + "\u0000" + f.pointer());
+      }
+      if (!GIVE_WAY.contains(f.rule())) {
+        said.add(f.file() + "\u0000" + f.pointer());
+      }
+    }
+    List<Finding> kept = new ArrayList<>();
+    Set<String> unique = new HashSet<>();
+    for (Finding f : findings) {
+      String at = f.file() + "\u0000" + f.pointer();
+      if (f.rule().equals(RuleCatalog.SCHEMA.id()) && explained.contains(at)) {
+        continue;
+      }
+      if (GIVE_WAY.contains(f.rule()) && said.contains(at)) {
+        continue;
+      }
+      if (unique.add(f.rule() + "\u0000" + at + "\u0000" + f.position())) {
+        kept.add(f);
+      }
+    }
+    return kept;
+  }
+
+  /** The finding for a file that cannot be read at all (syntax, duplicate key, template, limit, I/O). */
+  public static Finding of(SourceException e) {
+    String problem = e.problem();
+    RuleCatalog.Rule rule;
+    String fix;
+    if (problem.startsWith("duplicate key")) {
+      rule = RuleCatalog.DUPLICATE_KEY;
+      fix = e.related().map(first -> "keep one of the two: remove this key or the one at line " + first.line()
+          + ", column " + first.column()).orElse("remove one of the two keys");
+    } else if (problem.startsWith("this is a template")) {
+      rule = RuleCatalog.TEMPLATE;
+      fix = "render the template (helm template, ansible, terraform) and validate the rendered file";
+    } else if (problem.contains("over the limit") || problem.startsWith("nesting is deeper")
+        || problem.startsWith("excessive aliasing") || problem.startsWith("the document expands")) {
+      rule = RuleCatalog.LIMIT;
+      fix = "split or simplify the file; a provisioning file never needs this much";
+    } else if (problem.startsWith("cannot read the file") || problem.startsWith("the file is not valid UTF-8")
+        || problem.startsWith("the file contains a NUL byte")) {
+      rule = RuleCatalog.UNREADABLE;
+      fix = problem.startsWith("cannot read") ? "check the path and its permissions" : "save the file as UTF-8 text";
+    } else {
+      rule = RuleCatalog.YAML_SYNTAX;
+      fix = "correct the YAML at this position; Grafana refuses the whole file";
+    }
+    String message = problem.contains("Grafana") ? problem : problem + "; Grafana cannot read this file either";
+    return new Finding(e.file(), e.position(), rule.severity(), rule.id(), "", message, fix);
+  }
+}

@@ -1,0 +1,100 @@
+package io.promshift.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code promshift validate}: output formats, exit codes, env files and skipped files. */
+class ValidateCommandTest {
+  private record Run(int code, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = PromshiftCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void anErrorExitsOneInCompilerStyle() {
+    Run run = run("validate", "samples/invalid/empty-region.yaml");
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.out()).isEqualTo("""
+        samples/invalid/empty-region.yaml:7:11: info [migration-pending] Grafana's type migration moves this prometheus \
+        data source to grafana-amazonprometheus-datasource (jsonData.sigV4Auth is true) at every start (Grafana 13; 12 \
+        with prometheusTypeMigration), and this file, still saying type: prometheus, flips it back at the next start
+          fix: run promshift migrate to write type: grafana-amazonprometheus-datasource and the migration marker
+        samples/invalid/empty-region.yaml:13:20: error [sigv4-region-missing] sigV4Auth is true but sigV4Region is empty: \
+        requests are signed for the region as given, so signing fails and every query fails
+          fix: add sigV4Region: ap-south-1 (the workspace URL's region)
+        1 errors, 0 warnings, 1 infos in 1 files
+        """);
+  }
+
+  @Test
+  void failOnDecidesWhichSeverityFails() {
+    String file = "samples/provisioning/datasources/70-staging-org2.yaml";
+    assertThat(run("validate", file).code()).as("warnings only").isZero();
+    assertThat(run("validate", "--fail-on", "warning", file).code()).isEqualTo(1);
+    assertThat(run("validate", "--fail-on", "info", "samples/provisioning/datasources/50-amp-plugin.yaml").code())
+        .isEqualTo(1);
+    assertThat(run("validate", "--fail-on", "warning", "samples/provisioning/datasources/50-amp-plugin.yaml").code())
+        .isZero();
+  }
+
+  @Test
+  void anUnreadableFileExitsTwoAndTheOthersAreStillValidated() {
+    Run run = run("validate", "samples/invalid/syntax-error.yaml", "samples/invalid/is-default-yes.yaml",
+        "samples/invalid/no-such-file.yaml");
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.out()).contains("syntax-error.yaml:14:13: error [yaml-syntax]",
+        "is-default-yes.yaml:10:16: error [bool-not-parsebool]", "no-such-file.yaml:1:1: error [unreadable]",
+        "3 errors, 0 warnings, 1 infos in 3 files");
+  }
+
+  @Test
+  void filesThatAreNotDataSourceProvisioningAreSkippedWithANote() {
+    Run run = run("validate", "samples/provisioning");
+    assertThat(run.code()).isZero();
+    assertThat(run.err()).contains("dashboards.yaml: skipped: not a data source provisioning file");
+    assertThat(run.out()).endsWith(" in 10 files\n");
+  }
+
+  @Test
+  void jsonAndSarifAreMachineReadable() {
+    JsonMapper mapper = JsonMapper.builder().build();
+    JsonNode json = mapper.readTree(run("validate", "--format", "json", "samples/invalid/empty-region.yaml").out());
+    assertThat(json.get(1).get("pointer").asString()).isEqualTo("/datasources/0/jsonData/sigV4Region");
+    assertThat(json.get(1).get("line").asInt()).isEqualTo(13);
+    JsonNode sarif = mapper.readTree(run("validate", "--format", "SARIF", "samples/invalid/empty-region.yaml").out());
+    assertThat(sarif.at("/version").asString()).isEqualTo("2.1.0");
+    assertThat(sarif.at("/runs/0/results/1/ruleId").asString()).isEqualTo("sigv4-region-missing");
+    assertThat(sarif.at("/runs/0/results/1/locations/0/physicalLocation/region/startColumn").asInt()).isEqualTo(20);
+  }
+
+  @Test
+  void anEnvFileExpandsPlaceholdersBeforeJudging(@TempDir Path dir) throws IOException {
+    Path env = dir.resolve("grafana.env");
+    Files.writeString(env, "# staging\nexport AMP_SANDBOX_SIGV4=\"true\"\n");
+    String file = "samples/provisioning/datasources/70-staging-org2.yaml";
+    assertThat(run("validate", file).out()).contains("57:18: info [placeholder-unchecked]");
+    Run expanded = run("validate", "--env-file", env.toString(), file);
+    assertThat(expanded.out()).doesNotContain("placeholder-unchecked").contains("53:11: info [migration-pending]");
+  }
+
+  @Test
+  void badOptionsAreUsageErrors(@TempDir Path dir) {
+    assertThat(run("validate", "--format", "xml", "samples").err()).contains("--format: unknown value 'xml'");
+    assertThat(run("validate", "--fail-on", "fatal", "samples").code()).isEqualTo(2);
+    assertThat(run("validate", "--env-file", dir.resolve("none.env").toString(), "samples").err())
+        .contains("--env-file: cannot read");
+  }
+}

@@ -1,0 +1,43 @@
+package io.promshift.report;
+
+import static io.promshift.report.ReportFixtures.FINDINGS;
+import static io.promshift.report.ReportFixtures.render;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JsonReportTest {
+  @Test
+  void oneObjectPerFinding() {
+    assertThat(render(FindingsReport.json(), FINDINGS.subList(0, 2), 2)).isEqualTo("""
+        [
+          {
+            "file": "samples/invalid/empty-region.yaml",
+            "line": 13,
+            "column": 20,
+            "severity": "error",
+            "rule": "sigv4-region-missing",
+            "pointer": "/datasources/0/jsonData/sigV4Region",
+            "message": "sigV4Auth is true but sigV4Region is empty: signing fails",
+            "fix": "add sigV4Region: ap-south-1"
+          },
+          {
+            "file": "dir with space/ü.yaml",
+            "line": 4,
+            "column": 7,
+            "severity": "warning",
+            "rule": "uid-invalid",
+            "pointer": "/datasources/1/uid",
+            "message": "uid \\"a b\\" holds characters other than a-z A-Z 0-9 - _:\\nGrafana logs a warning",
+            "fix": "use at most 40 of a-z A-Z 0-9 - _, e.g. a-b"
+          }
+        ]
+        """);
+  }
+
+  @Test
+  void nothingFound() {
+    assertThat(render(FindingsReport.json(), List.of(), 0)).isEqualTo("[]\n");
+  }
+}

@@ -1,0 +1,142 @@
+package io.promshift.report;
+
+import static io.promshift.report.ReportFixtures.FINDINGS;
+import static io.promshift.report.ReportFixtures.render;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.promshift.rules.RuleCatalog;
+import io.promshift.rules.Severity;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class SarifReportTest {
+  private static final List<RuleCatalog.Rule> TWO_RULES = List.of(
+      new RuleCatalog.Rule("sigv4-region-missing", Severity.ERROR, "SigV4 signing without a region", "Help one."),
+      new RuleCatalog.Rule("uid-invalid", Severity.WARNING, "A uid Grafana does not accept", "Help two."));
+
+  @Test
+  void rulesDescribedOnceAndOneResultPerFinding() {
+    assertThat(render(new SarifReport(TWO_RULES, "1.2.3"), FINDINGS.subList(0, 2), 2)).isEqualTo("""
+        {
+          "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+          "version": "2.1.0",
+          "runs": [
+            {
+              "tool": {
+                "driver": {
+                  "name": "promshift",
+                  "semanticVersion": "1.2.3",
+                  "informationUri": "https://github.com/promshift/promshift",
+                  "rules": [
+                    {
+                      "id": "sigv4-region-missing",
+                      "shortDescription": {
+                        "text": "SigV4 signing without a region"
+                      },
+                      "fullDescription": {
+                        "text": "Help one."
+                      },
+                      "help": {
+                        "text": "Help one."
+                      },
+                      "defaultConfiguration": {
+                        "level": "error"
+                      }
+                    },
+                    {
+                      "id": "uid-invalid",
+                      "shortDescription": {
+                        "text": "A uid Grafana does not accept"
+                      },
+                      "fullDescription": {
+                        "text": "Help two."
+                      },
+                      "help": {
+                        "text": "Help two."
+                      },
+                      "defaultConfiguration": {
+                        "level": "warning"
+                      }
+                    }
+                  ]
+                }
+              },
+              "columnKind": "unicodeCodePoints",
+              "results": [
+                {
+                  "ruleId": "sigv4-region-missing",
+                  "ruleIndex": 0,
+                  "level": "error",
+                  "message": {
+                    "text": "sigV4Auth is true but sigV4Region is empty: signing fails"
+                  },
+                  "locations": [
+                    {
+                      "physicalLocation": {
+                        "artifactLocation": {
+                          "uri": "samples/invalid/empty-region.yaml"
+                        },
+                        "region": {
+                          "startLine": 13,
+                          "startColumn": 20
+                        }
+                      }
+                    }
+                  ],
+                  "properties": {
+                    "pointer": "/datasources/0/jsonData/sigV4Region",
+                    "fix": "add sigV4Region: ap-south-1"
+                  }
+                },
+                {
+                  "ruleId": "uid-invalid",
+                  "ruleIndex": 1,
+                  "level": "warning",
+                  "message": {
+                    "text": "uid \\"a b\\" holds characters other than a-z A-Z 0-9 - _:\\nGrafana logs a warning"
+                  },
+                  "locations": [
+                    {
+                      "physicalLocation": {
+                        "artifactLocation": {
+                          "uri": "dir%20with%20space/%C3%BC.yaml"
+                        },
+                        "region": {
+                          "startLine": 4,
+                          "startColumn": 7
+                        }
+                      }
+                    }
+                  ],
+                  "properties": {
+                    "pointer": "/datasources/1/uid",
+                    "fix": "use at most 40 of a-z A-Z 0-9 - _, e.g. a-b"
+                  }
+                }
+              ]
+            }
+          ]
+        }
+        """);
+  }
+
+  @Test
+  void theRealCatalogIsDescribedOnceAndEveryResultPointsAtItsRule() {
+    JsonNode sarif = JsonMapper.builder().build().readTree(render(FindingsReport.sarif(), FINDINGS, 2));
+    JsonNode rules = sarif.at("/runs/0/tool/driver/rules");
+    assertThat(rules.size()).isEqualTo(RuleCatalog.all().size());
+    for (JsonNode result : sarif.at("/runs/0/results")) {
+      assertThat(rules.get(result.get("ruleIndex").asInt()).get("id").asString()).isEqualTo(result.get("ruleId").asString());
+      assertThat(result.get("level").asString()).isIn("error", "warning", "note");
+    }
+    assertThat(sarif.at("/runs/0/results/2/level").asString()).isEqualTo("note");
+  }
+
+  @Test
+  void absolutePathsBecomeFileUris() {
+    assertThat(SarifReport.uri("/tmp/a b.yaml")).isEqualTo("file:///tmp/a%20b.yaml");
+    assertThat(SarifReport.uri("a\\b.yaml")).isEqualTo("a/b.yaml");
+  }
+}
