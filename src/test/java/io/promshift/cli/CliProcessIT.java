@@ -64,6 +64,7 @@ class CliProcessIT {
   @Test
   void theRealProcessPrintsWhatTheInProcessRunPrintsAndNothingElse(@TempDir Path dir) throws Exception {
     for (List<String> args : List.of(List.of("status", "samples"), List.of("migrate", "samples"),
+        List.of("validate", "samples"), List.of("validate", "--format", "sarif", "samples/provisioning"),
         List.of("migrate", "--check", "samples/provisioning"), List.of("migrate", "--to", "prometheus", "samples/provisioning"))) {
       Result real = run(dir, args.toArray(String[]::new));
       Cli.Run inProcess = Cli.run(args.toArray(String[]::new));
@@ -83,6 +84,11 @@ class CliProcessIT {
     assertThat(run(dir, "migrate", "--check", "samples").code()).as("a file could not be processed").isEqualTo(2);
     assertThat(run(dir, "migrate", "--to", "mars", "samples").code()).as("usage error").isEqualTo(2);
     assertThat(run(dir).code()).as("no command").isEqualTo(2);
+    assertThat(run(dir, "validate", "samples/provisioning").code()).as("validate, no error").isZero();
+    assertThat(run(dir, "validate", "--fail-on", "warning", "samples/provisioning").code()).as("warnings").isEqualTo(1);
+    assertThat(run(dir, "validate", "samples/invalid/empty-region.yaml").code()).as("an error finding").isEqualTo(1);
+    assertThat(run(dir, "validate", "samples").code()).as("unreadable files").isEqualTo(2);
+    assertThat(run(dir, "validate", "--format", "xml", "samples").code()).as("usage error").isEqualTo(2);
     Result version = run(dir, "--version");
     assertThat(version.code()).isZero();
     assertThat(version.out()).startsWith("promshift 0.");

@@ -53,6 +53,22 @@ class ReadmeCliTest {
         .isEqualTo(readme);
   }
 
+  @Test
+  void theFirstCommandIsTheMainJobOnTheSamplesAndSucceeds() throws IOException {
+    String readme = Files.readString(README);
+    Matcher bash = Pattern.compile("```bash\n(.*?)```", Pattern.DOTALL).matcher(readme);
+    assertThat(bash.find()).isTrue();
+    String first = bash.group(1).lines().filter(line -> !line.startsWith("#") && !line.isBlank()).findFirst().orElseThrow();
+    List<String> steps = List.of(first.split(" && "));
+    assertThat(steps.get(0)).as("one line that builds first").isEqualTo("mvn -B -q package -DskipTests");
+    assertThat(steps.subList(1, steps.size())).as("then the CLI on samples/").isNotEmpty()
+        .allMatch(step -> step.startsWith("java -jar target/promshift-cli.jar ") && step.contains(" samples"));
+    for (String step : steps.subList(1, steps.size())) {
+      Cli.Run run = Cli.run(words(step.substring("java -jar target/promshift-cli.jar ".length())).toArray(String[]::new));
+      assertThat(run.code()).as(step + " exits 0, so the && chain runs to its end\n" + run).isZero();
+    }
+  }
+
   /** The block as the commands in it print it now. */
   private static String session(String block) {
     StringBuilder out = new StringBuilder();
