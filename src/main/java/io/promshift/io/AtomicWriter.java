@@ -5,11 +5,10 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
 import java.util.Set;
@@ -26,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class AtomicWriter {
   private static final String TEMP_SUFFIX = ".promshift.tmp";
   private final Set<Path> inFlight = ConcurrentHashMap.newKeySet();
+  private final Set<Path> knownDirectories = ConcurrentHashMap.newKeySet();
   private final Object lock = new Object();
   private final boolean durable;
   private boolean abandoned; // guarded by lock
@@ -88,7 +88,10 @@ public final class AtomicWriter {
    */
   public void write(Path target, byte[] content, Path permissionsFrom) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
+    if (!knownDirectories.contains(dir)) {
+      Files.createDirectories(dir); // throws and catches inside when the folder exists: once per folder
+      knownDirectories.add(dir);
+    }
     Path temp;
     synchronized (lock) {
       // registered under the same lock abandonAll takes: no temp file can appear after it has run
@@ -98,6 +101,7 @@ public final class AtomicWriter {
       temp = Files.createTempFile(dir, "." + target.getFileName() + ".", TEMP_SUFFIX);
       inFlight.add(temp);
     }
+    boolean moved = false;
     try {
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
         ByteBuffer buffer = ByteBuffer.wrap(content);
@@ -114,8 +118,11 @@ public final class AtomicWriter {
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }
+      moved = true;
     } finally {
-      Files.deleteIfExists(temp);
+      if (!moved) {
+        Files.deleteIfExists(temp);
+      }
       inFlight.remove(temp);
     }
   }
@@ -145,14 +152,12 @@ public final class AtomicWriter {
   }
 
   private static void copyPermissions(Path from, Path to) throws IOException {
-    if (!Files.exists(from, LinkOption.NOFOLLOW_LINKS)) {
-      return;
+    Set<PosixFilePermission> permissions;
+    try {
+      permissions = Files.getPosixFilePermissions(from);
+    } catch (NoSuchFileException | UnsupportedOperationException e) {
+      return; // a new file with no model, or no POSIX permissions here: the temp file's own stay
     }
-    PosixFileAttributeView source = Files.getFileAttributeView(from, PosixFileAttributeView.class);
-    PosixFileAttributeView target = Files.getFileAttributeView(to, PosixFileAttributeView.class);
-    if (source != null && target != null) {
-      Set<PosixFilePermission> permissions = source.readAttributes().permissions();
-      target.setPermissions(permissions);
-    }
+    Files.setPosixFilePermissions(to, permissions);
   }
 }
