@@ -1,5 +1,6 @@
 package io.promshift.cli;
 
+import io.promshift.Promshift;
 import io.promshift.io.AtomicWriter;
 import io.promshift.io.Batch;
 import io.promshift.io.FileSet;
@@ -102,7 +103,7 @@ final class MigrateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     FileSet fileSet = common.fileSet(paths);
-    Migrator migrator = new Migrator(new ProvisioningReader(ReadSettings.DEFAULTS), options());
+    Migrator migrator = Promshift.create().migrator(options());
     // in place, a file is the user's only copy: fsync before the rename. An --out tree is rebuilt by a rerun:
     // its writes are atomic all the same (temp file + rename), without an fsync per file.
     AtomicWriter writer = new AtomicWriter(mode.out == null);
