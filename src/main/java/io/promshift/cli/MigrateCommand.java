@@ -17,7 +17,9 @@ import io.promshift.text.SourceException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -117,9 +119,11 @@ final class MigrateCommand implements Callable<Integer> {
         counts[Kind.FAILED.ordinal()]++;
         ui.error(problem.path().toString(), problem.message());
       }
+      Map<FileSet.Found, Path> sameFiles = mode.write ? sameFiles(scan.files()) : Map.of();
       ui.startProgress("migrate", scan.files().size());
       Batch.forEachOrdered(scan.files(), common.jobs, found -> {
-        Outcome outcome = process(migrator, writer, found, ui.quiet());
+        Path first = sameFiles.get(found);
+        Outcome outcome = first != null ? sameFile(found, first) : process(migrator, writer, found, ui.quiet());
         ui.tick();
         return outcome;
       }, outcome -> {
@@ -141,6 +145,34 @@ final class MigrateCommand implements Callable<Integer> {
       return 2;
     }
     return mode.check && counts[Kind.CHANGED.ordinal()] > 0 ? 1 : 0;
+  }
+
+  /**
+   * Files reached a second time through a symbolic link (both inside the roots), each with the path it was
+   * first reached by: written in place once, by that first path, never by two workers at once.
+   */
+  private static Map<FileSet.Found, Path> sameFiles(List<FileSet.Found> files) {
+    Map<Path, Path> firstByReal = new HashMap<>();
+    Map<FileSet.Found, Path> later = new HashMap<>();
+    for (FileSet.Found found : files) {
+      Path real;
+      try {
+        real = found.file().toRealPath();
+      } catch (IOException e) {
+        continue; // reading it will say what is wrong
+      }
+      Path first = firstByReal.putIfAbsent(real, found.file());
+      if (first != null) {
+        later.put(found, first);
+      }
+    }
+    return later;
+  }
+
+  private static Outcome sameFile(FileSet.Found found, Path first) {
+    Diagnostic note = new Diagnostic(Level.NOTE, found.file().toString(), "the same file as " + first
+        + " (a symbolic link); rewritten once, as " + first);
+    return new Outcome(found, Kind.SKIPPED, 0, List.of(note), "", false);
   }
 
   private MigrationOptions options() {

@@ -248,8 +248,10 @@ class MigrateCommandTest {
     Files.createSymbolicLink(tree.resolve("62-outside.yaml"), outside);
     String expected = forward(real);
 
-    Cli.Run run = Cli.run("migrate", "--write", tree.toString());
+    Cli.Run run = Cli.run("migrate", "--write", "-j", "4", tree.toString());
     assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.err()).contains(link + ": note: the same file as " + real + " (a symbolic link); rewritten once, as " + real)
+        .endsWith("11 files: 6 rewritten (12 data sources to plugin types), 4 unchanged, 1 skipped, 0 failed\n");
     assertThat(Files.isSymbolicLink(link)).isTrue();
     assertThat(new String(Files.readAllBytes(real), StandardCharsets.ISO_8859_1)).isEqualTo(expected);
     assertThat(run.out()).doesNotContain("62-outside.yaml");
