@@ -1,40 +1,138 @@
 package io.promshift.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Model;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 
 /** The {@code promshift} command: a thin adapter over the library. */
 @Command(
     name = "promshift",
     mixinStandardHelpOptions = true,
     versionProvider = PromshiftCli.Version.class,
-    description = "Reads, validates and migrates Grafana data source provisioning files.",
-    subcommands = {StatusCommand.class, ValidateCommand.class, MigrateCommand.class, CommandLine.HelpCommand.class})
+    description = {"Reads, validates and migrates Grafana data source provisioning files, byte for byte.",
+        "Run 'promshift COMMAND --help' for a command's options."},
+    subcommands = {StatusCommand.class, ValidateCommand.class, MigrateCommand.class, CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:nothing to report",
+        "1:findings or pending changes (validate; migrate --check)",
+        "2:usage error, or at least one file could not be processed (every other file still is)",
+        "70:internal error (a bug: please report it)"})
 public final class PromshiftCli {
+  /** The exit code of an unexpected exception: never 0, 1 or 2, so CI tells a crash from a finding. */
+  static final int INTERNAL_ERROR = 70;
 
-  /** Runs the command line and returns its exit code; never exits the JVM. */
+  private final Terminal terminal;
+
+  PromshiftCli(Terminal terminal) {
+    this.terminal = terminal;
+  }
+
+  Terminal terminal() {
+    return terminal;
+  }
+
+  /** Runs the command line and returns its exit code; never exits the JVM. No colour, no progress line. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = new CommandLine(new PromshiftCli());
+    return run(out, err, Terminal.NONE, args);
+  }
+
+  static int run(PrintWriter out, PrintWriter err, Terminal terminal, String... args) {
+    try {
+      return commandLine(new PromshiftCli(terminal), out, err, terminal).execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  /** A picocli command line with promshift's streams, colour, usage-error and internal-error handling. */
+  static CommandLine commandLine(Object command, PrintWriter out, PrintWriter err, Terminal terminal) {
+    CommandLine cli = new CommandLine(command);
     cli.setOut(out);
     cli.setErr(err);
-    return cli.execute(args);
+    cli.setColorScheme(Help.defaultColorScheme(terminal.colourOut() ? Help.Ansi.ON : Help.Ansi.OFF));
+    cli.setParameterExceptionHandler(PromshiftCli::usageError);
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> internalError(e, commandLine, parseResult));
+    everyCommandHasHelp(cli);
+    return cli;
+  }
+
+  /**
+   * Every subcommand answers {@code --help}, and its help lists the exit codes (the root's, unless the
+   * command documents its own), whoever wrote it.
+   */
+  private static void everyCommandHasHelp(CommandLine cli) {
+    Model.UsageMessageSpec rootUsage = cli.getCommandSpec().usageMessage();
+    for (CommandLine sub : cli.getSubcommands().values()) {
+      Model.CommandSpec spec = sub.getCommandSpec();
+      if (spec.options().stream().noneMatch(Model.OptionSpec::usageHelp)) {
+        spec.addOption(Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+            .description("Show this help and exit.").build());
+      }
+      if (spec.usageMessage().exitCodeList().isEmpty()) {
+        spec.usageMessage().exitCodeListHeading(rootUsage.exitCodeListHeading())
+            .exitCodeList(rootUsage.exitCodeList());
+      }
+    }
   }
 
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(System.out, true);
-    PrintWriter err = new PrintWriter(System.err, true);
-    int code = run(out, err, args);
-    out.flush();
-    err.flush();
+    // UTF-8 whatever the locale: diffs and reports carry the files' own text
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8));
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8));
+    int code = run(out, err, Terminal.detect(), args);
     System.exit(code);
+  }
+
+  /** A short message and where to read more, not the whole usage text. */
+  private static int usageError(ParameterException e, String[] args) {
+    CommandLine command = e.getCommandLine();
+    PrintWriter err = command.getErr();
+    String name = command.getCommandSpec().qualifiedName();
+    err.println(name + ": " + e.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    err.println("Usage: " + command.getHelp().synopsis(0).strip());
+    err.println("Try '" + name + " --help' for more information.");
+    err.flush();
+    return command.getCommandSpec().exitCodeOnInvalidInput();
+  }
+
+  private static int internalError(Exception e, CommandLine command, ParseResult parseResult) {
+    PrintWriter err = command.getErr();
+    err.println("promshift: internal error: " + e + " (a bug: please report it, with the command line)");
+    ParseResult sub = parseResult;
+    while (sub.subcommand() != null) {
+      sub = sub.subcommand();
+    }
+    if (sub.hasMatchedOption("--verbose")) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return INTERNAL_ERROR;
   }
 
   static final class Version implements CommandLine.IVersionProvider {
     @Override
-    public String[] getVersion() {
-      String version = PromshiftCli.class.getPackage().getImplementationVersion();
-      return new String[] {"promshift " + (version == null ? "(development build)" : version)};
+    public String[] getVersion() throws IOException {
+      Properties properties = new Properties();
+      try (InputStream in = PromshiftCli.class.getResourceAsStream("version.properties")) {
+        if (in != null) {
+          properties.load(in);
+        }
+      }
+      return new String[] {"promshift " + properties.getProperty("version", "(development build)")};
     }
   }
 }

@@ -1,11 +1,14 @@
 package io.promshift.io;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -17,28 +20,41 @@ public final class Batch {
   private Batch() {}
 
   public static <T, R> List<R> run(List<T> items, int threads, Function<T, R> task) {
+    List<R> results = new ArrayList<>(items.size());
+    forEachOrdered(items, threads, task, results::add);
+    return results;
+  }
+
+  /**
+   * Runs the tasks and hands each result to {@code consumer} on the calling thread, in the items' order,
+   * as soon as it and every result before it are done: output streams while later files are still being
+   * worked on, and a finished result need not wait for the whole batch. At most a bounded number of
+   * results wait unconsumed, so memory stays flat however many items there are.
+   */
+  public static <T, R> void forEachOrdered(List<T> items, int threads, Function<T, R> task, Consumer<R> consumer) {
     if (threads <= 1 || items.size() <= 1) {
-      List<R> results = new ArrayList<>(items.size());
       for (T item : items) {
-        results.add(task.apply(item));
+        consumer.accept(task.apply(item));
       }
-      return results;
+      return;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, items.size()), runnable -> {
+    int workers = Math.min(threads, items.size());
+    ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
       Thread thread = new Thread(runnable, "promshift-worker");
       thread.setDaemon(true);
       return thread;
     });
+    int window = Math.max(64, workers * 16);
     try {
-      List<Future<R>> futures = new ArrayList<>(items.size());
-      for (T item : items) {
-        futures.add(pool.submit(() -> task.apply(item)));
+      ArrayDeque<Future<R>> pending = new ArrayDeque<>();
+      Iterator<T> next = items.iterator();
+      while (next.hasNext() || !pending.isEmpty()) {
+        while (next.hasNext() && pending.size() < window) {
+          T item = next.next();
+          pending.add(pool.submit(() -> task.apply(item)));
+        }
+        consumer.accept(pending.poll().get());
       }
-      List<R> results = new ArrayList<>(items.size());
-      for (Future<R> future : futures) {
-        results.add(future.get());
-      }
-      return results;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);

@@ -3,12 +3,15 @@ package io.promshift.io;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The provisioning files under some roots: files ending in {@code .yaml} or {@code .yml} (case-sensitive,
@@ -54,30 +57,78 @@ public record FileSet(List<Path> roots, List<String> includes, List<String> excl
     return found().stream().map(Found::file).toList();
   }
 
+  /**
+   * The files found; throws when a directory cannot be listed (use {@link #scan()} to go on past that).
+   *
+   * @throws UncheckedIOException naming the first directory that could not be listed
+   */
   public List<Found> found() {
+    Scan scan = scan();
+    if (!scan.problems().isEmpty()) {
+      Problem first = scan.problems().get(0);
+      throw new UncheckedIOException(new IOException(first.path() + ": " + first.message()));
+    }
+    return scan.files();
+  }
+
+  /** A directory (or file) under a root that could not be listed, and why. */
+  public record Problem(Path path, String message) {}
+
+  /** What a walk found, and what it could not look into; the walk goes on past every problem. */
+  public record Scan(List<Found> files, List<Problem> problems) {
+    public Scan {
+      files = List.copyOf(files);
+      problems = List.copyOf(problems);
+    }
+  }
+
+  /** Walks every root, going on past directories that cannot be listed (they are named in the result). */
+  public Scan scan() {
     List<PathMatcher> include = matchers(includes);
     List<PathMatcher> exclude = matchers(excludes);
     List<Found> files = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     for (Path root : roots) {
       if (!Files.isDirectory(root)) {
-        files.add(new Found(root, root));
+        files.add(new Found(root, root)); // taken as given; reading it says what is wrong, if anything
         continue;
       }
       Path realRoot = realPath(root);
-      try (Stream<Path> walk = Files.walk(root)) {
-        walk.filter(FileSet::isYamlName)
-            .filter(Files::isRegularFile)
-            .filter(file -> !Files.isSymbolicLink(file) || realPath(file).startsWith(realRoot))
-            .map(file -> new Found(root, file))
-            .filter(found -> include.isEmpty() || include.stream().anyMatch(m -> m.matches(found.relative())))
-            .filter(found -> exclude.stream().noneMatch(m -> m.matches(found.relative())))
-            .sorted((a, b) -> a.file().compareTo(b.file()))
-            .forEach(files::add);
+      List<Found> under = new ArrayList<>();
+      try {
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+            if (!isYamlName(file) || !Files.isRegularFile(file)) {
+              return FileVisitResult.CONTINUE;
+            }
+            if (attributes.isSymbolicLink() && !realPath(file).startsWith(realRoot)) {
+              return FileVisitResult.CONTINUE; // not followed out of the root
+            }
+            Found found = new Found(root, file);
+            Path relative = found.relative();
+            if ((include.isEmpty() || include.stream().anyMatch(m -> m.matches(relative)))
+                && exclude.stream().noneMatch(m -> m.matches(relative))) {
+              under.add(found);
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) {
+            if (file.equals(root) || Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS) || isYamlName(file)) {
+              problems.add(new Problem(file, "cannot list or read (" + e.getClass().getSimpleName() + ")"));
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot list " + root + ": " + e.getMessage(), e);
+        problems.add(new Problem(root, "cannot list (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"));
       }
+      under.sort((a, b) -> a.file().compareTo(b.file()));
+      files.addAll(under);
     }
-    return files;
+    return new Scan(files, problems);
   }
 
   private static List<PathMatcher> matchers(List<String> globs) {

@@ -1,0 +1,276 @@
+package io.promshift.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.promshift.io.AtomicWriter;
+import io.promshift.migrate.MigrationOptions;
+import io.promshift.migrate.Migrator;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real executable, {@code java -jar target/promshift-cli.jar}, as a separate process: exit codes,
+ * nothing printed beyond the report (no logging or JVM warnings), colour and progress on a real pseudo
+ * terminal, and what a kill mid-batch leaves behind. Runs in the integration-test phase, after the jar is
+ * built ({@code mvn verify}); skipped when the jar is absent.
+ */
+class CliProcessIT {
+  private static Path jar;
+
+  @BeforeAll
+  static void findTheJar() {
+    jar = Path.of(System.getProperty("promshift.cli.jar", "target/promshift-cli.jar"));
+    assumeTrue(Files.isRegularFile(jar), "no " + jar + ": run mvn verify (or package) first");
+  }
+
+  record Result(int code, String out, String err) {}
+
+  private static List<String> java(String... args) {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", jar.toString()));
+    command.addAll(Arrays.asList(args));
+    return command;
+  }
+
+  private static Result exec(Map<String, String> env, List<String> command, Path dir) throws Exception {
+    Path out = Files.createTempFile(dir, "out", ".txt");
+    Path err = Files.createTempFile(dir, "err", ".txt");
+    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    builder.environment().remove("NO_COLOR");
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("finished in time: " + command).isTrue();
+    return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  private static Result run(Path dir, String... args) throws Exception {
+    return exec(Map.of(), java(args), dir);
+  }
+
+  @Test
+  void theRealProcessPrintsWhatTheInProcessRunPrintsAndNothingElse(@TempDir Path dir) throws Exception {
+    for (List<String> args : List.of(List.of("status", "samples"), List.of("migrate", "samples"),
+        List.of("validate", "samples"), List.of("validate", "--format", "sarif", "samples/provisioning"),
+        List.of("migrate", "--check", "samples/provisioning"), List.of("migrate", "--to", "prometheus", "samples/provisioning"))) {
+      Result real = run(dir, args.toArray(String[]::new));
+      Cli.Run inProcess = Cli.run(args.toArray(String[]::new));
+      assertThat(real.out()).as(args.toString()).isEqualTo(inProcess.out());
+      assertThat(real.err()).as(args + ": no logging, no JVM warnings").isEqualTo(inProcess.err());
+      assertThat(real.code()).isEqualTo(inProcess.code());
+    }
+  }
+
+  @Test
+  void exitCodes(@TempDir Path dir) throws Exception {
+    assertThat(run(dir, "status", "samples/provisioning").code()).as("status, all readable").isZero();
+    assertThat(run(dir, "status", "samples").code()).as("status, unreadable files").isEqualTo(2);
+    assertThat(run(dir, "migrate", "samples/provisioning").code()).as("dry run").isZero();
+    assertThat(run(dir, "migrate", "--check", "samples/provisioning").code()).as("pending changes").isEqualTo(1);
+    assertThat(run(dir, "migrate", "--check", "samples/provisioning/datasources/30-cloudwatch.yaml").code()).isZero();
+    assertThat(run(dir, "migrate", "--check", "samples").code()).as("a file could not be processed").isEqualTo(2);
+    assertThat(run(dir, "migrate", "--to", "mars", "samples").code()).as("usage error").isEqualTo(2);
+    assertThat(run(dir).code()).as("no command").isEqualTo(2);
+    assertThat(run(dir, "validate", "samples/provisioning").code()).as("validate, no error").isZero();
+    assertThat(run(dir, "validate", "--fail-on", "warning", "samples/provisioning").code()).as("warnings").isEqualTo(1);
+    assertThat(run(dir, "validate", "samples/invalid/empty-region.yaml").code()).as("an error finding").isEqualTo(1);
+    assertThat(run(dir, "validate", "samples").code()).as("unreadable files").isEqualTo(2);
+    assertThat(run(dir, "validate", "--format", "xml", "samples").code()).as("usage error").isEqualTo(2);
+    Result version = run(dir, "--version");
+    assertThat(version.code()).isZero();
+    assertThat(version.out()).startsWith("promshift 0.");
+    assertThat(version.err()).isEmpty();
+  }
+
+  @Test
+  void slf4jIsSilencedInTheCliJarOnly(@TempDir Path dir) throws Exception {
+    String probe = Path.of("target/test-classes").toAbsolutePath().toString();
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Result cli = exec(Map.of(), List.of(javaBin, "-cp", jar + File.pathSeparator + probe, Slf4jProbe.class.getName()), dir);
+    assertThat(cli.code()).isZero();
+    assertThat(cli.err()).as("the CLI jar carries a no-op SLF4J provider").isEmpty();
+
+    // the library itself silences nothing: an embedder with slf4j-api and no provider hears from SLF4J
+    String slf4jApi = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(entry -> entry.contains("slf4j-api")).findFirst().orElse("");
+    assumeTrue(!slf4jApi.isEmpty(), "slf4j-api on the test class path");
+    Result library = exec(Map.of(), List.of(javaBin, "-cp", slf4jApi + File.pathSeparator + probe, Slf4jProbe.class.getName()), dir);
+    assertThat(library.err()).contains("No SLF4J providers were found");
+  }
+
+  // ---- a real terminal ----------------------------------------------------------------------------
+
+  private static boolean hasScript() {
+    return Files.isExecutable(Path.of("/usr/bin/script"));
+  }
+
+  /** Runs the CLI on a pseudo terminal (util-linux script): stdout and stderr are both the terminal. */
+  private static Result onTerminal(Path dir, Map<String, String> env, String... args) throws Exception {
+    StringBuilder line = new StringBuilder();
+    for (String arg : java(args)) {
+      line.append('\'').append(arg.replace("'", "'\\''")).append("' ");
+    }
+    Map<String, String> withTerm = new HashMap<>(env);
+    withTerm.putIfAbsent("TERM", "xterm");
+    withTerm.putIfAbsent("CI", "");
+    return exec(withTerm, List.of("/usr/bin/script", "-qefc", line.toString(), "/dev/null"), dir);
+  }
+
+  @Test
+  void colourOnATerminalButNeverWithNoColorAndNeverOnAPipe(@TempDir Path dir) throws Exception {
+    assumeTrue(hasScript(), "util-linux script, for a pseudo terminal");
+    String file = "samples/provisioning/datasources/70-staging-org2.yaml";
+    Result terminal = onTerminal(dir, Map.of(), "status", file);
+    assertThat(terminal.out()).contains("\u001b[31mwill not migrate\u001b[0m");
+    Result noColor = onTerminal(dir, Map.of("NO_COLOR", "1"), "status", file);
+    assertThat(noColor.out()).contains("will not migrate").doesNotContain("\u001b[");
+    Result pipe = run(dir, "status", file);
+    assertThat(pipe.out()).doesNotContain("\u001b[");
+  }
+
+  @Test
+  void aProgressLineOnATerminalForLargeRunsOnly(@TempDir Path dir) throws Exception {
+    assumeTrue(hasScript(), "util-linux script, for a pseudo terminal");
+    Path tree = generate(dir.resolve("tree"), 30); // 300 files
+    Result terminal = onTerminal(dir, Map.of("NO_COLOR", "1"), "migrate", "--check", tree.toString());
+    assertThat(terminal.out()).contains("migrate:   0/300 files (0%)").contains("\u001b[2K");
+    Result pipe = run(dir, "migrate", "--check", tree.toString());
+    assertThat(pipe.err()).doesNotContain("files (").doesNotContain("\r");
+    Result ci = onTerminal(dir, Map.of("NO_COLOR", "1", "CI", "true"), "migrate", "--check", tree.toString());
+    assertThat(ci.out()).doesNotContain("0/300 files");
+  }
+
+  // ---- interrupted writes -------------------------------------------------------------------------
+
+  /** {@code copies} copies of each file of samples/provisioning/datasources, in folders c000, c001, ... */
+  private static Path generate(Path root, int copies) throws IOException {
+    List<Path> templates;
+    try (Stream<Path> files = Files.list(Path.of("samples/provisioning/datasources"))) {
+      templates = files.sorted().toList();
+    }
+    for (int i = 0; i < copies; i++) {
+      Path folder = Files.createDirectories(root.resolve(String.format("c%03d", i)));
+      for (Path template : templates) {
+        Files.copy(template, folder.resolve(template.getFileName()));
+      }
+    }
+    return root;
+  }
+
+  /** Each file name's bytes before and after a forward migration. */
+  private static Map<String, byte[][]> versions() throws IOException {
+    Migrator forward = new Migrator(MigrationOptions.forward().build());
+    Map<String, byte[][]> versions = new HashMap<>();
+    try (Stream<Path> files = Files.list(Path.of("samples/provisioning/datasources"))) {
+      for (Path file : files.toList()) {
+        byte[] old = Files.readAllBytes(file);
+        versions.put(file.getFileName().toString(), new byte[][] {old, forward.migrate(file.toString(), old).newBytes()});
+      }
+    }
+    return versions;
+  }
+
+  /** Counts files holding their new bytes; fails on any file holding neither its old nor its new bytes. */
+  private static int[] check(Path root, Map<String, byte[][]> versions) throws IOException {
+    int migrated = 0;
+    int untouched = 0;
+    int temps = 0;
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        if (AtomicWriter.isTempFile(file)) {
+          temps++;
+          continue;
+        }
+        byte[][] version = versions.get(file.getFileName().toString());
+        assertThat(version).as("only the generated files and temp files: " + file).isNotNull();
+        byte[] now = Files.readAllBytes(file);
+        boolean isNew = Arrays.equals(now, version[1]) && !Arrays.equals(version[0], version[1]);
+        boolean isOld = Arrays.equals(now, version[0]);
+        assertThat(isNew || isOld).as(file + " holds either its old or its new bytes").isTrue();
+        if (isNew) {
+          migrated++;
+        } else if (!Arrays.equals(version[0], version[1])) {
+          untouched++;
+        }
+      }
+    }
+    return new int[] {migrated, untouched, temps};
+  }
+
+  /** Starts migrate --write over the tree, waits until it has rewritten a few files, and signals it. */
+  private static Process startAndSignalMidBatch(Path dir, Path tree, Map<String, byte[][]> versions, String signal)
+      throws Exception {
+    Path log = dir.resolve("log-" + signal + ".txt");
+    ProcessBuilder builder = new ProcessBuilder(java("migrate", "--write", tree.toString()))
+        .redirectErrorStream(true).redirectOutput(log.toFile());
+    Process process = builder.start();
+    // the walk and the worker pool go in path order: watch the first files of the first folder
+    Path watched = tree.resolve("c002").resolve("10-amp-eu-west-1.yaml");
+    byte[] old = versions.get("10-amp-eu-west-1.yaml")[0];
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (Arrays.equals(Files.readAllBytes(watched), old)) {
+      assertThat(process.isAlive()).as("still running before any rewrite: " + Files.readString(log)).isTrue();
+      assertThat(System.nanoTime()).as("a first rewrite within 60 s").isLessThan(deadline);
+      Thread.sleep(1);
+    }
+    if (signal.equals("KILL")) {
+      process.destroyForcibly();
+    } else {
+      new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).start().waitFor();
+    }
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return process;
+  }
+
+  @Test
+  void killedOutrightMidBatchEveryFileHoldsItsOldOrItsNewBytes(@TempDir Path dir) throws Exception {
+    Path tree = generate(dir.resolve("tree"), 300); // 3,000 files
+    Map<String, byte[][]> versions = versions();
+    Process process = startAndSignalMidBatch(dir, tree, versions, "KILL");
+    assertThat(process.exitValue()).isEqualTo(137);
+    int[] counts = check(tree, versions);
+    assertThat(counts[0]).as("rewritten before the kill").isPositive();
+    assertThat(counts[1]).as("not yet rewritten when killed: the kill landed mid-batch").isPositive();
+
+    // the next run finishes the job; a leftover temp file is no YAML, so it is never read
+    Result again = run(dir, "migrate", "--write", tree.toString());
+    assertThat(again.code()).as(again.err()).isZero();
+    int[] finished = check(tree, versions);
+    assertThat(finished[1]).isZero();
+  }
+
+  @Test
+  void interruptedMidBatchNoTempFileIsLeftBehind(@TempDir Path dir) throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/kill")) || Files.isExecutable(Path.of("/bin/kill")), "kill(1)");
+    Path tree = generate(dir.resolve("tree"), 200);
+    Map<String, byte[][]> versions = versions();
+    for (String signal : List.of("INT", "TERM")) {
+      Process process = startAndSignalMidBatch(dir, tree, versions, signal);
+      assertThat(process.exitValue()).as(signal).isEqualTo(128 + (signal.equals("INT") ? 2 : 15));
+      int[] counts = check(tree, versions);
+      assertThat(counts[2]).as("temp files left after SIG" + signal).isZero();
+      if (signal.equals("INT")) {
+        assertThat(counts[1]).as("the interrupt landed mid-batch").isPositive();
+      }
+      // restore for the next signal
+      try (Stream<Path> walk = Files.walk(tree)) {
+        for (Path file : walk.filter(Files::isRegularFile).toList()) {
+          Files.write(file, versions.get(file.getFileName().toString())[0]);
+        }
+      }
+    }
+  }
+}
