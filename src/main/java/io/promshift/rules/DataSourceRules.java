@@ -176,26 +176,22 @@ final class DataSourceRules extends RuleSet {
           "give it a name: name: My data source");
       return;
     }
-    s.text(pointer).ifPresent(name -> {
-      int bytes = name.getBytes(StandardCharsets.UTF_8).length;
-      if (bytes > MAX_NAME_BYTES) {
-        out.report(RuleCatalog.NAME_TOO_LONG, pointer, view.position(pointer),
-            "the name is " + bytes + " bytes long, over Grafana's limit of " + MAX_NAME_BYTES
-                + " bytes: the data source service rejects it and provisioning aborts",
-            "shorten the name to at most " + MAX_NAME_BYTES + " bytes");
-      }
-    });
+    tooLong(s, pointer, "name", MAX_NAME_BYTES, RuleCatalog.NAME_TOO_LONG, "");
   }
 
   private void url(Source s) {
-    String pointer = s.field(Field.URL);
-    s.text(pointer).ifPresent(url -> {
-      int bytes = url.getBytes(StandardCharsets.UTF_8).length;
-      if (bytes > MAX_URL_BYTES) {
-        out.report(RuleCatalog.URL_TOO_LONG, pointer, view.position(pointer),
-            "the url is " + bytes + " bytes long, over Grafana's limit of " + MAX_URL_BYTES
+    tooLong(s, s.field(Field.URL), "url", MAX_URL_BYTES, RuleCatalog.URL_TOO_LONG, " (move query parameters into jsonData)");
+  }
+
+  /** Grafana's data source service measures names and URLs in bytes and rejects longer ones. */
+  private void tooLong(Source s, String pointer, String what, int max, RuleCatalog.Rule rule, String hint) {
+    s.text(pointer).ifPresent(text -> {
+      int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+      if (bytes > max) {
+        out.report(rule, pointer, view.position(pointer),
+            "the " + what + " is " + bytes + " bytes long, over Grafana's limit of " + max
                 + " bytes: the data source service rejects it and provisioning aborts",
-            "shorten the url to at most " + MAX_URL_BYTES + " bytes (move query parameters into jsonData)");
+            "shorten the " + what + " to at most " + max + " bytes" + hint);
       }
     });
   }
