@@ -7,7 +7,10 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
@@ -22,7 +25,6 @@ import picocli.CommandLine.ParseResult;
     versionProvider = PromshiftCli.Version.class,
     description = {"Reads, validates and migrates Grafana data source provisioning files, byte for byte.",
         "Run 'promshift COMMAND --help' for a command's options."},
-    subcommands = {StatusCommand.class, ValidateCommand.class, MigrateCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:nothing to report",
@@ -50,16 +52,43 @@ public final class PromshiftCli {
 
   static int run(PrintWriter out, PrintWriter err, Terminal terminal, String... args) {
     try {
-      return commandLine(new PromshiftCli(terminal), out, err, terminal).execute(args);
+      CommandLine cli = new CommandLine(new PromshiftCli(terminal));
+      addCommands(cli, args.length > 0 ? args[0] : null);
+      return configure(cli, out, err, terminal).execute(args);
     } finally {
       out.flush();
       err.flush();
     }
   }
 
+  /** The subcommands, in the order the root's help lists them. */
+  private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+
+  static {
+    COMMANDS.put("status", StatusCommand::new);
+    COMMANDS.put("validate", ValidateCommand::new);
+    COMMANDS.put("migrate", MigrateCommand::new);
+  }
+
+  /**
+   * Registers the command named first on the command line, or all of them (and {@code help}) when the first
+   * word names none: picocli builds each command's model by reflection, which is most of a short run's start-up.
+   */
+  private static void addCommands(CommandLine cli, String first) {
+    if (first != null && COMMANDS.containsKey(first)) {
+      cli.addSubcommand(first, COMMANDS.get(first).get());
+      return;
+    }
+    COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+    cli.addSubcommand("help", new CommandLine.HelpCommand());
+  }
+
   /** A picocli command line with promshift's streams, colour, usage-error and internal-error handling. */
   static CommandLine commandLine(Object command, PrintWriter out, PrintWriter err, Terminal terminal) {
-    CommandLine cli = new CommandLine(command);
+    return configure(new CommandLine(command), out, err, terminal);
+  }
+
+  private static CommandLine configure(CommandLine cli, PrintWriter out, PrintWriter err, Terminal terminal) {
     cli.setOut(out);
     cli.setErr(err);
     cli.setColorScheme(Help.defaultColorScheme(terminal.colourOut() ? Help.Ansi.ON : Help.Ansi.OFF));

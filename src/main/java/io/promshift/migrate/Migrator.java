@@ -29,10 +29,13 @@ public final class Migrator {
   public static final String NOT_PROVISIONING = "not-provisioning";
 
   private final ProvisioningReader reader;
+  /** Reads a result back for its check: the data is all that matters there. */
+  private final ProvisioningReader dataReader;
   private final MigrationOptions options;
 
   public Migrator(ProvisioningReader reader, MigrationOptions options) {
     this.reader = reader;
+    this.dataReader = reader.dataOnly();
     this.options = options;
   }
 
@@ -116,7 +119,7 @@ public final class Migrator {
   private Refusal verify(ProvisioningFile before, String newText, MigrationPlan plan) {
     ProvisioningFile after;
     try {
-      after = reader.read(SourceText.of(before.fileName(), newText));
+      after = dataReader.read(SourceText.of(before.fileName(), newText));
     } catch (SourceException e) {
       return new Refusal(e.position(), "promshift's edit would not read back (" + e.problem()
           + "); the file is left untouched — please report this");

@@ -18,6 +18,11 @@ public final class ProvisioningReader {
   private final ReadSettings settings;
   private final YamlReader reader;
 
+  /** The same reader without comments: for checks that only need the data. */
+  public ProvisioningReader dataOnly() {
+    return settings.comments() ? new ProvisioningReader(settings.toBuilder().comments(false).build()) : this;
+  }
+
   public ProvisioningReader(ReadSettings settings) {
     this.settings = settings;
     this.reader = new YamlReader(settings);

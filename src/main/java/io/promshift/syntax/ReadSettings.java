@@ -8,8 +8,10 @@ package io.promshift.syntax;
  * @param maxFileSize largest file accepted, in bytes
  * @param maxAliasExpansion the most nodes a document may expand to through aliases before go-yaml v3's own
  *     "excessive aliasing" ratio is applied; also an absolute bound on expansion
+ * @param comments whether comments are read into the document (on by default; a reader that only needs the
+ *     data, such as the check of a migration's result, turns them off and parses faster)
  */
-public record ReadSettings(int maxDepth, long maxFileSize, long maxAliasExpansion) {
+public record ReadSettings(int maxDepth, long maxFileSize, long maxAliasExpansion, boolean comments) {
   public static final ReadSettings DEFAULTS = builder().build();
 
   public ReadSettings {
@@ -23,7 +25,8 @@ public record ReadSettings(int maxDepth, long maxFileSize, long maxAliasExpansio
   }
 
   public Builder toBuilder() {
-    return new Builder().maxDepth(maxDepth).maxFileSize(maxFileSize).maxAliasExpansion(maxAliasExpansion);
+    return new Builder().maxDepth(maxDepth).maxFileSize(maxFileSize).maxAliasExpansion(maxAliasExpansion)
+        .comments(comments);
   }
 
   /** Mutable builder of {@link ReadSettings}; not thread-safe, the settings it builds are. */
@@ -31,6 +34,7 @@ public record ReadSettings(int maxDepth, long maxFileSize, long maxAliasExpansio
     private int maxDepth = 1_000;
     private long maxFileSize = 64L * 1024 * 1024;
     private long maxAliasExpansion = 10_000_000L;
+    private boolean comments = true;
 
     private Builder() {}
 
@@ -49,8 +53,13 @@ public record ReadSettings(int maxDepth, long maxFileSize, long maxAliasExpansio
       return this;
     }
 
+    public Builder comments(boolean value) {
+      this.comments = value;
+      return this;
+    }
+
     public ReadSettings build() {
-      return new ReadSettings(maxDepth, maxFileSize, maxAliasExpansion);
+      return new ReadSettings(maxDepth, maxFileSize, maxAliasExpansion, comments);
     }
   }
 }

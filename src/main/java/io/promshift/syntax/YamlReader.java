@@ -45,7 +45,7 @@ public final class YamlReader {
   public YamlReader(ReadSettings settings) {
     this.settings = settings;
     this.loadSettings = LoadSettings.builder()
-        .setParseComments(true)
+        .setParseComments(settings.comments())
         .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, settings.maxFileSize()))
         .setLabel("promshift")
         .build();
