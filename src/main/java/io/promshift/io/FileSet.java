@@ -99,7 +99,9 @@ public record FileSet(List<Path> roots, List<String> includes, List<String> excl
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-            if (!isYamlName(file) || !Files.isRegularFile(file)) {
+            // the walk's own attributes answer for ordinary files; only a link needs a second look
+            boolean regular = attributes.isRegularFile() || attributes.isSymbolicLink() && Files.isRegularFile(file);
+            if (!isYamlName(file) || !regular) {
               return FileVisitResult.CONTINUE;
             }
             if (attributes.isSymbolicLink() && !realPath(file).startsWith(realRoot)) {

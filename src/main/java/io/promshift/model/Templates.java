@@ -24,6 +24,9 @@ public final class Templates {
 
   /** Offset of the first template tag outside a comment, or -1. */
   public static int find(String text) {
+    if (text.indexOf("{{") < 0 && text.indexOf("{%") < 0 && text.indexOf("{#") < 0) {
+      return -1; // the common case, answered by the JDK's fast search
+    }
     int lineStart = 0;
     int n = text.length();
     while (lineStart < n) {
