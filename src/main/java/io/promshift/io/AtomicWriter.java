@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,6 +28,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class AtomicWriter {
   private static final String TEMP_SUFFIX = ".promshift.tmp";
+  private static final long PID = ProcessHandle.current().pid();
+  private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY = PosixFilePermissions.asFileAttribute(
+      EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+  /** Names temp files; guarded by {@code lock}. */
+  private long sequence;
   private final Set<Path> inFlight = ConcurrentHashMap.newKeySet();
   private final Set<Path> knownDirectories = ConcurrentHashMap.newKeySet();
   private final Object lock = new Object();
@@ -93,17 +102,28 @@ public final class AtomicWriter {
       knownDirectories.add(dir);
     }
     Path temp;
+    FileChannel created;
     synchronized (lock) {
       // registered under the same lock abandonAll takes: no temp file can appear after it has run
       if (abandoned) {
         throw new IOException("interrupted: " + target + " was not written");
       }
-      temp = Files.createTempFile(dir, "." + target.getFileName() + ".", TEMP_SUFFIX);
+      // unique within this process by a counter, across processes by the pid; created exclusively, so a
+      // leftover of a killed run that had the same pid is skipped, never overwritten
+      while (true) {
+        temp = dir.resolve("." + target.getFileName() + "." + PID + "." + Long.toString(sequence++, 36) + TEMP_SUFFIX);
+        try {
+          created = createOwnerOnly(temp);
+          break;
+        } catch (FileAlreadyExistsException leftover) {
+          // try the next name
+        }
+      }
       inFlight.add(temp);
     }
     boolean moved = false;
     try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+      try (FileChannel channel = created) {
         ByteBuffer buffer = ByteBuffer.wrap(content);
         while (buffer.hasRemaining()) {
           channel.write(buffer);
@@ -125,6 +145,15 @@ public final class AtomicWriter {
       }
       inFlight.remove(temp);
     }
+  }
+
+  /** A new temp file readable by its owner alone (as createTempFile makes them) until its permissions are set. */
+  private static FileChannel createOwnerOnly(Path temp) throws IOException {
+    Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
+    if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return FileChannel.open(temp, options, OWNER_ONLY);
+    }
+    return FileChannel.open(temp, options);
   }
 
   /**

@@ -34,6 +34,24 @@ class AtomicWriterTest {
   }
 
   @Test
+  void aTempFileLeftByAKilledRunWithTheSamePidIsSkippedNotOverwritten(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("a.yaml"), "old\n");
+    Path leftover = Files.writeString(
+        dir.resolve(".a.yaml." + ProcessHandle.current().pid() + ".0.promshift.tmp"), "left by a killed run\n");
+    new AtomicWriter().replace(file, bytes("old\n"), bytes("new\n"));
+    assertThat(Files.readString(file)).isEqualTo("new\n");
+    assertThat(Files.readString(leftover)).isEqualTo("left by a killed run\n");
+  }
+
+  @Test
+  void aFileReadableByItsOwnerOnlyStaysSo(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("secret.yaml"), "old\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    new AtomicWriter().replace(file, bytes("old\n"), bytes("new\n"));
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+  }
+
+  @Test
   void doesNotTouchAFileWhoseContentWouldNotChange(@TempDir Path dir) throws IOException {
     Path file = Files.writeString(dir.resolve("a.yaml"), "same\n");
     Files.setLastModifiedTime(file, OLD);
