@@ -50,6 +50,12 @@ public final class SourceText {
     boolean bom = bytes.length >= 3
         && bytes[0] == UTF8_BOM[0] && bytes[1] == UTF8_BOM[1] && bytes[2] == UTF8_BOM[2];
     int from = bom ? 3 : 0;
+    // The JDK's own decoding is the fast path; it only replaces malformed input with U+FFFD, so a text
+    // without U+FFFD was valid. One with it (malformed, or a real U+FFFD) goes through the strict decoder.
+    String fast = new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8);
+    if (fast.indexOf('\uFFFD') < 0) {
+      return checked(name, fast, bom);
+    }
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -66,7 +72,10 @@ public final class SourceText {
     }
     decoder.flush(out);
     out.flip();
-    String text = out.toString();
+    return checked(name, out.toString(), bom);
+  }
+
+  private static SourceText checked(String name, String text, boolean bom) {
     int nul = text.indexOf('\0');
     SourceText source = new SourceText(name, text, bom);
     if (nul >= 0) {

@@ -60,6 +60,12 @@ class SourceTextTest {
   }
 
   @Test
+  void aRealReplacementCharacterIsValidUtf8() {
+    SourceText source = SourceText.decode("f.yaml", bytes("a: \uFFFD\n"));
+    assertThat(source.text()).isEqualTo("a: \uFFFD\n");
+  }
+
+  @Test
   void rejectsNulBytesWithTheirPosition() {
     assertThatThrownBy(() -> SourceText.decode("nul.yaml", bytes("a: 1\nb: x\0y")))
         .isInstanceOf(SourceException.class)
