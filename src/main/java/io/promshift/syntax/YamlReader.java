@@ -163,7 +163,7 @@ public final class YamlReader {
     private void close(Event event) {
       Frame frame = stack.pop();
       CollectionStartEvent startEvent = frame.start;
-      String anchor = startEvent.getAnchor().map(Anchor::getValue).orElse(null);
+      String anchor = anchorOf(startEvent.getAnchor());
       String tag = startEvent.getTag().orElse(null);
       boolean flow = startEvent.isFlow();
       int end = flow ? end(event) : frame.lastChildEnd;
@@ -188,7 +188,7 @@ public final class YamlReader {
     private ScalarNode scalar(ScalarEvent event) {
       int start = start(event);
       int end = end(event);
-      String anchor = event.getAnchor().map(Anchor::getValue).orElse(null);
+      String anchor = anchorOf(event.getAnchor());
       String tag = event.getTag().orElse(null);
       int valueStart = anchor != null || tag != null ? skipProperties(start, end) : start;
       ScalarStyle style = switch (event.getScalarStyle()) {
@@ -364,12 +364,15 @@ public final class YamlReader {
       return source.error(offset, message.toString());
     }
 
+    // Plain code rather than Optional chains: these run for every event of every file.
     private int start(Event event) {
-      return event.getStartMark().map(m -> source.charOffset(m.getIndex())).orElse(0);
+      Optional<Mark> mark = event.getStartMark();
+      return mark.isPresent() ? source.charOffset(mark.get().getIndex()) : 0;
     }
 
     private int end(Event event) {
-      return event.getEndMark().map(m -> source.charOffset(m.getIndex())).orElse(start(event));
+      Optional<Mark> mark = event.getEndMark();
+      return mark.isPresent() ? source.charOffset(mark.get().getIndex()) : start(event);
     }
 
     private int lastOffset() {
@@ -397,6 +400,10 @@ public final class YamlReader {
   }
 
   private record Anchored(YamlNode node, long expanded) {}
+
+  private static String anchorOf(Optional<Anchor> anchor) {
+    return anchor.isPresent() ? anchor.get().getValue() : null;
+  }
 
   static double allowedAliasRatio(long decodeCount) {
     final long low = 400_000;
