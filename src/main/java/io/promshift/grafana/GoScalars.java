@@ -30,6 +30,11 @@ public final class GoScalars {
 
   private GoScalars() {}
 
+  /** Whether a plain scalar's text reads as null ({@code ~ null Null NULL} or nothing). */
+  static boolean isNullWord(String text) {
+    return NULL.contains(text);
+  }
+
   /** What a scalar's explicit tag, or its style and text, make of it. */
   public static GoValue resolve(ScalarNode node) {
     String tag = shortTag(node.tag());

@@ -82,7 +82,7 @@ public final class GoYaml {
         merge = entry.value(); // go-yaml keeps the last one; two are a duplicate key anyway
         continue;
       }
-      if (value(entry.key()) instanceof GoValue.GoNull) {
+      if (isNullKey(entry.key())) {
         value(entry.value()); // still decoded (and checked) by go-yaml, but a null key has no place in jsonData
         continue;
       }
@@ -126,6 +126,19 @@ public final class GoYaml {
     }
     throw error(value, "a merge key (<<) needs a map, an alias of a map, or a list of them;"
         + " Grafana's YAML reader refuses this file");
+  }
+
+  /**
+   * A key that reads as null has no place in a string-keyed map. Untagged keys are checked by their text
+   * alone (the common case, without resolving every key); tagged ones are resolved, so that a tag go-yaml
+   * refuses is refused here too.
+   */
+  private boolean isNullKey(YamlNode key) {
+    YamlNode target = AliasNode.resolve(key);
+    if (target instanceof ScalarNode scalar && scalar.tag() == null) {
+      return scalar.style() == ScalarStyle.PLAIN && GoScalars.isNullWord(scalar.value());
+    }
+    return value(key) instanceof GoValue.GoNull;
   }
 
   /** A plain {@code <<} (or one tagged {@code !!merge}); a quoted {@code "<<"} is an ordinary key. */

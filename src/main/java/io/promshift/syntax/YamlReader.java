@@ -314,30 +314,41 @@ public final class YamlReader {
     }
 
     private void checkDuplicateKeys(List<MappingNode.Entry> entries) {
-      if (entries.size() < 2) {
+      int n = entries.size();
+      if (n < 2) {
         return;
       }
-      Map<String, YamlNode> seen = new HashMap<>(entries.size() * 2);
+      if (n <= SMALL_MAPPING) {
+        // most mappings are small: comparing pairs beats hashing every key of a large file
+        for (int i = 1; i < n; i++) {
+          YamlNode key = entries.get(i).key();
+          for (int j = 0; j < i; j++) {
+            if (sameKey(entries.get(j).key(), key)) {
+              throw duplicate(entries.get(j).key(), key);
+            }
+          }
+        }
+        return;
+      }
+      Map<String, YamlNode> seen = new HashMap<>(n * 2);
       for (MappingNode.Entry entry : entries) {
-        String identity = null;
-        if (entry.key() instanceof ScalarNode scalar) {
-          identity = "s:" + scalar.value();
-        } else if (entry.key() instanceof AliasNode alias) {
-          identity = "a:" + alias.name();
-        }
-        if (identity == null) {
-          continue;
-        }
-        YamlNode first = seen.putIfAbsent(identity, entry.key());
-        if (first != null) {
-          Position firstAt = source.position(first.span().start());
-          Position secondAt = source.position(entry.key().span().start());
-          String shown = entry.key() instanceof ScalarNode scalar ? scalar.value() : "*" + ((AliasNode) entry.key()).name();
-          throw new SourceException(source.name(), secondAt, "duplicate key \"" + printable(shown)
-              + "\": already defined at line " + firstAt.line() + ", column " + firstAt.column()
-              + "; Grafana refuses to start on a duplicate key", firstAt);
+        String identity = keyIdentity(entry.key());
+        if (identity != null) {
+          YamlNode first = seen.putIfAbsent(identity, entry.key());
+          if (first != null) {
+            throw duplicate(first, entry.key());
+          }
         }
       }
+    }
+
+    private SourceException duplicate(YamlNode first, YamlNode second) {
+      Position firstAt = source.position(first.span().start());
+      Position secondAt = source.position(second.span().start());
+      String shown = second instanceof ScalarNode scalar ? scalar.value() : "*" + ((AliasNode) second).name();
+      return new SourceException(source.name(), secondAt, "duplicate key \"" + printable(shown)
+          + "\": already defined at line " + firstAt.line() + ", column " + firstAt.column()
+          + "; Grafana refuses to start on a duplicate key", firstAt);
     }
 
     private void comment(CommentEvent event) {
@@ -400,6 +411,26 @@ public final class YamlReader {
   }
 
   private record Anchored(YamlNode node, long expanded) {}
+
+  private static final int SMALL_MAPPING = 8;
+
+  /**
+   * go-yaml v3 calls two keys the same when they are of one kind with one value (quoting and tags aside);
+   * collection keys are left out.
+   */
+  private static boolean sameKey(YamlNode a, YamlNode b) {
+    if (a instanceof ScalarNode x && b instanceof ScalarNode y) {
+      return x.value().equals(y.value());
+    }
+    return a instanceof AliasNode x && b instanceof AliasNode y && x.name().equals(y.name());
+  }
+
+  private static String keyIdentity(YamlNode key) {
+    if (key instanceof ScalarNode scalar) {
+      return "s:" + scalar.value();
+    }
+    return key instanceof AliasNode alias ? "a:" + alias.name() : null;
+  }
 
   private static String anchorOf(Optional<Anchor> anchor) {
     return anchor.isPresent() ? anchor.get().getValue() : null;
