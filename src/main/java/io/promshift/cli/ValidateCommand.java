@@ -109,7 +109,7 @@ final class ValidateCommand implements Callable<Integer> {
       checked++;
       readable.add(file);
     }
-    findings.addAll(validator.validateAll(readable));
+    findings.addAll(validator.validateByDirectory(readable));
     findings.sort(Comparator.comparingInt((Finding f) -> order.getOrDefault(f.file(), Integer.MAX_VALUE))
         .thenComparing(Finding.BY_POSITION));
     try {

@@ -16,10 +16,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -74,7 +72,7 @@ public class ValidateMojo extends AbstractPromshiftMojo {
     Promshift promshift = Promshift.create();
 
     // Grafana reads one directory's files together, in lexical order: validate each directory's files together
-    Map<Path, List<ProvisioningFile>> byDirectory = new LinkedHashMap<>();
+    List<ProvisioningFile> readable = new ArrayList<>();
     List<Finding> unreadable = new ArrayList<>();
     int checked = 0;
     for (FileSet.Found found : files) {
@@ -92,12 +90,10 @@ public class ValidateMojo extends AbstractPromshiftMojo {
         continue;
       }
       checked++;
-      byDirectory.computeIfAbsent(path.toAbsolutePath().getParent(), d -> new ArrayList<>()).add(file);
+      readable.add(file);
     }
     List<Finding> findings = new ArrayList<>(unreadable);
-    for (List<ProvisioningFile> group : byDirectory.values()) {
-      findings.addAll(validator.validateAll(group));
-    }
+    findings.addAll(validator.validateByDirectory(readable));
     findings.sort((a, b) -> a.file().equals(b.file()) ? Finding.BY_POSITION.compare(a, b) : a.file().compareTo(b.file()));
 
     int[] counts = new int[Severity.values().length];

@@ -2,9 +2,12 @@ package io.promshift.rules;
 
 import io.promshift.model.ProvisioningFile;
 import io.promshift.text.SourceException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -56,6 +59,24 @@ public final class Validator {
   /** One file's findings (the cross-file rules applied within the file), ordered by position. */
   public List<Finding> validate(ProvisioningFile file) {
     return validateAll(List.of(file));
+  }
+
+  /**
+   * The findings of files from any number of provisioning directories: Grafana reads one directory (no
+   * subfolders) as one set, so the cross-file rules apply among the files of each directory, never across
+   * directories. Files keep the order given within their directory.
+   */
+  public List<Finding> validateByDirectory(List<ProvisioningFile> files) {
+    Map<Path, List<ProvisioningFile>> byDirectory = new LinkedHashMap<>();
+    for (ProvisioningFile file : files) {
+      Path parent = Path.of(file.fileName()).toAbsolutePath().normalize().getParent();
+      byDirectory.computeIfAbsent(parent, directory -> new ArrayList<>()).add(file);
+    }
+    List<Finding> findings = new ArrayList<>();
+    for (List<ProvisioningFile> directory : byDirectory.values()) {
+      findings.addAll(validateAll(directory));
+    }
+    return findings;
   }
 
   /**

@@ -40,6 +40,23 @@ class CrossFileRulesTest {
   }
 
   @Test
+  void grafanaReadsOneDirectoryAsOneSetSoTheCrossFileRulesStopAtTheDirectory() {
+    String defaultSource = "apiVersion: 1\ndatasources:\n  - name: A\n    uid: a\n    isDefault: true\n";
+    io.promshift.Promshift promshift = io.promshift.Promshift.create();
+    Validator validator = Validator.create();
+    List<io.promshift.model.ProvisioningFile> twoDirectories = List.of(
+        promshift.read("prod/datasources/a.yaml", defaultSource),
+        promshift.read("staging/datasources/a.yaml", defaultSource));
+    assertThat(validator.validateByDirectory(twoDirectories)).extracting(Finding::rule)
+        .doesNotContain("multiple-defaults", "uid-collision", "duplicate-name");
+    List<io.promshift.model.ProvisioningFile> oneDirectory = List.of(
+        promshift.read("prod/datasources/a.yaml", defaultSource),
+        promshift.read("prod/datasources/b.yaml", defaultSource));
+    assertThat(validator.validateByDirectory(oneDirectory)).extracting(Finding::rule)
+        .contains("multiple-defaults", "duplicate-name");
+  }
+
+  @Test
   void oneDefaultPerOrganizationAcrossFilesNamingTheFirst() {
     List<Finding> findings = together("""
         apiVersion: 1
