@@ -21,6 +21,14 @@ public sealed interface GoValue
   String kindName();
 
   /**
+   * Whether this is the boolean true, as Grafana's checks test it (a plain type assertion: {@code "true"},
+   * {@code yes} and {@code 1} are not).
+   */
+  default boolean isTrue() {
+    return this instanceof GoBool bool && bool.value();
+  }
+
+  /**
    * A string. {@code yaml11BoolWord} is set when it was written as a plain {@code yes/no/on/off/y/n} word:
    * a YAML 1.1 reader would have made it a boolean, Grafana 9.4+ does not.
    */

@@ -125,7 +125,7 @@ final class MigrationPlanner {
     Target target = Target.ofPluginType(reason.targetType().orElseThrow());
     if (!options.includes(target)) {
       String why = target == Target.AZURE
-          && ds.jsonData().flatMap(j -> j.get("sigV4Auth")).filter(Migrator::isTrue).isPresent()
+          && ds.jsonData().flatMap(j -> j.get("sigV4Auth")).filter(GoValue::isTrue).isPresent()
           ? "it has both azureCredentials and sigV4Auth: true, and Grafana moves such a source to Azure first;"
               + " this run is limited to Amazon, so it is left alone"
           : "Grafana moves it to " + target.pluginType() + ", which this run does not include";
@@ -249,7 +249,7 @@ final class MigrationPlanner {
 
   private Change.MarkerAction setMarkerTrue(MappingNode mapping, GoMap jsonData) {
     Optional<GoMap.Entry> marker = jsonData.entry(MARKER);
-    if (marker.isPresent() && Migrator.isTrue(marker.get().value())) {
+    if (marker.isPresent() && marker.get().value().isTrue()) {
       return Change.MarkerAction.ALREADY_SET;
     }
     if (marker.isPresent() && !marker.get().merged()) {

@@ -1,7 +1,6 @@
 package io.promshift.migrate;
 
 import io.promshift.grafana.GoMap;
-import io.promshift.grafana.GoValue;
 import io.promshift.model.DataSource;
 import io.promshift.model.Field;
 import io.promshift.model.ProvisioningFile;
@@ -176,9 +175,5 @@ public final class Migrator {
     }
     view.put("datasources", sources);
     return view;
-  }
-
-  static boolean isTrue(GoValue value) {
-    return value instanceof GoValue.GoBool bool && bool.value();
   }
 }

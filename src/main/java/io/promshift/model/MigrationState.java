@@ -54,7 +54,7 @@ public record MigrationState(State state, Optional<String> targetType, String re
     if (plugin) {
       Optional<GoValue> marker = jsonData.flatMap(json -> json.get(PromTypeMigration.MARKER));
       if (marker.isPresent() && truthy(marker.get())) {
-        String reason = isTrue(marker.get())
+        String reason = marker.get().isTrue()
             ? PromTypeMigration.MARKER + ": true"
             : PromTypeMigration.MARKER + " is " + describe(marker.get(), source.legacy())
                 + ", which the editor counts as set (a rollback looks for the boolean true)";
@@ -113,10 +113,6 @@ public record MigrationState(State state, Optional<String> targetType, String re
   private static boolean isFalseWord(String text) {
     String word = text.strip().toLowerCase(Locale.ROOT);
     return word.equals("false") || word.equals("no") || word.equals("off") || word.equals("n") || word.equals("0");
-  }
-
-  private static boolean isTrue(GoValue value) {
-    return value instanceof GoValue.GoBool bool && bool.value();
   }
 
   /** JavaScript truthiness, which decides whether Grafana's editors show their banners. */

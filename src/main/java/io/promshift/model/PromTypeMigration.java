@@ -52,7 +52,7 @@ public final class PromTypeMigration {
     if (json.get("azureCredentials").filter(v -> !(v instanceof GoValue.GoNull)).isPresent()) {
       return Reason.AZURE_CREDENTIALS;
     }
-    if (json.get("sigV4Auth").filter(v -> v instanceof GoValue.GoBool b && b.value()).isPresent()) {
+    if (json.get("sigV4Auth").filter(GoValue::isTrue).isPresent()) {
       return Reason.SIGV4_AUTH;
     }
     return Reason.NONE;
@@ -61,6 +61,6 @@ public final class PromTypeMigration {
   /** Whether jsonData carries the marker as the boolean true (what a rollback looks for). */
   public static boolean isMarked(Optional<GoMap> jsonData) {
     return jsonData.flatMap(json -> json.get(MARKER))
-        .filter(v -> v instanceof GoValue.GoBool b && b.value()).isPresent();
+        .filter(GoValue::isTrue).isPresent();
   }
 }
