@@ -201,10 +201,24 @@ public final class SourceText {
     return new SourceException(name, position(offset), problem);
   }
 
+  /*
+   * Both scans below cover every char of every file, mostly before the JIT has compiled anything: they lean
+   * on String methods that need no char-by-char loop of ours (a Latin-1 string knows it has no surrogate;
+   * indexOf runs as compiled code from the start) instead of charAt loops the interpreter runs char by char.
+   */
   private static int[] computeLineStarts(String text) {
     int[] starts = new int[16];
     int count = 0;
     starts[count++] = 0;
+    if (text.indexOf('\r') < 0) {
+      for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+        if (count == starts.length) {
+          starts = Arrays.copyOf(starts, count * 2);
+        }
+        starts[count++] = i + 1;
+      }
+      return Arrays.copyOf(starts, count);
+    }
     int n = text.length();
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
@@ -222,15 +236,8 @@ public final class SourceText {
   }
 
   private static int[] computeCodePointMap(String text) {
-    boolean surrogates = false;
-    for (int i = 0; i < text.length(); i++) {
-      if (Character.isSurrogate(text.charAt(i))) {
-        surrogates = true;
-        break;
-      }
-    }
-    if (!surrogates) {
-      return null;
+    if (text.codePointCount(0, text.length()) == text.length()) {
+      return null; // no surrogate pair: code point index and char offset agree
     }
     int[] map = new int[text.codePointCount(0, text.length()) + 1];
     int cp = 0;
