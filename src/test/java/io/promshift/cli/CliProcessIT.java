@@ -111,6 +111,38 @@ class CliProcessIT {
     assertThat(library.err()).contains("No SLF4J providers were found");
   }
 
+  // ---- the launcher ----------------------------------------------------------------------------------
+
+  /** The JVMs started under {@code process} while it runs, by their arguments; waits for it to end. */
+  private static List<List<String>> childJvms(Process process) throws Exception {
+    List<List<String>> seen = new ArrayList<>();
+    while (!process.waitFor(5, TimeUnit.MILLISECONDS)) {
+      process.descendants().forEach(child -> child.info().arguments().map(List::of)
+          .filter(arguments -> !seen.contains(arguments)).ifPresent(seen::add));
+    }
+    return seen;
+  }
+
+  @Test
+  void theJarRunsTheCliInAC1OnlyJvmUnlessToldNotTo(@TempDir Path dir) throws Exception {
+    Path tree = generate(dir.resolve("tree"), 100); // 1,000 files: a run long enough to watch
+    Path log = dir.resolve("log.txt");
+    Process launcher = new ProcessBuilder(java("migrate", "--check", tree.toString()))
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    List<List<String>> children = childJvms(launcher);
+    assertThat(launcher.exitValue()).as("the child's exit code: pending changes").isEqualTo(1);
+    assertThat(children).hasSize(1);
+    assertThat(children.get(0)).startsWith("-XX:TieredStopAtLevel=1", "-Dpromshift.parent=" + launcher.pid())
+        .endsWith("-jar", jar.toString(), "migrate", "--check", tree.toString());
+    assertThat(Files.readString(log)).contains("1000 files: ");
+
+    List<String> inThisJvm = new ArrayList<>(java("migrate", "--check", tree.toString()));
+    inThisJvm.add(1, "-Dpromshift.fork=false");
+    Process single = new ProcessBuilder(inThisJvm).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    assertThat(childJvms(single)).isEmpty();
+    assertThat(single.exitValue()).isEqualTo(1);
+  }
+
   // ---- a real terminal ----------------------------------------------------------------------------
 
   private static boolean hasScript() {
@@ -226,12 +258,18 @@ class CliProcessIT {
       assertThat(System.nanoTime()).as("a first rewrite within 60 s").isLessThan(deadline);
       Thread.sleep(1);
     }
+    // the launcher and the C1-only JVM it started for the run (see Launcher): both must stop
+    List<ProcessHandle> children = process.descendants().toList();
     if (signal.equals("KILL")) {
       process.destroyForcibly();
     } else {
       new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).start().waitFor();
     }
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    for (ProcessHandle child : children) {
+      child.onExit().get(30, TimeUnit.SECONDS);
+      assertThat(child.isAlive()).as("the child JVM stopped with its launcher (SIG" + signal + ")").isFalse();
+    }
     return process;
   }
 

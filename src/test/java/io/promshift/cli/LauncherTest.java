@@ -1,0 +1,89 @@
+package io.promshift.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/** When the executable jar starts the CLI in a C1-only child JVM, and with which command line. */
+class LauncherTest {
+  private static final String HOTSPOT = "OpenJDK 64-Bit Server VM";
+  private static final Optional<String> JAVA = Optional.of("/usr/lib/jvm/jdk/bin/java");
+  private static final String[] ARGS = {"migrate", "--to", "amazon", "--out", "out dir", "in"};
+
+  private final Map<String, String> properties = new HashMap<>();
+  private final Map<String, String> env = new HashMap<>(Map.of("PATH", "/usr/bin", "NO_COLOR", "1"));
+
+  private Optional<List<String>> child(String vmName, String... jvmArguments) {
+    UnaryOperator<String> lookup = properties::get;
+    return Launcher.childCommand(vmName, lookup, env, JAVA, Optional.of(jvmArguments), ARGS, 4242);
+  }
+
+  private static String[] line(String... jvmPart) {
+    String[] all = new String[jvmPart.length + ARGS.length];
+    System.arraycopy(jvmPart, 0, all, 0, jvmPart.length);
+    System.arraycopy(ARGS, 0, all, jvmPart.length, ARGS.length);
+    return all;
+  }
+
+  @Test
+  void theChildGetsC1OnlyAndItsLauncherPidBeforeEveryOptionAndArgumentTheLauncherGot() {
+    assertThat(child(HOTSPOT, line("-Xmx1g", "-jar", "promshift-cli.jar"))).contains(List.of(
+        "/usr/lib/jvm/jdk/bin/java", "-XX:TieredStopAtLevel=1", "-Dpromshift.parent=4242",
+        "-Xmx1g", "-jar", "promshift-cli.jar", "migrate", "--to", "amazon", "--out", "out dir", "in"));
+  }
+
+  @Test
+  void aClassPathLaunchIsRepeatedAsItWasGiven() {
+    assertThat(child("Java HotSpot(TM) 64-Bit Server VM", line("-cp", "a.jar:b.jar", "io.promshift.cli.Launcher")))
+        .get().asList().containsSubsequence("-cp", "a.jar:b.jar", "io.promshift.cli.Launcher", "migrate", "in");
+  }
+
+  @Test
+  void theChildAndAnyoneWhoAsksRunInThisJvm() {
+    properties.put("promshift.parent", "17");
+    assertThat(child(HOTSPOT, line("-jar", "p.jar"))).as("the child itself").isEmpty();
+    properties.clear();
+    properties.put("promshift.fork", "false");
+    assertThat(child(HOTSPOT, line("-Dpromshift.fork=false", "-jar", "p.jar"))).as("-Dpromshift.fork=false").isEmpty();
+    properties.put("promshift.fork", "true");
+    assertThat(child(HOTSPOT, line("-jar", "p.jar"))).isPresent();
+  }
+
+  @Test
+  void optionsThatAlreadyChooseACompilerAreTheUsersChoice() {
+    for (String option : List.of("-Xint", "-Xcomp", "-XX:TieredStopAtLevel=4", "-XX:-TieredCompilation",
+        "-XX:CompilationMode=high-only")) {
+      assertThat(child(HOTSPOT, line(option, "-jar", "p.jar"))).as(option).isEmpty();
+    }
+  }
+
+  @Test
+  void jvmOptionsFromTheEnvironmentMeanSomeoneTunesThisJvm() {
+    for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) {
+      env.put(variable, "-Xmx2g");
+      assertThat(child(HOTSPOT, line("-jar", "p.jar"))).as(variable).isEmpty();
+      env.remove(variable);
+    }
+  }
+
+  @Test
+  void anotherJvmRunsTheCliItself() {
+    assertThat(child("Eclipse OpenJ9 VM", line("-jar", "p.jar"))).isEmpty();
+  }
+
+  @Test
+  void aCommandLineThatCannotBeReadBackExactlyIsNotGuessedAt() {
+    assertThat(Launcher.childCommand(HOTSPOT, properties::get, env, Optional.empty(),
+        Optional.of(line("-jar", "p.jar")), ARGS, 1)).as("no executable").isEmpty();
+    assertThat(Launcher.childCommand(HOTSPOT, properties::get, env, JAVA, Optional.empty(), ARGS, 1))
+        .as("no arguments").isEmpty();
+    assertThat(child(HOTSPOT, "-jar", "p.jar", "migrate", "--to", "amazon", "--out", "out", "dir", "in"))
+        .as("an argument split differently").isEmpty();
+    assertThat(child(HOTSPOT, ARGS)).as("nothing before the program's arguments").isEmpty();
+  }
+}
