@@ -75,6 +75,47 @@ class CliProcessIT {
   }
 
   @Test
+  void writeAndOutOnATreeWithABrokenFileGiveWhatTheInProcessRunGives(@TempDir Path dir) throws Exception {
+    for (String tree : List.of("real", "in-process")) {
+      Path repo = Trees.copy(Path.of("samples/provisioning"), dir.resolve(tree));
+      Path broken = repo.resolve("datasources/15-broken.yaml");
+      Files.copy(Path.of("samples/invalid/syntax-error.yaml"), broken);
+      Files.setLastModifiedTime(broken, Trees.OLD);
+    }
+    Path real = dir.resolve("real");
+    Path inProcess = dir.resolve("in-process");
+    Map<String, String> before = Trees.contents(real);
+
+    Result out = run(dir, "migrate", "--to", "amazon", "--out", dir.resolve("real-out").toString(), real.toString());
+    Cli.Run outInProcess = Cli.run("migrate", "--to", "amazon", "--out", dir.resolve("in-process-out").toString(),
+        inProcess.toString());
+    assertThat(out.code()).as("the broken file").isEqualTo(2).isEqualTo(outInProcess.code());
+    assertThat(Trees.contents(dir.resolve("real-out"))).isEqualTo(Trees.contents(dir.resolve("in-process-out")))
+        .hasSameSizeAs(before);
+    assertThat(Trees.contents(real)).as("--out leaves the input as it was").isEqualTo(before);
+
+    Result write = run(dir, "migrate", "--write", real.toString());
+    Cli.Run writeInProcess = Cli.run("migrate", "--write", inProcess.toString());
+    assertThat(write.code()).isEqualTo(2).isEqualTo(writeInProcess.code());
+    assertThat(write.out().replace(real.toString(), "REPO"))
+        .isEqualTo(writeInProcess.out().replace(inProcess.toString(), "REPO")).isNotEmpty();
+    assertThat(write.err()).contains("15-broken.yaml:14:13: error: invalid YAML")
+        .contains("1 skipped, 1 failed"); // the dashboard provider is skipped with a note
+    Map<String, String> after = Trees.contents(real);
+    assertThat(after).as("the same bytes, and no stray file").isEqualTo(Trees.contents(inProcess));
+    Map<String, java.nio.file.attribute.FileTime> mtimes = Trees.mtimes(real);
+    for (String file : before.keySet()) {
+      boolean rewritten = !before.get(file).equals(after.get(file));
+      assertThat(mtimes.get(file).equals(Trees.OLD)).as(file + " mtime kept unless rewritten").isEqualTo(!rewritten);
+    }
+
+    Result json = run(dir, "validate", "--format", "json", "samples");
+    Cli.Run jsonInProcess = Cli.run("validate", "--format", "json", "samples");
+    assertThat(json.out()).isEqualTo(jsonInProcess.out()).startsWith("[\n  {\n    \"file\": ");
+    assertThat(json.code()).isEqualTo(jsonInProcess.code());
+  }
+
+  @Test
   void exitCodes(@TempDir Path dir) throws Exception {
     assertThat(run(dir, "status", "samples/provisioning").code()).as("status, all readable").isZero();
     assertThat(run(dir, "status", "samples").code()).as("status, unreadable files").isEqualTo(2);
