@@ -5,6 +5,7 @@ import io.promshift.grafana.GoValue;
 import io.promshift.grafana.GoYaml;
 import io.promshift.model.DataSource;
 import io.promshift.model.Field;
+import io.promshift.model.MigrationState;
 import io.promshift.model.PromTypeMigration;
 import io.promshift.model.ProvisioningFile;
 import io.promshift.patch.Edit;
@@ -154,23 +155,20 @@ final class MigrationPlanner {
     return new MigrationPlan.Intent(PromTypeMigration.PROMETHEUS, marker);
   }
 
-  /** A prometheus source Grafana will not move although it looks as if it should. */
+  /**
+   * A prometheus source whose editor shows the deprecation notice but which Grafana will not move: said in
+   * the words of its {@link MigrationState}, so that {@code migrate} and {@code status} give one reason.
+   */
   private void explainNoMigration(DataSource ds) {
+    MigrationState state = MigrationState.of(ds);
     Optional<GoMap.Entry> sigV4 = ds.jsonData().flatMap(j -> j.entry("sigV4Auth"));
-    if (sigV4.isEmpty() || !(sigV4.get().value() instanceof GoValue.GoString text)) {
+    if (state.state() != MigrationState.State.WILL_NOT_MIGRATE || sigV4.isEmpty()) {
       return;
     }
-    String value = text.value();
-    if (value.contains("$")) {
-      notices.add(new Notice("sigv4auth-placeholder", ds.label(), position(sigV4.get().valueNode()),
-          "sigV4Auth of " + ds.label() + " is a placeholder (" + value + "): Grafana migrates it only if it expands"
-              + " to true at run time; promshift leaves it as prometheus"));
-    } else if (text.yaml11BoolWord() || value.strip().equalsIgnoreCase("true")) {
-      String written = text.yaml11BoolWord() ? "the YAML 1.1 word " + value : "the string \"" + value + "\"";
-      notices.add(new Notice("sigv4auth-not-boolean", ds.label(), position(sigV4.get().valueNode()),
-          "sigV4Auth of " + ds.label() + " is " + written + ": Grafana 9.4+ reads a string, so it neither signs"
-              + " requests nor migrates this source; write sigV4Auth: true (unquoted)"));
-    }
+    boolean placeholder = !ds.legacy() && sigV4.get().value() instanceof GoValue.GoString text
+        && text.value().contains("$");
+    notices.add(new Notice(placeholder ? "sigv4auth-placeholder" : "sigv4auth-not-boolean", ds.label(),
+        position(sigV4.get().valueNode()), ds.label() + " will not migrate: " + state.reason()));
   }
 
   private void warnFixedVersion(DataSource ds) {

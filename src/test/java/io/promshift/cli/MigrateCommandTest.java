@@ -47,7 +47,7 @@ class MigrateCommandTest {
     assertThat(run.err()).contains(
             "samples/provisioning/dashboards/dashboards.yaml: note: not a data source provisioning file",
             "samples/provisioning/datasources/13-amp-retail-us-east-1.yaml:16:14: warning: \"AMP Retail\" has a fixed version: 3",
-            "samples/provisioning/datasources/70-staging-org2.yaml:41:18: warning: sigV4Auth of \"AMP Staging\" is the string \"true\"")
+            "samples/provisioning/datasources/70-staging-org2.yaml:41:18: warning: \"AMP Staging\" will not migrate: sigV4Auth is the string \"true\"")
         .endsWith(SAMPLES_SUMMARY);
     assertThat(Trees.mtimes(Path.of("samples"))).isEqualTo(before);
     assertThat(Cli.run("migrate", "--dry-run", "samples/provisioning")).isEqualTo(run);

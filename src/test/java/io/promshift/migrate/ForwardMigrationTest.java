@@ -5,6 +5,11 @@ import static io.promshift.migrate.MigrationHarness.refused;
 import static io.promshift.migrate.MigrationHarness.unchanged;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.promshift.model.MigrationState;
+import io.promshift.model.ProvisioningFile;
+import io.promshift.model.ProvisioningReader;
+import io.promshift.syntax.ReadSettings;
+import io.promshift.text.SourceText;
 import org.junit.jupiter.api.Test;
 
 class ForwardMigrationTest {
@@ -86,7 +91,7 @@ class ForwardMigrationTest {
   }
 
   @Test
-  void stringsAndYaml11WordsDoNotQualifyAndSaySo() {
+  void stringsYaml11WordsAndNumbersDoNotQualifyAndSaySoAsStatusDoes() {
     MigrationResult result = unchanged("""
         apiVersion: 1
         datasources:
@@ -96,9 +101,17 @@ class ForwardMigrationTest {
           - {name: one, type: prometheus, jsonData: {sigV4Auth: 1}}
           - {name: env, type: prometheus, jsonData: {sigV4Auth: $SIGV4}}
         """);
-    assertThat(result.notices()).extracting(Notice::code).containsExactly(
+    assertThat(result.notices()).extracting(Notice::code).containsExactly("sigv4auth-not-boolean",
         "sigv4auth-not-boolean", "sigv4auth-not-boolean", "sigv4auth-not-boolean", "sigv4auth-placeholder");
     assertThat(result.notices().get(1).message()).contains("YAML 1.1 word yes");
+    assertThat(result.notices().get(3).message()).isEqualTo("\"one\" will not migrate: sigV4Auth is the number 1,"
+        + " not the boolean true: the editor shows the notice, but requests are not signed and the migration skips"
+        + " it; write sigV4Auth: true (unquoted)");
+    ProvisioningFile file = new ProvisioningReader(ReadSettings.DEFAULTS).read(SourceText.of("t.yaml", result.newText()));
+    for (int i = 0; i < result.notices().size(); i++) {
+      assertThat(result.notices().get(i).message()).as("the reason status gives")
+          .endsWith(MigrationState.of(file.dataSources().get(i)).reason());
+    }
   }
 
   @Test
