@@ -6,7 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
 
 /**
@@ -49,9 +52,7 @@ public final class Launcher {
   public static void main(String[] args) {
     String parent = System.getProperty(PARENT);
     if (parent != null) {
-      stopWhenGone(parent);
-      PromshiftCli.main(args);
-      return;
+      System.exit(runWhileAlive(parent, args));
     }
     ProcessHandle.Info self = ProcessHandle.current().info();
     Optional<List<String>> command = childCommand(System.getProperty("java.vm.name", ""), System::getProperty,
@@ -143,27 +144,34 @@ public final class Launcher {
   }
 
   /**
-   * In the child: stop as if terminated once the launcher is gone (killed outright, it could pass nothing
-   * on). Polls, because no portable API reports a parent's death at once; ten times a second costs nothing.
+   * In the child: runs the CLI, but stops as if terminated once the launcher is gone (killed outright, it
+   * could pass nothing on). Polls, because no portable API reports a parent's death at once; ten times a
+   * second costs nothing. The caller's exit then runs the CLI's shutdown hooks: temp files in flight are
+   * removed, as on SIGTERM.
    */
-  private static void stopWhenGone(String parentPid) {
-    Optional<ProcessHandle> parent;
+  private static int runWhileAlive(String parentPid, String[] args) {
+    Optional<ProcessHandle> launcher;
     try {
-      parent = ProcessHandle.of(Long.parseLong(parentPid));
+      launcher = ProcessHandle.of(Long.parseLong(parentPid));
     } catch (NumberFormatException e) {
-      return;
+      launcher = Optional.empty();
     }
-    Thread watch = new Thread(() -> {
-      while (parent.isPresent() && parent.get().isAlive()) {
-        try {
-          Thread.sleep(100);
-        } catch (InterruptedException e) {
-          return;
+    FutureTask<Integer> cli = new FutureTask<>(() -> PromshiftCli.runOnProcessStreams(args));
+    new Thread(cli, "promshift").start();
+    while (true) {
+      try {
+        return cli.get(100, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException stillRunning) {
+        if (launcher.isEmpty() || !launcher.get().isAlive()) {
+          return TERMINATED;
         }
+      } catch (ExecutionException e) {
+        // the CLI turns every exception into an exit code: what escapes is an Error, such as running out of memory
+        System.err.println("promshift: " + e.getCause() + "; stopped");
+        return PromshiftCli.INTERNAL_ERROR;
+      } catch (InterruptedException e) {
+        return TERMINATED;
       }
-      System.exit(TERMINATED); // runs the CLI's shutdown hooks: temp files in flight are removed
-    }, "promshift-watch-launcher");
-    watch.setDaemon(true);
-    watch.start();
+    }
   }
 }

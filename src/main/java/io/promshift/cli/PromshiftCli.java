@@ -118,11 +118,15 @@ public final class PromshiftCli {
   }
 
   public static void main(String[] args) {
+    System.exit(runOnProcessStreams(args));
+  }
+
+  /** Runs the command line on this process's standard streams and terminal; returns the exit code. */
+  static int runOnProcessStreams(String[] args) {
     // UTF-8 whatever the locale: diffs and reports carry the files' own text
     PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8));
     PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8));
-    int code = run(out, err, Terminal.detect(), args);
-    System.exit(code);
+    return run(out, err, Terminal.detect(), args);
   }
 
   /** A short message and where to read more, not the whole usage text. */
