@@ -3,6 +3,7 @@ package io.promshift.cli;
 import io.promshift.io.FileSet;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -44,6 +45,15 @@ final class CommonOptions {
     if (jobs < 1) {
       throw new ParameterException(spec.commandLine(), "--jobs must be at least 1, not " + jobs);
     }
+    requireNamed(spec.commandLine(), roots);
     return new FileSet(roots, includes, excludes);
+  }
+
+  /** A usage error for an empty PATH: Path.of("") is the current directory, which `"$REPO"` with REPO unset must not mean. */
+  static void requireNamed(CommandLine commandLine, List<Path> roots) {
+    if (roots.stream().anyMatch(root -> root.toString().isEmpty())) {
+      throw new ParameterException(commandLine, "an empty PATH names no file (an unset variable?);"
+          + " write . for the current directory");
+    }
   }
 }

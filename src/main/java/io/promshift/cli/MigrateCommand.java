@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -105,6 +106,10 @@ final class MigrateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     FileSet fileSet = common.fileSet(paths);
+    if (mode.out != null && mode.out.toString().isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "--out needs a folder; an empty one would be the current"
+          + " directory (an unset variable?)");
+    }
     Migrator migrator = Promshift.create().migrator(options());
     // in place, a file is the user's only copy: fsync before the rename. An --out tree is rebuilt by a rerun:
     // its writes are atomic all the same (temp file + rename), without an fsync per file.

@@ -59,6 +59,7 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    CommonOptions.requireNamed(spec.commandLine(), paths);
     FindingsReport.Format reportFormat = parse(() -> FindingsReport.Format.parse(format), "--format", format);
     Severity threshold = parse(() -> Severity.parse(failOn), "--fail-on", failOn);
     ValidationOptions.Builder options = ValidationOptions.builder();

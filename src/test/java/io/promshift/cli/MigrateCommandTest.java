@@ -276,6 +276,22 @@ class MigrateCommandTest {
   }
 
   @Test
+  void anEmptyPathOrOutFolderIsAUsageErrorNotTheCurrentDirectory() {
+    Map<String, FileTime> before = Trees.mtimes(Path.of("samples"));
+    for (List<String> args : List.of(List.of("migrate", "--write", ""), List.of("migrate", "--write", "samples", ""),
+        List.of("status", ""), List.of("validate", ""))) {
+      Cli.Run run = Cli.run(args.toArray(String[]::new));
+      assertThat(run.code()).as(args.toString()).isEqualTo(2);
+      assertThat(run.out()).isEmpty();
+      assertThat(run.err()).contains(": an empty PATH names no file (an unset variable?); write . for the current directory");
+    }
+    Cli.Run out = Cli.run("migrate", "--out", "", "samples/provisioning");
+    assertThat(out.code()).isEqualTo(2);
+    assertThat(out.err()).contains("--out needs a folder");
+    assertThat(Trees.mtimes(Path.of("samples"))).isEqualTo(before);
+  }
+
+  @Test
   void helpOfEveryCommandDocumentsTheExitCodesAndTheRootHasAVersion() {
     for (List<String> args : List.of(List.of("--help"), List.of("status", "--help"), List.of("migrate", "--help"),
         List.of("help", "migrate"))) {
