@@ -124,9 +124,10 @@ final class MigrateCommand implements Callable<Integer> {
         counts[Kind.FAILED.ordinal()]++;
         ui.error(problem.path().toString(), problem.message());
       }
-      Map<FileSet.Found, Path> sameFiles = mode.write ? sameFiles(scan.files()) : Map.of();
-      ui.startProgress("migrate", scan.files().size());
-      Batch.forEachOrdered(scan.files(), common.jobs, found -> {
+      List<FileSet.Found> files = mode.out == null ? scan.files() : outsideOf(mode.out, scan.files());
+      Map<FileSet.Found, Path> sameFiles = mode.write ? sameFiles(files) : Map.of();
+      ui.startProgress("migrate", files.size());
+      Batch.forEachOrdered(files, common.jobs, found -> {
         Path first = sameFiles.get(found);
         Outcome outcome = first != null ? sameFile(found, first) : process(migrator, writer, found, ui.quiet());
         ui.tick();
@@ -137,8 +138,7 @@ final class MigrateCommand implements Callable<Integer> {
         print(outcome, ui);
       });
       ui.close();
-      int files = scan.files().size();
-      ui.summaryErr(summary(files, counts, sources[0]));
+      ui.summaryErr(summary(files.size(), counts, sources[0]));
     } finally {
       try {
         Runtime.getRuntime().removeShutdownHook(cleanup);
@@ -150,6 +150,23 @@ final class MigrateCommand implements Callable<Integer> {
       return 2;
     }
     return mode.check && counts[Kind.CHANGED.ordinal()] > 0 ? 1 : 0;
+  }
+
+  /**
+   * The files found under a directory root but not under the output folder: with {@code --out} inside a root,
+   * a second run must not read the first run's output as input (and write it one level deeper). A file named
+   * on the command line is taken wherever it is.
+   */
+  private static List<FileSet.Found> outsideOf(Path out, List<FileSet.Found> files) {
+    Path outFolder = out.toAbsolutePath().normalize();
+    List<FileSet.Found> outside = new ArrayList<>(files.size());
+    for (FileSet.Found found : files) {
+      boolean named = found.root().equals(found.file());
+      if (named || !found.file().toAbsolutePath().normalize().startsWith(outFolder)) {
+        outside.add(found);
+      }
+    }
+    return outside;
   }
 
   /**

@@ -165,6 +165,23 @@ class MigrateCommandTest {
   }
 
   @Test
+  void anOutFolderInsideThePathIsNotReadBackByTheNextRun(@TempDir Path dir) {
+    Path repo = Trees.copy(Path.of("samples/provisioning"), dir.resolve("repo"));
+    Path out = repo.resolve("migrated");
+    Cli.Run first = Cli.run("migrate", "--out", out.toString(), repo.toString());
+    Map<String, String> written = Trees.contents(out);
+    Cli.Run second = Cli.run("migrate", "--out", out.toString(), repo.toString());
+    assertThat(second).isEqualTo(first);
+    assertThat(first.err()).endsWith("11 files written to " + out + ": 6 changed (12 data sources to plugin types),"
+        + " 4 unchanged, 1 skipped, 0 failed\n");
+    assertThat(Trees.contents(out)).as("no migrated/migrated/...").isEqualTo(written).hasSize(11);
+
+    // named on the command line, a file in the output folder is read like any other
+    Cli.Run named = Cli.run("migrate", "--check", out.resolve("datasources/10-amp-eu-west-1.yaml").toString());
+    assertThat(named.err()).endsWith("1 file: 0 would change (0 data sources to plugin types), 1 unchanged, 0 skipped, 0 failed\n");
+  }
+
+  @Test
   void secretsAreMaskedInDiffsAndEveryOtherOutput(@TempDir Path dir) {
     String secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
     Trees.write(dir.resolve("keys.yaml"), """
