@@ -43,6 +43,11 @@ public interface FindingsReport {
     return new TextReport();
   }
 
+  /** The text format without its summary line: the findings alone (for a quiet run). */
+  static FindingsReport textFindingsOnly() {
+    return new TextReport(false);
+  }
+
   static FindingsReport json() {
     return new JsonReport();
   }

@@ -15,6 +15,16 @@ import java.util.List;
  * </pre>
  */
 final class TextReport implements FindingsReport {
+  private final boolean summary;
+
+  TextReport() {
+    this(true);
+  }
+
+  TextReport(boolean summary) {
+    this.summary = summary;
+  }
+
   @Override
   public void write(List<Finding> findings, int files, Appendable out) throws IOException {
     int[] counts = new int[Severity.values().length];
@@ -24,6 +34,9 @@ final class TextReport implements FindingsReport {
           .append(String.valueOf(f.column())).append(": ").append(f.severity().label())
           .append(" [").append(f.rule()).append("] ").append(oneLine(f.message())).append('\n');
       out.append("  fix: ").append(oneLine(f.fix())).append('\n');
+    }
+    if (!summary) {
+      return;
     }
     out.append(String.valueOf(counts[Severity.ERROR.ordinal()])).append(" errors, ")
         .append(String.valueOf(counts[Severity.WARNING.ordinal()])).append(" warnings, ")

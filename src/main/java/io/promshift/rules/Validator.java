@@ -67,16 +67,25 @@ public final class Validator {
    * directories. Files keep the order given within their directory.
    */
   public List<Finding> validateByDirectory(List<ProvisioningFile> files) {
-    Map<Path, List<ProvisioningFile>> byDirectory = new LinkedHashMap<>();
-    for (ProvisioningFile file : files) {
-      Path parent = Path.of(file.fileName()).toAbsolutePath().normalize().getParent();
-      byDirectory.computeIfAbsent(parent, directory -> new ArrayList<>()).add(file);
-    }
     List<Finding> findings = new ArrayList<>();
-    for (List<ProvisioningFile> directory : byDirectory.values()) {
+    for (List<ProvisioningFile> directory : byDirectory(files)) {
       findings.addAll(validateAll(directory));
     }
     return findings;
+  }
+
+  /**
+   * The files grouped by the directory they are in (groups in the order of their first file, files in the
+   * order given): each group is one set for {@link #validateAll}, independent of the others, so a caller may
+   * validate the groups in parallel.
+   */
+  public static List<List<ProvisioningFile>> byDirectory(List<ProvisioningFile> files) {
+    Map<Path, List<ProvisioningFile>> groups = new LinkedHashMap<>();
+    for (ProvisioningFile file : files) {
+      Path parent = Path.of(file.fileName()).toAbsolutePath().normalize().getParent();
+      groups.computeIfAbsent(parent, directory -> new ArrayList<>()).add(file);
+    }
+    return new ArrayList<>(groups.values());
   }
 
   /**

@@ -64,7 +64,7 @@ class ValidateCommandTest {
   void filesThatAreNotDataSourceProvisioningAreSkippedWithANote() {
     Run run = run("validate", "samples/provisioning");
     assertThat(run.code()).isZero();
-    assertThat(run.err()).contains("dashboards.yaml: skipped: not a data source provisioning file");
+    assertThat(run.err()).contains("dashboards.yaml: note: not a data source provisioning file");
     assertThat(run.out()).endsWith(" in 10 files\n");
   }
 
@@ -88,6 +88,53 @@ class ValidateCommandTest {
     assertThat(run("validate", file).out()).contains("57:18: info [placeholder-unchecked]");
     Run expanded = run("validate", "--env-file", env.toString(), file);
     assertThat(expanded.out()).doesNotContain("placeholder-unchecked").contains("53:11: info [migration-pending]");
+  }
+
+  @Test
+  void includeAndExcludeNarrowTheWalkAsForTheOtherCommands() {
+    Run all = run("validate", "samples");
+    Run invalidOnly = run("validate", "--include", "invalid/**", "samples");
+    Run withoutInvalid = run("validate", "--exclude", "invalid/**", "samples");
+    assertThat(invalidOnly.out()).contains("samples/invalid/").doesNotContain("samples/provisioning/");
+    assertThat(withoutInvalid.out()).contains("samples/provisioning/").doesNotContain("samples/invalid/");
+    assertThat(withoutInvalid.code()).as("no unreadable file, warnings only").isZero();
+    assertThat(all.code()).isEqualTo(2);
+    assertThat(all.out().lines().filter(line -> line.startsWith("samples/")).count())
+        .isEqualTo(invalidOnly.out().lines().filter(line -> line.startsWith("samples/")).count()
+            + withoutInvalid.out().lines().filter(line -> line.startsWith("samples/")).count());
+  }
+
+  @Test
+  void theReportIsTheSameWhateverTheNumberOfThreads() {
+    for (String format : new String[] {"text", "json", "sarif"}) {
+      Run one = run("validate", "-j", "1", "--format", format, "samples", "src/it");
+      Run four = run("validate", "-j", "4", "--format", format, "samples", "src/it");
+      assertThat(four).as(format).isEqualTo(one);
+    }
+  }
+
+  @Test
+  void quietPrintsTheErrorsAloneAndVerboseCountsEachFilesFindings() {
+    Run quiet = run("validate", "-q", "samples");
+    assertThat(quiet.code()).as("the exit code tells the rest").isEqualTo(2);
+    assertThat(quiet.err()).isEmpty();
+    assertThat(quiet.out().lines().filter(line -> !line.startsWith("  fix: ")))
+        .isNotEmpty().allMatch(line -> line.contains(": error ["));
+    Run json = run("validate", "-q", "--format", "json", "samples");
+    assertThat(json.out()).as("a machine-readable report stays whole").isEqualTo(run("validate", "--format", "json", "samples").out());
+
+    Run verbose = run("validate", "-v", "samples/provisioning");
+    assertThat(verbose.err()).contains("samples/provisioning/datasources/70-staging-org2.yaml: ")
+        .containsPattern("samples/provisioning/datasources/30-cloudwatch.yaml: \\d+ findings?\n");
+    assertThat(verbose.out()).isEqualTo(run("validate", "samples/provisioning").out());
+  }
+
+  @Test
+  void anEmptyPathIsAUsageError() {
+    Run run = run("validate", "samples/provisioning", "");
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).contains("an empty PATH names no file");
   }
 
   @Test
