@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 /**
@@ -57,21 +58,26 @@ public final class Launcher {
     ProcessHandle.Info self = ProcessHandle.current().info();
     Optional<List<String>> command = childCommand(System.getProperty("java.vm.name", ""), System::getProperty,
         System.getenv(), self.command(), self.arguments(), args, ProcessHandle.current().pid());
-    Process child = null;
-    if (command.isPresent()) {
-      try {
-        child = new ProcessBuilder(command.get()).inheritIO().start();
-      } catch (IOException | RuntimeException cannotStart) {
-        child = null; // this JVM runs the CLI itself
-      }
-    }
-    if (child == null) {
+    if (command.isEmpty()) {
       PromshiftCli.main(args);
       return;
     }
-    Process running = child;
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(running), "promshift-stop-child"));
-    System.exit(waitFor(running));
+    // the hook is in place before the child exists: a signal at any moment reaches it
+    AtomicReference<Process> child = new AtomicReference<>();
+    Thread stopChild = new Thread(() -> stop(child.get()), "promshift-stop-child");
+    Runtime.getRuntime().addShutdownHook(stopChild);
+    try {
+      child.set(new ProcessBuilder(command.get()).inheritIO().start());
+    } catch (IOException | RuntimeException cannotStart) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(stopChild);
+      } catch (IllegalStateException shuttingDown) {
+        return; // stopped before anything ran
+      }
+      PromshiftCli.main(args); // this JVM runs the CLI itself
+      return;
+    }
+    System.exit(waitFor(child.get()));
   }
 
   /**
@@ -130,7 +136,7 @@ public final class Launcher {
 
   /** On the way out: the child gets the same request to stop, and the time to clean up after itself. */
   private static void stop(Process child) {
-    if (!child.isAlive()) {
+    if (child == null || !child.isAlive()) {
       return;
     }
     child.destroy();
