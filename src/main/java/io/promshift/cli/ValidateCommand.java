@@ -6,7 +6,7 @@ import io.promshift.io.EnvFile;
 import io.promshift.io.FileSet;
 import io.promshift.model.ProvisioningFile;
 import io.promshift.report.FindingsReport;
-import io.promshift.rules.Finding;
+import io.promshift.rules.Diagnostic;
 import io.promshift.rules.Severity;
 import io.promshift.rules.ValidationOptions;
 import io.promshift.rules.Validator;
@@ -74,7 +74,7 @@ final class ValidateCommand implements Callable<Integer> {
   PromshiftCli root;
 
   /** What reading one file gave: the file, or the finding that it cannot be read, or neither (skipped). */
-  private record Read(FileSet.Found found, ProvisioningFile file, Finding unreadable) {}
+  private record Read(FileSet.Found found, ProvisioningFile file, Diagnostic unreadable) {}
 
   @Override
   public Integer call() {
@@ -99,7 +99,7 @@ final class ValidateCommand implements Callable<Integer> {
     Validator validator = Validator.create(options.build());
     Promshift promshift = Promshift.create();
 
-    List<Finding> findings = new ArrayList<>();
+    List<Diagnostic> findings = new ArrayList<>();
     Map<String, Integer> order = new HashMap<>();
     List<ProvisioningFile> readable = new ArrayList<>();
     int[] unreadable = new int[1];
@@ -130,19 +130,19 @@ final class ValidateCommand implements Callable<Integer> {
         }
       });
       // Grafana reads each directory as one set: the directories are independent, so they go in parallel
-      for (List<Finding> found : Batch.run(Validator.byDirectory(readable), common.jobs, validator::validateAll)) {
+      for (List<Diagnostic> found : Batch.run(Validator.byDirectory(readable), common.jobs, validator::validateAll)) {
         findings.addAll(found);
       }
       ui.close();
-      findings.sort(Comparator.comparingInt((Finding f) -> order.getOrDefault(f.file(), Integer.MAX_VALUE))
-          .thenComparing(Finding.BY_POSITION));
+      findings.sort(Comparator.comparingInt((Diagnostic f) -> order.getOrDefault(f.file(), Integer.MAX_VALUE))
+          .thenComparing(Diagnostic.BY_POSITION));
       if (ui.verbose()) {
         detailPerFile(ui, order.keySet(), findings);
       }
       // --quiet: in text, the error findings alone and no summary; JSON and SARIF stay whole, they are files
       boolean quietText = common.quiet && reportFormat == FindingsReport.Format.TEXT;
       FindingsReport report = quietText ? FindingsReport.textFindingsOnly() : FindingsReport.of(reportFormat);
-      List<Finding> shown = quietText ? findings.stream().filter(f -> f.severity() == Severity.ERROR).toList() : findings;
+      List<Diagnostic> shown = quietText ? findings.stream().filter(f -> f.severity() == Severity.ERROR).toList() : findings;
       PrintWriter out = spec.commandLine().getOut();
       try {
         report.write(shown, checked[0], out);
@@ -167,9 +167,9 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   /** With --verbose: how many findings each file has, on stderr, beside the report. */
-  private static void detailPerFile(Ui ui, Iterable<String> files, List<Finding> findings) {
+  private static void detailPerFile(Ui ui, Iterable<String> files, List<Diagnostic> findings) {
     Map<String, Integer> counts = new HashMap<>();
-    for (Finding finding : findings) {
+    for (Diagnostic finding : findings) {
       counts.merge(finding.file(), 1, Integer::sum);
     }
     for (String file : files) {

@@ -6,7 +6,7 @@ import io.promshift.io.EnvFile;
 import io.promshift.io.FileSet;
 import io.promshift.model.ProvisioningFile;
 import io.promshift.report.FindingsReport;
-import io.promshift.rules.Finding;
+import io.promshift.rules.Diagnostic;
 import io.promshift.rules.Severity;
 import io.promshift.rules.ValidationOptions;
 import io.promshift.rules.Validator;
@@ -73,7 +73,7 @@ public class ValidateMojo extends AbstractPromshiftMojo {
 
     // Grafana reads one directory's files together, in lexical order: validate each directory's files together
     List<ProvisioningFile> readable = new ArrayList<>();
-    List<Finding> unreadable = new ArrayList<>();
+    List<Diagnostic> unreadable = new ArrayList<>();
     int checked = 0;
     for (FileSet.Found found : files) {
       Path path = found.file();
@@ -92,13 +92,13 @@ public class ValidateMojo extends AbstractPromshiftMojo {
       checked++;
       readable.add(file);
     }
-    List<Finding> findings = new ArrayList<>(unreadable);
+    List<Diagnostic> findings = new ArrayList<>(unreadable);
     findings.addAll(validator.validateByDirectory(readable));
-    findings.sort((a, b) -> a.file().equals(b.file()) ? Finding.BY_POSITION.compare(a, b) : a.file().compareTo(b.file()));
+    findings.sort((a, b) -> a.file().equals(b.file()) ? Diagnostic.BY_POSITION.compare(a, b) : a.file().compareTo(b.file()));
 
     int[] counts = new int[Severity.values().length];
     List<String> failing = new ArrayList<>();
-    for (Finding finding : findings) {
+    for (Diagnostic finding : findings) {
       counts[finding.severity().ordinal()]++;
       log(finding);
       if (finding.severity().reaches(threshold)) {
@@ -125,15 +125,15 @@ public class ValidateMojo extends AbstractPromshiftMojo {
   }
 
   /** A file that cannot be read fails the build as an error, or with failOnError=false is a warning. */
-  private Finding unreadable(Finding finding) {
+  private Diagnostic unreadable(Diagnostic finding) {
     if (failOnError() || finding.severity() != Severity.ERROR) {
       return finding;
     }
-    return new Finding(finding.file(), finding.position(), Severity.WARNING, finding.rule(), finding.pointer(),
+    return new Diagnostic(finding.file(), finding.position(), Severity.WARNING, finding.code(), finding.pointer(),
         finding.message() + " (failOnError=false)", finding.fix());
   }
 
-  private void log(Finding finding) {
+  private void log(Diagnostic finding) {
     String line = line(finding);
     String fix = "  fix: " + oneLine(finding.fix());
     switch (finding.severity()) {
@@ -153,20 +153,20 @@ public class ValidateMojo extends AbstractPromshiftMojo {
   }
 
   /** {@code /abs/path.yaml:12:20: error [rule] message}: one line, as compilers print it. */
-  private static String line(Finding finding) {
+  private static String line(Diagnostic finding) {
     return logName(Path.of(finding.file())) + ":" + finding.line() + ":" + finding.column() + ": "
         + finding.severity().label() + " [" + finding.rule() + "] " + oneLine(finding.message());
   }
 
   /** Reports name files relative to the project, as code-scanning tools and diffs do. */
-  private void writeReports(List<FindingsReport.Format> formats, List<Finding> findings, int checked)
+  private void writeReports(List<FindingsReport.Format> formats, List<Diagnostic> findings, int checked)
       throws MojoExecutionException {
     if (formats.isEmpty()) {
       return;
     }
-    List<Finding> relative = new ArrayList<>(findings.size());
-    for (Finding f : findings) {
-      relative.add(new Finding(relativeName(Path.of(f.file())), f.position(), f.severity(), f.rule(), f.pointer(),
+    List<Diagnostic> relative = new ArrayList<>(findings.size());
+    for (Diagnostic f : findings) {
+      relative.add(new Diagnostic(relativeName(Path.of(f.file())), f.position(), f.severity(), f.code(), f.pointer(),
           f.message(), f.fix()));
     }
     AtomicWriter writer = new AtomicWriter();

@@ -1,6 +1,6 @@
 package io.promshift.report;
 
-import io.promshift.rules.Finding;
+import io.promshift.rules.Diagnostic;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +29,7 @@ public interface FindingsReport {
    *
    * @throws IOException when the {@link Appendable} does
    */
-  void write(List<Finding> findings, int files, Appendable out) throws IOException;
+  void write(List<Diagnostic> findings, int files, Appendable out) throws IOException;
 
   static FindingsReport of(Format format) {
     return switch (format) {

@@ -1,6 +1,6 @@
 package io.promshift.report;
 
-import io.promshift.rules.Finding;
+import io.promshift.rules.Diagnostic;
 import java.io.IOException;
 import java.util.List;
 import tools.jackson.databind.node.ArrayNode;
@@ -13,9 +13,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class JsonReport implements FindingsReport {
   @Override
-  public void write(List<Finding> findings, int files, Appendable out) throws IOException {
+  public void write(List<Diagnostic> findings, int files, Appendable out) throws IOException {
     ArrayNode array = Json.NODES.arrayNode(findings.size());
-    for (Finding f : findings) {
+    for (Diagnostic f : findings) {
       ObjectNode object = array.addObject();
       object.put("file", f.file());
       object.put("line", f.line());

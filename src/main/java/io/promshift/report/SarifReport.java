@@ -1,7 +1,7 @@
 package io.promshift.report;
 
-import io.promshift.rules.Finding;
-import io.promshift.rules.RuleCatalog;
+import io.promshift.rules.Diagnostic;
+import io.promshift.rules.Code;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -15,28 +15,28 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * SARIF 2.1.0, as code-scanning tools load it: one run whose {@code tool.driver.rules} describes every rule
- * of the {@link RuleCatalog} once, and one result per finding with its rule, level, message and location
+ * of the {@link Code} once, and one result per finding with its rule, level, message and location
  * (columns counted in Unicode code points, as {@code run.columnKind} says).
  */
 final class SarifReport implements FindingsReport {
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
   static final String INFORMATION_URI = "https://github.com/promshift/promshift";
 
-  private final List<RuleCatalog.Rule> rules;
+  private final List<Code> rules;
   private final String version;
 
   SarifReport() {
-    this(RuleCatalog.all(), SarifReport.class.getPackage().getImplementationVersion());
+    this(Code.rules(), SarifReport.class.getPackage().getImplementationVersion());
   }
 
   /** A report describing these rules, for a tool of this version (null: not known). */
-  SarifReport(List<RuleCatalog.Rule> rules, String version) {
+  SarifReport(List<Code> rules, String version) {
     this.rules = List.copyOf(rules);
     this.version = version;
   }
 
   @Override
-  public void write(List<Finding> findings, int files, Appendable out) throws IOException {
+  public void write(List<Diagnostic> findings, int files, Appendable out) throws IOException {
     ObjectNode sarif = Json.NODES.objectNode();
     sarif.put("$schema", SCHEMA);
     sarif.put("version", "2.1.0");
@@ -49,7 +49,7 @@ final class SarifReport implements FindingsReport {
     driver.put("informationUri", INFORMATION_URI);
     ArrayNode described = driver.putArray("rules");
     Map<String, Integer> index = new HashMap<>();
-    for (RuleCatalog.Rule rule : rules) {
+    for (Code rule : rules) {
       index.put(rule.id(), index.size());
       ObjectNode r = described.addObject();
       r.put("id", rule.id());
@@ -60,7 +60,7 @@ final class SarifReport implements FindingsReport {
     }
     run.put("columnKind", "unicodeCodePoints");
     ArrayNode results = run.putArray("results");
-    for (Finding f : findings) {
+    for (Diagnostic f : findings) {
       ObjectNode result = results.addObject();
       result.put("ruleId", f.rule());
       Integer ruleIndex = index.get(f.rule());

@@ -1,6 +1,6 @@
 package io.promshift.report;
 
-import io.promshift.rules.Finding;
+import io.promshift.rules.Diagnostic;
 import io.promshift.rules.Severity;
 import java.io.IOException;
 import java.util.List;
@@ -26,9 +26,9 @@ final class TextReport implements FindingsReport {
   }
 
   @Override
-  public void write(List<Finding> findings, int files, Appendable out) throws IOException {
+  public void write(List<Diagnostic> findings, int files, Appendable out) throws IOException {
     int[] counts = new int[Severity.values().length];
-    for (Finding f : findings) {
+    for (Diagnostic f : findings) {
       counts[f.severity().ordinal()]++;
       out.append(f.file()).append(':').append(String.valueOf(f.line())).append(':')
           .append(String.valueOf(f.column())).append(": ").append(f.severity().label())

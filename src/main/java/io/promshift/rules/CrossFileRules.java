@@ -42,7 +42,7 @@ final class CrossFileRules {
         Seen first = names.putIfAbsent(org.get() + "\u0000" + name.get(), new Seen(file, at, name.get(), shownName));
         if (first != null) {
           boolean sameFile = first.file().equals(file);
-          out.report(RuleCatalog.DUPLICATE_NAME, namePointer, at,
+          out.report(Code.DUPLICATE_NAME, namePointer, at,
               "orgId " + org.get() + " already has a data source named " + shownName + " at "
                   + where(first, file) + ": Grafana matches data sources by (orgId, name), so both entries update"
                   + " one data source, and " + (sameFile ? "which one wins is not defined (the upserts of a file run"
@@ -57,7 +57,7 @@ final class CrossFileRules {
           Position at = view.position(uidPointer);
           Seen first = uids.putIfAbsent(org.get() + "\u0000" + uid.get(), new Seen(file, at, name.get(), shownName));
           if (first != null && !first.name().equals(name.get())) {
-            out.report(RuleCatalog.UID_COLLISION, uidPointer, at,
+            out.report(Code.UID_COLLISION, uidPointer, at,
                 "uid " + SchemaMessages.shown(view, uidPointer, uid.get()) + " is already used in orgId " + org.get()
                     + " by " + first.shown() + " at " + where(first, file)
                     + ": the second data source fails with \"data source with the same uid already exists\" and"
@@ -71,7 +71,7 @@ final class CrossFileRules {
         Position at = view.position(defaultPointer);
         Seen first = defaults.putIfAbsent(org.get(), new Seen(file, at, name.orElse(""), shownName));
         if (first != null) {
-          out.report(RuleCatalog.MULTIPLE_DEFAULTS, defaultPointer, at,
+          out.report(Code.MULTIPLE_DEFAULTS, defaultPointer, at,
               "orgId " + org.get() + " already has a default data source (" + first.shown()
                   + " at " + where(first, file) + "): Grafana allows one isDefault: true per organization across all"
                   + " provisioning files and does not start (too many default data sources)",
@@ -129,6 +129,6 @@ final class CrossFileRules {
   }
 
   static List<String> ids() {
-    return List.of(RuleCatalog.DUPLICATE_NAME.id(), RuleCatalog.UID_COLLISION.id(), RuleCatalog.MULTIPLE_DEFAULTS.id());
+    return List.of(Code.DUPLICATE_NAME.id(), Code.UID_COLLISION.id(), Code.MULTIPLE_DEFAULTS.id());
   }
 }

@@ -98,7 +98,7 @@ final class DataSourceRules extends RuleSet {
       return;
     }
     String what = describeText(loc, field.key());
-    out.report(RuleCatalog.BOOL_NOT_PARSEBOOL, pointer, view.position(pointer),
+    out.report(Code.BOOL_NOT_PARSEBOOL, pointer, view.position(pointer),
         what + " is not a word Go's strconv.ParseBool accepts (1 t T TRUE true True 0 f F FALSE false False):"
             + " Grafana stops at startup (strconv.ParseBool: parsing "
             + (loc.changed() ? "…" : SchemaMessages.quote(text)) + ": invalid syntax)",
@@ -124,7 +124,7 @@ final class DataSourceRules extends RuleSet {
     Number go = GoScalars.parseGoInt(text.replace("_", ""));
     String fix = go != null && !loc.changed() ? "write " + field.key() + ": " + go
         : "write " + field.key() + " as decimal digits, e.g. 1";
-    out.report(RuleCatalog.INT_NOT_BASE10, pointer, view.position(pointer),
+    out.report(Code.INT_NOT_BASE10, pointer, view.position(pointer),
         describeText(loc, field.key()) + " is not a base-10 integer: Grafana converts it with"
             + " strconv.ParseInt(text, 10, 64) and stops at startup", fix);
   }
@@ -143,7 +143,7 @@ final class DataSourceRules extends RuleSet {
     }
     String problem = tooLong && badChars ? "is longer than " + MAX_UID + " characters and holds characters other than"
         + " a-z A-Z 0-9 - _" : tooLong ? "is longer than " + MAX_UID + " characters" : "holds characters other than a-z A-Z 0-9 - _";
-    out.report(RuleCatalog.UID_INVALID, pointer, view.position(pointer),
+    out.report(Code.UID_INVALID, pointer, view.position(pointer),
         "uid " + SchemaMessages.shown(view, pointer, text) + " " + problem + ": Grafana logs a warning and stores it anyway (with"
             + " the failWrongDSUID toggle on, provisioning fails)",
         "use at most " + MAX_UID + " of a-z A-Z 0-9 - _"
@@ -170,21 +170,21 @@ final class DataSourceRules extends RuleSet {
       String what = found.isEmpty() ? "has no name" : found.get().changed() ? "has a name that expands to nothing"
           : "has an empty name";
       Position at = found.isEmpty() ? view.keyPosition(s.pointer) : view.position(pointer);
-      out.report(RuleCatalog.NAME_MISSING, pointer, at,
+      out.report(Code.NAME_MISSING, pointer, at,
           SchemaMessages.subject(s.pointer) + " " + what + ": Grafana identifies data sources by (orgId, name), the"
               + " lookup fails (data source identifier not set) and provisioning aborts",
           "give it a name: name: My data source");
       return;
     }
-    tooLong(s, pointer, "name", MAX_NAME_BYTES, RuleCatalog.NAME_TOO_LONG, "");
+    tooLong(s, pointer, "name", MAX_NAME_BYTES, Code.NAME_TOO_LONG, "");
   }
 
   private void url(Source s) {
-    tooLong(s, s.field(Field.URL), "url", MAX_URL_BYTES, RuleCatalog.URL_TOO_LONG, " (move query parameters into jsonData)");
+    tooLong(s, s.field(Field.URL), "url", MAX_URL_BYTES, Code.URL_TOO_LONG, " (move query parameters into jsonData)");
   }
 
   /** Grafana's data source service measures names and URLs in bytes and rejects longer ones. */
-  private void tooLong(Source s, String pointer, String what, int max, RuleCatalog.Rule rule, String hint) {
+  private void tooLong(Source s, String pointer, String what, int max, Code rule, String hint) {
     s.text(pointer).ifPresent(text -> {
       int bytes = text.getBytes(StandardCharsets.UTF_8).length;
       if (bytes > max) {
@@ -202,7 +202,7 @@ final class DataSourceRules extends RuleSet {
       if (access.isEmpty() || access.equals("proxy") || access.equals("direct")) {
         return;
       }
-      out.report(RuleCatalog.ACCESS_INVALID, pointer, view.position(pointer),
+      out.report(Code.ACCESS_INVALID, pointer, view.position(pointer),
           "access " + SchemaMessages.shown(view, pointer, access) + " is neither proxy nor direct: Grafana logs \"invalid access"
               + " value, will use 'proxy' instead\" and uses proxy",
           "write access: proxy");
@@ -215,25 +215,25 @@ final class DataSourceRules extends RuleSet {
       String pointer = JsonView.pointer(s.pointer, key);
       if (s.legacy() && V1_TO_V0.containsKey(key)) {
         String v0 = V1_TO_V0.get(key);
-        out.report(RuleCatalog.MISPLACED_KEY, pointer, view.keyPosition(pointer),
+        out.report(Code.MISPLACED_KEY, pointer, view.keyPosition(pointer),
             "Grafana ignores " + key + " here: this file has no apiVersion, so Grafana reads it as version 0"
                 + (v0 == null ? ", which has no " + key : ", which reads " + v0),
             v0 == null ? "add apiVersion: 1 at the top (and use camelCase keys throughout)"
                 : "add apiVersion: 1 at the top (and use camelCase keys throughout), or rename it to " + v0);
       } else if (!s.legacy() && V0_TO_V1.containsKey(key)) {
         String v1 = V0_TO_V1.get(key);
-        out.report(RuleCatalog.MISPLACED_KEY, pointer, view.keyPosition(pointer),
+        out.report(Code.MISPLACED_KEY, pointer, view.keyPosition(pointer),
             "Grafana ignores " + key + " in an apiVersion 1 file, which reads " + v1, "rename it to " + v1);
       } else if (JSON_DATA_KEYS.contains(key)) {
         String home = s.legacy() ? "json_data" : "jsonData";
-        out.report(RuleCatalog.MISPLACED_KEY, pointer, view.keyPosition(pointer),
+        out.report(Code.MISPLACED_KEY, pointer, view.keyPosition(pointer),
             "Grafana ignores " + key + " on the data source itself: plugin settings are read only under " + home,
             "move " + key + " under " + home);
       } else if (SECURE_KEYS.contains(key)) {
         String home = s.legacy() ? "secure_json_data" : "secureJsonData";
         String note = key.equals("password") || key.equals("basicAuthPassword")
             ? " (Grafana 9+ no longer reads a data source's own password fields)" : "";
-        out.report(RuleCatalog.MISPLACED_KEY, pointer, view.keyPosition(pointer),
+        out.report(Code.MISPLACED_KEY, pointer, view.keyPosition(pointer),
             "Grafana ignores " + key + " on the data source itself: secrets are read only under " + home + note,
             "move " + key + " under " + home);
       }
@@ -250,7 +250,7 @@ final class DataSourceRules extends RuleSet {
         for (GoMap.Entry entry : json.entries()) {
           String pointer = JsonView.pointer(map, entry.key());
           if (JSON_DATA_SECRETS.contains(entry.key().toLowerCase(Locale.ROOT)) && s.isSet(pointer)) {
-            out.report(RuleCatalog.SECRET_IN_JSON_DATA, pointer, view.keyPosition(pointer),
+            out.report(Code.SECRET_IN_JSON_DATA, pointer, view.keyPosition(pointer),
                 entry.key() + " is a secret under " + SchemaMessages.subject(map) + ": Grafana reads it only from "
                     + home + ", so authentication does not get it, and jsonData is stored unencrypted and shown to"
                     + " everyone who can view the data source",
@@ -286,7 +286,7 @@ final class DataSourceRules extends RuleSet {
       String target = reason.targetType().orElseThrow();
       String why = reason == PromTypeMigration.Reason.AZURE_CREDENTIALS ? "jsonData.azureCredentials is set"
           : "jsonData.sigV4Auth is true";
-      out.report(RuleCatalog.MIGRATION_PENDING, typePointer, view.position(typePointer),
+      out.report(Code.MIGRATION_PENDING, typePointer, view.position(typePointer),
           "Grafana's type migration moves this prometheus data source to " + target + " (" + why + ") at every"
               + " start (Grafana 13; 12 with prometheusTypeMigration), and this file, still saying type: prometheus,"
               + " flips it back at the next start",
@@ -296,7 +296,7 @@ final class DataSourceRules extends RuleSet {
     String marker = s.json(PromTypeMigration.MARKER);
     JsonNode value = s.at(marker);
     if (value.isBoolean() && value.asBoolean()) {
-      out.report(RuleCatalog.MIGRATED, marker, view.position(marker),
+      out.report(Code.MIGRATED, marker, view.position(marker),
           "migrated: Grafana's type migration moved this data source from prometheus to "
               + s.type().orElse("its plugin type") + "; the plugin's config page shows \"Data source migrated\"",
           "nothing to do; keep the marker, a rollback to core Prometheus looks for it");
@@ -306,7 +306,7 @@ final class DataSourceRules extends RuleSet {
   private void versionOnMigration(Source s, String target) {
     String pointer = s.field(Field.VERSION);
     s.text(pointer).filter(FileRules::isBase10).filter(v -> Long.parseLong(v.replace("+", "")) != 0).ifPresent(v ->
-        out.report(RuleCatalog.FIXED_VERSION_MIGRATED, pointer, view.position(pointer),
+        out.report(Code.FIXED_VERSION_MIGRATED, pointer, view.position(pointer),
             "version: " + v + " is fixed on a data source whose type the migration changes to " + target
                 + ": since Grafana 10.2 a fixed version applies once and later starts skip the entry until it is"
                 + " raised, while the migration resets the stored version, so the migrated file may not apply as"

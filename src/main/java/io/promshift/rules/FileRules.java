@@ -61,7 +61,7 @@ final class FileRules extends RuleSet {
               + ": Grafana decodes apiVersion into an int64 and does not start"
           : "apiVersion is the string " + SchemaMessages.quote(text) + ", not an integer: Grafana decodes apiVersion"
               + " into an int64 and does not start";
-      out.report(RuleCatalog.API_VERSION_QUOTED, "/apiVersion", view.position("/apiVersion"), message,
+      out.report(Code.API_VERSION_QUOTED, "/apiVersion", view.position("/apiVersion"), message,
           "write apiVersion: 1 without quotes");
     });
   }
@@ -73,7 +73,7 @@ final class FileRules extends RuleSet {
       String why = file.isLegacy()
           ? "this file has no apiVersion, so Grafana reads it as version 0, which deletes only delete_datasources"
           : "an apiVersion 1 file deletes only deleteDatasources";
-      out.report(RuleCatalog.MISPLACED_KEY, "/" + ignored, view.keyPosition("/" + ignored),
+      out.report(Code.MISPLACED_KEY, "/" + ignored, view.keyPosition("/" + ignored),
           "Grafana ignores " + ignored + " here: " + why + "; nothing is deleted",
           file.isLegacy() ? "add apiVersion: 1 at the top (and camelCase keys), or rename it to " + read
               : "rename it to " + read);
@@ -91,7 +91,7 @@ final class FileRules extends RuleSet {
     for (Map.Entry<String, JsonView.Loc> entry : view.locations()) {
       String error = entry.getValue().error();
       if (error != null) {
-        out.report(RuleCatalog.EXPANSION_FAILED, entry.getKey(), view.position(entry.getKey()),
+        out.report(Code.EXPANSION_FAILED, entry.getKey(), view.position(entry.getKey()),
             error + ": Grafana's expander fails and Grafana does not start",
             "provide the file Grafana will read, or change the placeholder");
       }
@@ -107,7 +107,7 @@ final class FileRules extends RuleSet {
       String pointer = entry.getKey();
       if (loc.placeholder() && loc.go() instanceof GoValue.GoString
           && (pointer.startsWith("/datasources/") || pointer.startsWith("/delete_datasources/"))) {
-        out.report(RuleCatalog.PLACEHOLDER_NOT_EXPANDED, pointer, view.position(pointer),
+        out.report(Code.PLACEHOLDER_NOT_EXPANDED, pointer, view.position(pointer),
             SchemaMessages.subject(pointer) + " holds the placeholder " + SchemaMessages.quote(loc.raw())
                 + ", but this file has no apiVersion: Grafana reads it as version 0 and stores the text as written",
             "add apiVersion: 1 at the top (with camelCase keys) so that Grafana expands it, or write the value itself");
@@ -153,7 +153,7 @@ final class FileRules extends RuleSet {
       if (file.isLegacy() ? pointer.contains("/jsonData/") : pointer.contains("/json_data/")) {
         continue; // a key Grafana ignores in this version
       }
-      out.report(RuleCatalog.YAML11_BOOL, pointer, view.position(pointer),
+      out.report(Code.YAML11_BOOL, pointer, view.position(pointer),
           SchemaMessages.subject(pointer) + ": " + string.value() + " is a YAML 1.1 word that Grafana 9.4+"
               + " (go-yaml v3) reads as the string " + SchemaMessages.quote(string.value()) + ", not a boolean",
           "write " + JsonView.lastKey(pointer) + ": " + truth(string.value())

@@ -38,7 +38,7 @@ abstract class RuleSet {
   }
 
   void unchecked(String pointer, JsonView.Loc loc, String requirement) {
-    out.report(RuleCatalog.PLACEHOLDER_UNCHECKED, pointer, view.position(pointer),
+    out.report(Code.PLACEHOLDER_UNCHECKED, pointer, view.position(pointer),
         SchemaMessages.subject(pointer) + " is the placeholder " + SchemaMessages.quote(loc.raw())
             + ", decided when Grafana starts: " + requirement,
         "validate with the environment Grafana runs with (--env-file) to check the value");
@@ -48,7 +48,7 @@ abstract class RuleSet {
     String how = file.isLegacy()
         ? "this version-0 file is not interpolated: add apiVersion: 1 and use $__env{NAME} or $__file{/path}"
         : "use $__env{NAME} or $__file{/path} instead";
-    out.report(RuleCatalog.LITERAL_AWS_KEY, pointer, view.position(pointer),
+    out.report(Code.LITERAL_AWS_KEY, pointer, view.position(pointer),
         SchemaMessages.subject(pointer) + " holds " + what + " in plain text: it works, but every copy of this"
             + " file carries the credential", how);
   }
@@ -72,7 +72,7 @@ abstract class RuleSet {
     }
     view.loc(pointer).ifPresent(loc -> {
       if (loc.go() instanceof GoValue.GoString string && string.yaml11BoolWord()) {
-        out.report(RuleCatalog.YAML11_BOOL, pointer, view.position(pointer),
+        out.report(Code.YAML11_BOOL, pointer, view.position(pointer),
             SchemaMessages.subject(pointer) + ": " + string.value() + " is a YAML 1.1 word; " + why + " as "
                 + truth(string.value()) + ", but in jsonData the same word is a string",
             "write " + JsonView.lastKey(pointer) + ": " + truth(string.value()));

@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code schemas/grafana-datasources.schema.json} (draft 2020-12), loaded from the classpath and compiled once
  * per instance, then applied to any number of files from any number of threads. Errors come back as
- * {@link Finding}s: one per instance location (an {@code anyOf}'s failed branches become one message that
+ * {@link Diagnostic}s: one per instance location (an {@code anyOf}'s failed branches become one message that
  * lists what would have been accepted), at the line and column of the offending value, or for a missing
  * property at the key of the mapping that should hold it. The schema never sees YAML: it judges the
  * {@link JsonView} built from the model.
@@ -67,7 +67,7 @@ public final class SchemaCheck {
   }
 
   /** The schema's errors for one file, as findings. */
-  public List<Finding> check(JsonView view) {
+  public List<Diagnostic> check(JsonView view) {
     List<Error> errors = schema.validate(view.root());
     if (errors.isEmpty()) {
       return List.of();
@@ -76,7 +76,7 @@ public final class SchemaCheck {
     for (Error error : errors) {
       byLocation.computeIfAbsent(error.getInstanceLocation().toString(), k -> new ArrayList<>()).add(error);
     }
-    List<Finding> findings = new ArrayList<>();
+    List<Diagnostic> findings = new ArrayList<>();
     SchemaMessages messages = new SchemaMessages(view, Document.NODE);
     byLocation.forEach((location, group) -> findings.addAll(messages.describe(location, group)));
     return findings;

@@ -31,8 +31,8 @@ final class SchemaMessages {
     this.schema = schema;
   }
 
-  List<Finding> describe(String location, List<Error> errors) {
-    List<Finding> findings = new ArrayList<>();
+  List<Diagnostic> describe(String location, List<Error> errors) {
+    List<Diagnostic> findings = new ArrayList<>();
     // required: one finding per required list (each says why), at the key of the mapping that lacks them
     Map<String, List<String>> missing = new LinkedHashMap<>();
     List<Error> others = new ArrayList<>();
@@ -52,7 +52,7 @@ final class SchemaMessages {
 
   // ------------------------------------------------------------------------------------------ missing properties
 
-  private Finding required(String location, String schemaAt, List<String> properties) {
+  private Diagnostic required(String location, String schemaAt, List<String> properties) {
     String pointer = JsonView.pointer(location, properties.get(0));
     String names = join(properties, "and");
     String where = where(location);
@@ -97,7 +97,7 @@ final class SchemaMessages {
 
   // ------------------------------------------------------------------------------------------ wrong values
 
-  private Finding value(String location, List<Error> errors) {
+  private Diagnostic value(String location, List<Error> errors) {
     JsonNode instance = errors.get(0).getInstanceNode();
     String shown = show(location, instance);
     // anyOf branches: one alternative per branch; everything else: one phrase per error
@@ -311,8 +311,8 @@ final class SchemaMessages {
 
   // ------------------------------------------------------------------------------------------ words
 
-  private Finding finding(String pointer, Position position, String message, String fix) {
-    return new Finding(view.file().fileName(), position, Severity.ERROR, RuleCatalog.SCHEMA.id(), pointer,
+  private Diagnostic finding(String pointer, Position position, String message, String fix) {
+    return new Diagnostic(view.file().fileName(), position, Severity.ERROR, Code.SCHEMA, pointer,
         message, fix);
   }
 

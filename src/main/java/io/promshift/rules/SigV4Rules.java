@@ -56,7 +56,7 @@ final class SigV4Rules extends RuleSet {
     boolean amazon = s.isAmazon();
     if (signing == Source.Signing.NOT_BOOLEAN) {
       JsonView.Loc loc = view.loc(auth).orElseThrow();
-      out.report(RuleCatalog.SIGV4_AUTH_NOT_BOOLEAN, auth, view.position(auth),
+      out.report(Code.SIGV4_AUTH_NOT_BOOLEAN, auth, view.position(auth),
           "sigV4Auth is " + describeNonBoolean(loc, s.at(auth)) + ", not the boolean true: Grafana 9.4+ does not sign"
               + " the requests and its type migration skips this data source",
           "write sigV4Auth: true (unquoted)");
@@ -75,12 +75,12 @@ final class SigV4Rules extends RuleSet {
       Optional<String> host = s.text(Field.URL).map(SigV4Rules::host);
       if (host.isPresent() && !host.get().isEmpty() && !isAwsHost(host.get())) {
         // a plain Prometheus or a SigV4 proxy in front of AMP: unsigned may be what is meant
-        out.report(RuleCatalog.AMP_UNSIGNED, Severity.WARNING, auth, at,
+        out.report(Code.AMP_UNSIGNED, Severity.WARNING, auth, at,
             "this " + PromTypeMigration.AMAZON + " data source " + state + ": its requests to " + host.get()
                 + " go out unsigned, which works only if that host is not AWS or signs them itself (a SigV4 proxy)",
             "add sigV4Auth: true under jsonData, unless " + host.get() + " signs the requests itself");
       } else {
-        out.report(RuleCatalog.AMP_UNSIGNED, auth, at,
+        out.report(Code.AMP_UNSIGNED, auth, at,
             "this " + PromTypeMigration.AMAZON + " data source " + state + ": the plugin does not turn SigV4 on by"
                 + " itself, so its requests go out unsigned and AWS rejects them (403)",
             "add sigV4Auth: true under jsonData");
@@ -96,7 +96,7 @@ final class SigV4Rules extends RuleSet {
             : view.loc(region).orElseThrow().changed() ? "sigV4Region expands to nothing" : "sigV4Region is empty";
         String hint = urlRegion(s).map(r -> "sigV4Region: " + r + " (the workspace URL's region)")
             .orElse("sigV4Region: <the workspace's region>, e.g. us-east-1");
-        out.report(RuleCatalog.SIGV4_REGION_MISSING, region, view.position(region),
+        out.report(Code.SIGV4_REGION_MISSING, region, view.position(region),
             "sigV4Auth is true but " + what + ": requests are signed for the region as given, so signing fails and"
                 + " every query fails", "add " + hint);
       }
@@ -119,7 +119,7 @@ final class SigV4Rules extends RuleSet {
       if (!present.isEmpty()) {
         String pointer = signing == Source.Signing.OFF ? auth : first;
         Position at = signing == Source.Signing.OFF ? view.position(auth) : view.keyPosition(first);
-        out.report(RuleCatalog.SIGV4_KEYS_WHILE_OFF, pointer, at,
+        out.report(Code.SIGV4_KEYS_WHILE_OFF, pointer, at,
             SchemaMessages.join(present, "and") + (present.size() == 1 ? " is" : " are") + " set, but "
                 + (signing == Source.Signing.OFF ? "sigV4Auth is false" : "there is no sigV4Auth: true")
                 + ": Grafana reads SigV4 settings only when signing is on, so requests go out unsigned",
@@ -129,7 +129,7 @@ final class SigV4Rules extends RuleSet {
     if (signing == Source.Signing.ON || signing == Source.Signing.UNKNOWN || amazon) {
       String type = s.json("sigV4AuthType");
       s.text(type).filter(t -> t.equals("ec2_iam_role") || t.equals("grafana_assume_role")).ifPresent(t ->
-          out.report(RuleCatalog.SIGV4_AUTH_TYPE_PROVIDER, type, view.position(type),
+          out.report(Code.SIGV4_AUTH_TYPE_PROVIDER, type, view.position(type),
               "sigV4AuthType " + t + " works only when Grafana's [aws] allowed_auth_providers lists " + t
                   + " (the default is default,keys,credentials); otherwise every query fails with \"trying to use"
                   + " non-allowed auth method " + t + "\"",
@@ -239,7 +239,7 @@ final class SigV4Rules extends RuleSet {
           + (both ? " (also set here), so " + key + " does nothing" : ", which is not set");
       fix = both ? "remove " + key : "rename " + key + " to " + right;
     }
-    out.report(RuleCatalog.SIGV4_IGNORED_KEY, pointer, view.keyPosition(pointer), message, fix);
+    out.report(Code.SIGV4_IGNORED_KEY, pointer, view.keyPosition(pointer), message, fix);
   }
 
   /** The region of an AMP workspace URL written in the file (not one that came from the environment). */
@@ -260,7 +260,7 @@ final class SigV4Rules extends RuleSet {
       if (isAmp) {
         String scheme = amp.group(1);
         if (scheme == null || !scheme.equalsIgnoreCase("https")) {
-          out.report(RuleCatalog.AMP_URL_NOT_HTTPS, urlPointer, view.position(urlPointer),
+          out.report(Code.AMP_URL_NOT_HTTPS, urlPointer, view.position(urlPointer),
               "the Amazon Managed Service for Prometheus workspace URL " + (scheme == null ? "has no scheme"
                   : "uses " + scheme + "://") + ": AMP answers only on https, so every query fails",
               "write the url as https://aps-workspaces." + amp.group(2) + ".amazonaws.com/workspaces/<workspace-id>/");
@@ -271,7 +271,7 @@ final class SigV4Rules extends RuleSet {
             || signing == Source.Signing.NOT_BOOLEAN;
         boolean urlExpanded = view.loc(urlPointer).filter(JsonView.Loc::changed).isPresent();
         s.text(regionPointer).filter(r -> signs && !r.isEmpty() && !r.equals(urlRegion)).ifPresent(region ->
-            out.report(RuleCatalog.AMP_URL_REGION_MISMATCH, regionPointer, view.position(regionPointer),
+            out.report(Code.AMP_URL_REGION_MISMATCH, regionPointer, view.position(regionPointer),
                 "sigV4Region " + SchemaMessages.shown(view, regionPointer, region) + " and the workspace URL"
                     + (urlExpanded ? " (as expanded)" : " (" + urlRegion + ")") + " name different regions:"
                     + " requests are signed for the wrong region and AWS rejects the signature",
@@ -279,7 +279,7 @@ final class SigV4Rules extends RuleSet {
                     : "write sigV4Region: " + urlRegion + " (or correct the url)"));
       }
       if ((isAmp || s.isPrometheusFamily()) && API_V1_END.matcher(url.get()).matches()) {
-        out.report(RuleCatalog.AMP_URL_API_V1, urlPointer, view.position(urlPointer),
+        out.report(Code.AMP_URL_API_V1, urlPointer, view.position(urlPointer),
             "the url already ends in /api/v1: the Prometheus plugin appends /api/v1/query itself, so the path"
                 + " doubles (/api/v1/api/v1/query) and every query fails with 404",
             "remove /api/v1 from the end of the url");
@@ -288,7 +288,7 @@ final class SigV4Rules extends RuleSet {
     String accessPointer = s.field(Field.ACCESS);
     s.text(accessPointer).filter("direct"::equals).ifPresent(a -> {
       if (s.isAmazon() || signing == Source.Signing.ON) {
-        out.report(RuleCatalog.ACCESS_DIRECT_SIGNED, accessPointer, view.position(accessPointer),
+        out.report(Code.ACCESS_DIRECT_SIGNED, accessPointer, view.position(accessPointer),
             "access: direct makes the browser send the requests, and only Grafana's server can sign them with"
                 + " SigV4: the requests go out unsigned and AWS rejects them",
             "write access: proxy");

@@ -20,18 +20,18 @@ import java.util.Set;
  *
  * <pre>{@code
  * Validator validator = Validator.create();
- * List<Finding> findings = validator.validateAll(List.of(file1, file2));
+ * List<Diagnostic> findings = validator.validateAll(List.of(file1, file2));
  * }</pre>
  */
 public final class Validator {
   /** Rules whose finding explains a value better than the schema's generic error at the same pointer. */
   private static final Set<String> SUPERSEDE_SCHEMA = Set.of(
-      RuleCatalog.API_VERSION_QUOTED.id(), RuleCatalog.NAME_MISSING.id(), RuleCatalog.NAME_TOO_LONG.id(),
-      RuleCatalog.URL_TOO_LONG.id(), RuleCatalog.SIGV4_AUTH_NOT_BOOLEAN.id(), RuleCatalog.AMP_UNSIGNED.id(),
-      RuleCatalog.SIGV4_REGION_MISSING.id(), RuleCatalog.BOOL_NOT_PARSEBOOL.id(), RuleCatalog.INT_NOT_BASE10.id());
+      Code.API_VERSION_QUOTED.id(), Code.NAME_MISSING.id(), Code.NAME_TOO_LONG.id(),
+      Code.URL_TOO_LONG.id(), Code.SIGV4_AUTH_NOT_BOOLEAN.id(), Code.AMP_UNSIGNED.id(),
+      Code.SIGV4_REGION_MISSING.id(), Code.BOOL_NOT_PARSEBOOL.id(), Code.INT_NOT_BASE10.id());
   /** Rules that say less than any other finding at the same pointer, and give way to it. */
   private static final Set<String> GIVE_WAY = Set.of(
-      RuleCatalog.YAML11_BOOL.id(), RuleCatalog.PLACEHOLDER_NOT_EXPANDED.id());
+      Code.YAML11_BOOL.id(), Code.PLACEHOLDER_NOT_EXPANDED.id());
 
   private final ValidationOptions options;
   private final SchemaCheck schema;
@@ -57,7 +57,7 @@ public final class Validator {
   }
 
   /** One file's findings (the cross-file rules applied within the file), ordered by position. */
-  public List<Finding> validate(ProvisioningFile file) {
+  public List<Diagnostic> validate(ProvisioningFile file) {
     return validateAll(List.of(file));
   }
 
@@ -66,8 +66,8 @@ public final class Validator {
    * subfolders) as one set, so the cross-file rules apply among the files of each directory, never across
    * directories. Files keep the order given within their directory.
    */
-  public List<Finding> validateByDirectory(List<ProvisioningFile> files) {
-    List<Finding> findings = new ArrayList<>();
+  public List<Diagnostic> validateByDirectory(List<ProvisioningFile> files) {
+    List<Diagnostic> findings = new ArrayList<>();
     for (List<ProvisioningFile> directory : byDirectory(files)) {
       findings.addAll(validateAll(directory));
     }
@@ -94,11 +94,11 @@ public final class Validator {
    * organization, a uid used once per organization, each (orgId, name) once. Files that are not data source
    * provisioning files have no findings.
    */
-  public List<Finding> validateAll(List<ProvisioningFile> files) {
-    List<List<Finding>> byFile = new ArrayList<>();
+  public List<Diagnostic> validateAll(List<ProvisioningFile> files) {
+    List<List<Diagnostic>> byFile = new ArrayList<>();
     CrossFileRules cross = new CrossFileRules();
     for (ProvisioningFile file : files) {
-      List<Finding> findings = new ArrayList<>();
+      List<Diagnostic> findings = new ArrayList<>();
       byFile.add(findings);
       if (!file.isDataSourceProvisioning()) {
         continue;
@@ -115,20 +115,20 @@ public final class Validator {
       new FileRules(view, out).apply();
       cross.add(view, out);
     }
-    List<Finding> all = new ArrayList<>();
-    for (List<Finding> findings : byFile) {
-      List<Finding> kept = resolveOverlaps(findings);
-      kept.sort(Finding.BY_POSITION);
+    List<Diagnostic> all = new ArrayList<>();
+    for (List<Diagnostic> findings : byFile) {
+      List<Diagnostic> kept = resolveOverlaps(findings);
+      kept.sort(Diagnostic.BY_POSITION);
       all.addAll(kept);
     }
     return List.copyOf(all);
   }
 
   /** Where a rule explains a value, the schema's generic error there goes; lesser findings give way to others. */
-  private static List<Finding> resolveOverlaps(List<Finding> findings) {
+  private static List<Diagnostic> resolveOverlaps(List<Diagnostic> findings) {
     Set<String> explained = new HashSet<>();
     Set<String> said = new HashSet<>();
-    for (Finding f : findings) {
+    for (Diagnostic f : findings) {
       if (SUPERSEDE_SCHEMA.contains(f.rule())) {
         explained.add(f.file() + "\u0000" + f.pointer());
       }
@@ -136,11 +136,11 @@ public final class Validator {
         said.add(f.file() + "\u0000" + f.pointer());
       }
     }
-    List<Finding> kept = new ArrayList<>();
+    List<Diagnostic> kept = new ArrayList<>();
     Set<String> unique = new HashSet<>();
-    for (Finding f : findings) {
+    for (Diagnostic f : findings) {
       String at = f.file() + "\u0000" + f.pointer();
-      if (f.rule().equals(RuleCatalog.SCHEMA.id()) && explained.contains(at)) {
+      if (f.rule().equals(Code.SCHEMA.id()) && explained.contains(at)) {
         continue;
       }
       if (GIVE_WAY.contains(f.rule()) && said.contains(at)) {
@@ -154,30 +154,30 @@ public final class Validator {
   }
 
   /** The finding for a file that cannot be read at all (syntax, duplicate key, template, limit, I/O). */
-  public static Finding of(SourceException e) {
+  public static Diagnostic of(SourceException e) {
     String problem = e.problem();
-    RuleCatalog.Rule rule;
+    Code rule;
     String fix;
     if (problem.startsWith("duplicate key")) {
-      rule = RuleCatalog.DUPLICATE_KEY;
+      rule = Code.DUPLICATE_KEY;
       fix = e.related().map(first -> "keep one of the two: remove this key or the one at line " + first.line()
           + ", column " + first.column()).orElse("remove one of the two keys");
     } else if (problem.startsWith("this is a template")) {
-      rule = RuleCatalog.TEMPLATE;
+      rule = Code.TEMPLATE;
       fix = "render the template (helm template, ansible, terraform) and validate the rendered file";
     } else if (problem.contains("over the limit") || problem.startsWith("nesting is deeper")
         || problem.startsWith("excessive aliasing") || problem.startsWith("the document expands")) {
-      rule = RuleCatalog.LIMIT;
+      rule = Code.LIMIT;
       fix = "split or simplify the file; a provisioning file never needs this much";
     } else if (problem.startsWith("cannot read the file") || problem.startsWith("the file is not valid UTF-8")
         || problem.startsWith("the file contains a NUL byte")) {
-      rule = RuleCatalog.UNREADABLE;
+      rule = Code.UNREADABLE;
       fix = problem.startsWith("cannot read") ? "check the path and its permissions" : "save the file as UTF-8 text";
     } else {
-      rule = RuleCatalog.YAML_SYNTAX;
+      rule = Code.YAML_SYNTAX;
       fix = "correct the YAML at this position; Grafana refuses the whole file";
     }
     String message = problem.contains("Grafana") ? problem : problem + "; Grafana cannot read this file either";
-    return new Finding(e.file(), e.position(), rule.severity(), rule.id(), "", message, fix);
+    return new Diagnostic(e.file(), e.position(), rule.severity(), rule, "", message, fix);
   }
 }

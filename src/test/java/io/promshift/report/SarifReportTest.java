@@ -4,7 +4,7 @@ import static io.promshift.report.ReportFixtures.FINDINGS;
 import static io.promshift.report.ReportFixtures.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.promshift.rules.RuleCatalog;
+import io.promshift.rules.Code;
 import io.promshift.rules.Severity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,9 +12,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 class SarifReportTest {
-  private static final List<RuleCatalog.Rule> TWO_RULES = List.of(
-      new RuleCatalog.Rule("sigv4-region-missing", Severity.ERROR, "SigV4 signing without a region", "Help one."),
-      new RuleCatalog.Rule("uid-invalid", Severity.WARNING, "A uid Grafana does not accept", "Help two."));
+  private static final List<Code> TWO_RULES = List.of(Code.SIGV4_REGION_MISSING, Code.UID_INVALID);
 
   @Test
   void rulesDescribedOnceAndOneResultPerFinding() {
@@ -33,13 +31,13 @@ class SarifReportTest {
                     {
                       "id": "sigv4-region-missing",
                       "shortDescription": {
-                        "text": "SigV4 signing without a region"
+                        "text": "%1$s"
                       },
                       "fullDescription": {
-                        "text": "Help one."
+                        "text": "%2$s"
                       },
                       "help": {
-                        "text": "Help one."
+                        "text": "%2$s"
                       },
                       "defaultConfiguration": {
                         "level": "error"
@@ -48,13 +46,13 @@ class SarifReportTest {
                     {
                       "id": "uid-invalid",
                       "shortDescription": {
-                        "text": "A uid Grafana does not accept"
+                        "text": "%3$s"
                       },
                       "fullDescription": {
-                        "text": "Help two."
+                        "text": "%4$s"
                       },
                       "help": {
-                        "text": "Help two."
+                        "text": "%4$s"
                       },
                       "defaultConfiguration": {
                         "level": "warning"
@@ -101,7 +99,7 @@ class SarifReportTest {
                     {
                       "physicalLocation": {
                         "artifactLocation": {
-                          "uri": "dir%20with%20space/%C3%BC.yaml"
+                          "uri": "dir%%20with%%20space/%%C3%%BC.yaml"
                         },
                         "region": {
                           "startLine": 4,
@@ -119,14 +117,15 @@ class SarifReportTest {
             }
           ]
         }
-        """);
+        """.formatted(json(Code.SIGV4_REGION_MISSING.title()), json(Code.SIGV4_REGION_MISSING.help()),
+            json(Code.UID_INVALID.title()), json(Code.UID_INVALID.help())));
   }
 
   @Test
   void theRealCatalogIsDescribedOnceAndEveryResultPointsAtItsRule() {
     JsonNode sarif = JsonMapper.builder().build().readTree(render(FindingsReport.sarif(), FINDINGS, 2));
     JsonNode rules = sarif.at("/runs/0/tool/driver/rules");
-    assertThat(rules.size()).isEqualTo(RuleCatalog.all().size());
+    assertThat(rules.size()).isEqualTo(Code.rules().size());
     for (JsonNode result : sarif.at("/runs/0/results")) {
       assertThat(rules.get(result.get("ruleIndex").asInt()).get("id").asString()).isEqualTo(result.get("ruleId").asString());
       assertThat(result.get("level").asString()).isIn("error", "warning", "note");
@@ -138,5 +137,10 @@ class SarifReportTest {
   void absolutePathsBecomeFileUris() {
     assertThat(SarifReport.uri("/tmp/a b.yaml")).isEqualTo("file:///tmp/a%20b.yaml");
     assertThat(SarifReport.uri("a\\b.yaml")).isEqualTo("a/b.yaml");
+  }
+
+  /** A string as it appears inside a JSON string literal. */
+  private static String json(String text) {
+    return text.replace("\\", "\\\\").replace("\"", "\\\"");
   }
 }

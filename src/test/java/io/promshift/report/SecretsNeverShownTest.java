@@ -3,7 +3,7 @@ package io.promshift.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.promshift.Promshift;
-import io.promshift.rules.Finding;
+import io.promshift.rules.Diagnostic;
 import io.promshift.rules.ValidationOptions;
 import io.promshift.rules.Validator;
 import io.promshift.text.SourceException;
@@ -49,7 +49,7 @@ class SecretsNeverShownTest {
   @Test
   void noReportFormatShowsASecret() throws Exception {
     Promshift promshift = Promshift.create();
-    List<Finding> findings = new ArrayList<>();
+    List<Diagnostic> findings = new ArrayList<>();
     findings.addAll(Validator.create().validate(promshift.read("leaky.yaml", FILE)));
     findings.addAll(Validator.create(ValidationOptions.builder().environment(Map.of("ENV_SECRET", "ENVSECRET123")).build())
         .validate(promshift.read("leaky.yaml", FILE)));
@@ -59,7 +59,7 @@ class SecretsNeverShownTest {
     } catch (SourceException e) {
       findings.add(Validator.of(e));
     }
-    assertThat(findings).extracting(Finding::rule).contains("literal-aws-key", "secret-in-json-data", "misplaced-key",
+    assertThat(findings).extracting(Diagnostic::rule).contains("literal-aws-key", "secret-in-json-data", "misplaced-key",
         "schema", "duplicate-key");
     for (FindingsReport.Format format : FindingsReport.Format.values()) {
       StringBuilder out = new StringBuilder();

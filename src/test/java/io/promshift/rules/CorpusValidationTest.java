@@ -34,7 +34,7 @@ class CorpusValidationTest {
     List<Path> files = Corpus.files("real");
     Promshift promshift = Promshift.create();
     Validator validator = Validator.create();
-    List<Finding> all = new ArrayList<>();
+    List<Diagnostic> all = new ArrayList<>();
     int refused = 0;
     for (Path file : files) {
       try {
@@ -54,7 +54,7 @@ class CorpusValidationTest {
     assertThat(all).allSatisfy(f -> {
       assertThat(f.line()).isPositive();
       assertThat(f.column()).isPositive();
-      assertThat(RuleCatalog.find(f.rule())).isPresent();
+      assertThat(Code.find(f.rule())).isPresent();
     });
     assertThat(all.stream().filter(f -> f.severity() == Severity.ERROR)
         .map(f -> Path.of(f.file()).getFileName() + " " + f.rule() + " " + f.position()))

@@ -47,18 +47,18 @@ class CrossFileRulesTest {
     List<io.promshift.model.ProvisioningFile> twoDirectories = List.of(
         promshift.read("prod/datasources/a.yaml", defaultSource),
         promshift.read("staging/datasources/a.yaml", defaultSource));
-    assertThat(validator.validateByDirectory(twoDirectories)).extracting(Finding::rule)
+    assertThat(validator.validateByDirectory(twoDirectories)).extracting(Diagnostic::rule)
         .doesNotContain("multiple-defaults", "uid-collision", "duplicate-name");
     List<io.promshift.model.ProvisioningFile> oneDirectory = List.of(
         promshift.read("prod/datasources/a.yaml", defaultSource),
         promshift.read("prod/datasources/b.yaml", defaultSource));
-    assertThat(validator.validateByDirectory(oneDirectory)).extracting(Finding::rule)
+    assertThat(validator.validateByDirectory(oneDirectory)).extracting(Diagnostic::rule)
         .contains("multiple-defaults", "duplicate-name");
   }
 
   @Test
   void oneDefaultPerOrganizationAcrossFilesNamingTheFirst() {
-    List<Finding> findings = together("""
+    List<Diagnostic> findings = together("""
         apiVersion: 1
         datasources:
           - name: A
@@ -90,7 +90,7 @@ class CrossFileRulesTest {
             orgId: 2
             uid: prom
         """)).containsExactly("6:10 error");
-    List<Finding> twoFiles = together("""
+    List<Diagnostic> twoFiles = together("""
         apiVersion: 1
         datasources:
           - name: A

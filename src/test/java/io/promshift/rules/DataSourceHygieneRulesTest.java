@@ -251,7 +251,7 @@ class DataSourceHygieneRulesTest {
             json_data:
               httpMethod: $METHOD
         """))).containsExactly("5:19 error schema");
-    Finding sigV4 = only("sigv4-auth-not-boolean", """
+    Diagnostic sigV4 = only("sigv4-auth-not-boolean", """
         datasources:
           - name: A
             json_data:

@@ -32,7 +32,7 @@ class PlaceholderTest {
             sigV4AccessKey: $KEY
       """;
 
-  private static List<Finding> expanded(Map<String, String> env, String yaml) {
+  private static List<Diagnostic> expanded(Map<String, String> env, String yaml) {
     return findings(ValidationOptions.builder().environment(env).build(), yaml);
   }
 

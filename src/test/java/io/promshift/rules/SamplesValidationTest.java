@@ -31,14 +31,14 @@ class SamplesValidationTest {
     List<String> actual = new ArrayList<>();
     Validator validator = Validator.create();
     for (Path file : FileSet.of(INVALID).files()) {
-      List<Finding> findings;
+      List<Diagnostic> findings;
       try {
         findings = validator.validate(promshift.read(file));
       } catch (SourceException e) {
         findings = List.of(Validator.of(e));
       }
       assertThat(findings).as("%s has findings", file).isNotEmpty();
-      for (Finding f : findings) {
+      for (Diagnostic f : findings) {
         actual.add(INVALID.relativize(Path.of(f.file())) + ":" + f.position() + " " + f.severity().label() + " " + f.rule());
       }
     }
@@ -47,9 +47,9 @@ class SamplesValidationTest {
 
   @Test
   void theProvisioningRepoHasNoErrorWhenItsFilesAreValidatedTogether() {
-    List<Finding> findings = Validator.create().validateAll(read(VALID));
+    List<Diagnostic> findings = Validator.create().validateAll(read(VALID));
     assertThat(findings).filteredOn(f -> f.severity() == Severity.ERROR).isEmpty();
-    assertThat(findings).extracting(Finding::rule).as("the README's warnings").contains(
+    assertThat(findings).extracting(Diagnostic::rule).as("the README's warnings").contains(
         "sigv4-auth-not-boolean", "fixed-version-migrated", "sigv4-auth-type-provider", "migration-pending", "migrated",
         "placeholder-unchecked");
   }
@@ -57,7 +57,7 @@ class SamplesValidationTest {
   @Test
   void withTheExampleEnvironmentThePlaceholdersAreJudged() throws IOException {
     Map<String, String> env = EnvFile.read(Path.of("samples", "grafana.env.example"));
-    List<Finding> findings = Validator.create(ValidationOptions.builder().environment(env).build())
+    List<Diagnostic> findings = Validator.create(ValidationOptions.builder().environment(env).build())
         .validateAll(read(VALID));
     assertThat(findings).filteredOn(f -> f.rule().equals("placeholder-unchecked")).isEmpty();
     assertThat(findings).filteredOn(f -> f.file().endsWith("70-staging-org2.yaml"))

@@ -18,7 +18,7 @@ class SchemaConditionsTest {
   @ParameterizedTest(name = "[{index}] {0}")
   @MethodSource("cases")
   void schemaFindingAtTheValue(String name, String yaml, List<String> positions, String fragment) {
-    List<Finding> findings = Validation.findings(yaml).stream().filter(f -> f.rule().equals("schema")).toList();
+    List<Diagnostic> findings = Validation.findings(yaml).stream().filter(f -> f.rule().equals("schema")).toList();
     assertThat(findings).extracting(f -> f.position().toString()).as("%s", findings).containsExactlyElementsOf(positions);
     if (fragment != null) {
       assertThat(findings).first().satisfies(f -> assertThat(f.message()).contains(fragment));

@@ -204,7 +204,7 @@ class SigV4RulesTest {
         """;
     assertThat(at("sigv4-ignored-key", yaml)).containsExactly("8:7 warning", "9:7 warning", "10:7 warning",
         "11:7 warning", "12:7 warning", "13:7 warning", "15:7 warning");
-    assertThat(findings(yaml).stream().filter(f -> f.rule().equals("sigv4-ignored-key")).map(Finding::fix))
+    assertThat(findings(yaml).stream().filter(f -> f.rule().equals("sigv4-ignored-key")).map(Diagnostic::fix))
         .containsExactly("remove sigV4Endpoint", "rename authType to sigV4AuthType", "remove defaultRegion",
             "rename assumeRoleArn to sigV4AssumeRoleArn", "rename externalId to sigV4ExternalId",
             "rename sigv4AuthType to sigV4AuthType", "rename accessKey to sigV4AccessKey");

@@ -17,7 +17,7 @@ class StartupRulesTest {
 
   @Test
   void duplicateKeyIsARefusalAtTheSecondKeyNamingTheFirst() {
-    Finding f = only("duplicate-key", """
+    Diagnostic f = only("duplicate-key", """
         apiVersion: 1
         datasources:
           - name: A
@@ -58,7 +58,7 @@ class StartupRulesTest {
 
   @Test
   void templateIsARefusalAtItsFirstTag() {
-    Finding f = only("template", """
+    Diagnostic f = only("template", """
         apiVersion: 1
         datasources:
           - name: A
@@ -88,7 +88,7 @@ class StartupRulesTest {
       shallow.read("t.yaml", yaml.getBytes(StandardCharsets.UTF_8));
       throw new AssertionError("not refused");
     } catch (SourceException e) {
-      Finding f = Validator.of(e);
+      Diagnostic f = Validator.of(e);
       assertThat(f.rule()).isEqualTo("limit");
       assertThat(f.position()).hasToString("5:7");
     }
@@ -113,7 +113,7 @@ class StartupRulesTest {
 
   @Test
   void quotedApiVersion() {
-    Finding f = only("api-version-quoted", """
+    Diagnostic f = only("api-version-quoted", """
         apiVersion: "1"
         datasources:
           - name: A

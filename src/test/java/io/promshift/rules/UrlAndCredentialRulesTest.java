@@ -14,7 +14,7 @@ class UrlAndCredentialRulesTest {
 
   @Test
   void workspaceUrlAndSigningRegionDisagree() {
-    Finding f = only("amp-url-region-mismatch", """
+    Diagnostic f = only("amp-url-region-mismatch", """
         apiVersion: 1
         datasources:
           - name: A

@@ -21,11 +21,11 @@ final class Validation {
   }
 
   /** The findings of one file named t.yaml (a refusal when it cannot be read). */
-  static List<Finding> findings(String yaml) {
+  static List<Diagnostic> findings(String yaml) {
     return findings(ValidationOptions.DEFAULTS, yaml);
   }
 
-  static List<Finding> findings(ValidationOptions options, String yaml) {
+  static List<Diagnostic> findings(ValidationOptions options, String yaml) {
     try {
       return validator(options).validate(PROMSHIFT.read("t.yaml", yaml));
     } catch (SourceException e) {
@@ -34,7 +34,7 @@ final class Validation {
   }
 
   /** Files validated together, named a.yaml, b.yaml, ... in order. */
-  static List<Finding> together(String... yamls) {
+  static List<Diagnostic> together(String... yamls) {
     List<ProvisioningFile> files = new ArrayList<>();
     for (int i = 0; i < yamls.length; i++) {
       files.add(PROMSHIFT.read((char) ('a' + i) + ".yaml", yamls[i]));
@@ -43,12 +43,12 @@ final class Validation {
   }
 
   /** {@code line:col severity rule} for each finding. */
-  static List<String> all(List<Finding> findings) {
+  static List<String> all(List<Diagnostic> findings) {
     return findings.stream().map(f -> f.position() + " " + f.severity().label() + " " + f.rule()).toList();
   }
 
   /** {@code line:col severity} of the findings of one rule. */
-  static List<String> at(String rule, List<Finding> findings) {
+  static List<String> at(String rule, List<Diagnostic> findings) {
     return findings.stream().filter(f -> f.rule().equals(rule))
         .map(f -> f.position() + " " + f.severity().label()).toList();
   }
@@ -57,8 +57,8 @@ final class Validation {
     return at(rule, findings(yaml));
   }
 
-  static Finding only(String rule, String yaml) {
-    List<Finding> matching = findings(yaml).stream().filter(f -> f.rule().equals(rule)).toList();
+  static Diagnostic only(String rule, String yaml) {
+    List<Diagnostic> matching = findings(yaml).stream().filter(f -> f.rule().equals(rule)).toList();
     if (matching.size() != 1) {
       throw new AssertionError("expected one " + rule + " finding, got " + findings(yaml));
     }

@@ -13,17 +13,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-class RuleCatalogTest {
+class CodeTest {
 
   @Test
   void everyRuleIsDescribedOnceWithAStableKebabCaseId() {
-    assertThat(RuleCatalog.all()).extracting(RuleCatalog.Rule::id).doesNotHaveDuplicates()
+    assertThat(Code.rules()).extracting(Code::id).doesNotHaveDuplicates()
         .allMatch(id -> id.matches("[a-z0-9]+(-[a-z0-9]+)*"), "kebab-case");
-    assertThat(RuleCatalog.all()).allSatisfy(rule -> {
+    assertThat(Code.rules()).allSatisfy(rule -> {
       assertThat(rule.title()).isNotBlank().doesNotEndWith(".");
       assertThat(rule.help()).isNotBlank();
     });
-    assertThat(RuleCatalog.all()).extracting(RuleCatalog.Rule::id).contains(
+    assertThat(Code.rules()).extracting(Code::id).contains(
         "duplicate-key", "api-version-quoted", "bool-not-parsebool", "int-not-base10", "multiple-defaults",
         "uid-collision", "name-missing", "name-too-long", "url-too-long", "uid-invalid", "access-invalid",
         "duplicate-name", "fixed-version-migrated", "sigv4-region-missing", "amp-unsigned", "sigv4-auth-not-boolean",
@@ -34,14 +34,14 @@ class RuleCatalogTest {
 
   @Test
   void severitiesFollowTheIssue() {
-    assertThat(RuleCatalog.get("duplicate-key").severity()).isEqualTo(Severity.ERROR);
-    assertThat(RuleCatalog.get("uid-invalid").severity()).isEqualTo(Severity.WARNING);
-    assertThat(RuleCatalog.get("access-invalid").severity()).isEqualTo(Severity.WARNING);
-    assertThat(RuleCatalog.get("duplicate-name").severity()).isEqualTo(Severity.WARNING);
-    assertThat(RuleCatalog.get("sigv4-region-missing").severity()).isEqualTo(Severity.ERROR);
-    assertThat(RuleCatalog.get("sigv4-auth-type-provider").severity()).isEqualTo(Severity.WARNING);
-    assertThat(RuleCatalog.get("migration-pending").severity()).isEqualTo(Severity.INFO);
-    assertThat(RuleCatalog.get("migrated").severity()).isEqualTo(Severity.INFO);
+    assertThat(Code.get("duplicate-key").severity()).isEqualTo(Severity.ERROR);
+    assertThat(Code.get("uid-invalid").severity()).isEqualTo(Severity.WARNING);
+    assertThat(Code.get("access-invalid").severity()).isEqualTo(Severity.WARNING);
+    assertThat(Code.get("duplicate-name").severity()).isEqualTo(Severity.WARNING);
+    assertThat(Code.get("sigv4-region-missing").severity()).isEqualTo(Severity.ERROR);
+    assertThat(Code.get("sigv4-auth-type-provider").severity()).isEqualTo(Severity.WARNING);
+    assertThat(Code.get("migration-pending").severity()).isEqualTo(Severity.INFO);
+    assertThat(Code.get("migrated").severity()).isEqualTo(Severity.INFO);
     assertThat(Severity.WARNING.reaches(Severity.ERROR)).isFalse();
     assertThat(Severity.ERROR.reaches(Severity.WARNING)).isTrue();
     assertThat(Severity.INFO.sarifLevel()).isEqualTo("note");
@@ -55,14 +55,14 @@ class RuleCatalogTest {
       files.add(promshift.read(file));
     }
     Validator validator = Validator.create();
-    List<Finding> expected = validator.validateAll(files);
+    List<Diagnostic> expected = validator.validateAll(files);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
-      List<Future<List<Finding>>> runs = new ArrayList<>();
+      List<Future<List<Diagnostic>>> runs = new ArrayList<>();
       for (int i = 0; i < 64; i++) {
         runs.add(pool.submit(() -> validator.validateAll(files)));
       }
-      for (Future<List<Finding>> run : runs) {
+      for (Future<List<Diagnostic>> run : runs) {
         assertThat(run.get()).isEqualTo(expected);
       }
     } finally {

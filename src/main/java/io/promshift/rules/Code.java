@@ -1,0 +1,276 @@
+package io.promshift.rules;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every kind of thing promshift says about a file, described once: a stable kebab-case id, its default severity,
+ * a short title and a help text (what Grafana does, and why promshift says it). The validator's rules come first
+ * (SARIF reports list them in {@code tool.driver.rules}); then what a migration says about a file, and what
+ * happens to a file on disk. Every {@link Diagnostic} carries one.
+ */
+public enum Code {
+  // ---- refusals: the file cannot be read at all
+  YAML_SYNTAX("yaml-syntax", Severity.ERROR, "The file is not valid YAML",
+      "Grafana cannot parse the file and does not start. promshift reads the file as go-yaml v3 does"
+          + " (Grafana 9.4+), including its refusal of merge keys that name no map and of values whose explicit"
+          + " tag does not fit."),
+  DUPLICATE_KEY("duplicate-key", Severity.ERROR, "A key is defined twice",
+      "go-yaml v3 (Grafana 9.4+) refuses a mapping that defines a key twice (\"mapping key ... already"
+          + " defined\"), anywhere in the file: Grafana does not start. Grafana 9.3 and older silently kept the"
+          + " last one."),
+  TEMPLATE("template", Severity.ERROR, "The file is a template, not YAML",
+      "Helm, Go, Jinja or Ansible template tags ({{ }}, {% %}) make the file something Grafana never reads:"
+          + " render it first (helm template, ansible, terraform) and validate the result."),
+  LIMIT("limit", Severity.ERROR, "The file is over a safety limit",
+      "Files over the size limit, nesting deeper than the depth limit, or aliases that expand to too many"
+          + " values (an alias bomb) are refused before they can hurt the machine that reads them."),
+  UNREADABLE("unreadable", Severity.ERROR, "The file cannot be read",
+      "The file could not be read from disk, or is not UTF-8 text: Grafana cannot read it either."),
+
+  // ---- the schema
+  SCHEMA("schema", Severity.ERROR,
+      "The value does not fit schemas/grafana-datasources.schema.json",
+      "A value of the wrong type or outside its allowed values, as the JSON Schema describes it: a file Grafana"
+          + " cannot decode, a typed jsonData field of the Prometheus plugins with the wrong JSON type (every"
+          + " query fails with \"error unmarshalling JSONData\"), a SigV4 auth type the signer rejects, a region"
+          + " or role ARN that is not one, Azure credentials the Azure SDK refuses, or a secret Grafana needs"
+          + " and does not find."),
+
+  // ---- Grafana refuses to start
+  API_VERSION_QUOTED("api-version-quoted", Severity.ERROR,
+      "apiVersion is not an unquoted integer",
+      "Grafana's first pass decodes apiVersion into an int64: a quoted \"1\" (a string) is a fatal error and"
+          + " Grafana does not start. apiVersion is never interpolated."),
+  BOOL_NOT_PARSEBOOL("bool-not-parsebool", Severity.ERROR,
+      "isDefault, basicAuth, withCredentials or editable is not a Go ParseBool word",
+      "In apiVersion 1 files Grafana reads these fields as text, expands placeholders, then converts them with"
+          + " Go's strconv.ParseBool, which knows only 1 t T TRUE true True 0 f F FALSE false False. Anything"
+          + " else (yes, on, an empty string) stops Grafana from starting."),
+  INT_NOT_BASE10("int-not-base10", Severity.ERROR,
+      "orgId or version is not a base-10 integer",
+      "In apiVersion 1 files Grafana reads orgId and version as text, expands placeholders, then converts them"
+          + " as base-10 integers: 0x1F, 1_000, 1.0 or words stop Grafana from starting. Empty text means 0."),
+  NAME_MISSING("name-missing", Severity.ERROR, "A data source has no name",
+      "Grafana matches data sources by (orgId, name); an empty or missing name fails the lookup"
+          + " (ErrDataSourceIdentifierNotSet) and aborts provisioning: Grafana does not start."),
+  NAME_TOO_LONG("name-too-long", Severity.ERROR,
+      "A data source name is longer than 190 bytes",
+      "Grafana's data source service rejects names over 190 bytes (UTF-8), which aborts provisioning."),
+  URL_TOO_LONG("url-too-long", Severity.ERROR, "A URL is longer than 255 bytes",
+      "Grafana's data source service rejects URLs over 255 bytes (UTF-8), which aborts provisioning."),
+  MULTIPLE_DEFAULTS("multiple-defaults", Severity.ERROR,
+      "More than one isDefault: true in an organization",
+      "Grafana counts isDefault: true per organization across all provisioning files before it writes"
+          + " anything; a second default is fatal (ErrInvalidConfigToManyDefault)."),
+  UID_COLLISION("uid-collision", Severity.ERROR,
+      "Two data sources of one organization use the same uid",
+      "The database keeps one data source per (orgId, uid); a second data source with the same uid fails"
+          + " with ErrDataSourceUidExists and aborts provisioning."),
+  EXPANSION_FAILED("expansion-failed", Severity.ERROR,
+      "A placeholder cannot be expanded",
+      "Grafana's expanders fail on a $__file{} whose file does not exist or cannot be read, which aborts"
+          + " provisioning. Checked only when validating with an environment and a file root."),
+
+  // ---- Grafana works, but not as written
+  UID_INVALID("uid-invalid", Severity.WARNING, "A uid Grafana does not accept",
+      "A uid must be at most 40 characters of [a-zA-Z0-9-_]. Grafana logs a warning and stores it anyway,"
+          + " unless the failWrongDSUID feature toggle is on, which makes it an error."),
+  ACCESS_INVALID("access-invalid", Severity.WARNING,
+      "access is neither proxy nor direct",
+      "Grafana logs \"invalid access value, will use 'proxy' instead\" and uses proxy. The comparison is case"
+          + " sensitive; empty means proxy."),
+  DUPLICATE_NAME("duplicate-name", Severity.WARNING,
+      "The same (orgId, name) is provisioned twice",
+      "Grafana matches data sources by (orgId, name): a second entry updates the same data source. Across"
+          + " files the later file wins; within one file the upserts run concurrently on recent Grafana, so"
+          + " which one wins is not defined."),
+  MISPLACED_KEY("misplaced-key", Severity.WARNING,
+      "A key Grafana ignores where it is written",
+      "Grafana reads only the keys of the file's version (camelCase with apiVersion 1, snake_case without),"
+          + " plugin settings only under jsonData and secrets only under secureJsonData. A key elsewhere is"
+          + " silently ignored."),
+  YAML11_BOOL("yaml11-bool", Severity.WARNING,
+      "A YAML 1.1 boolean word (yes, no, on, off, y, n)",
+      "Grafana 9.4+ reads YAML with go-yaml v3: in jsonData only true/false are booleans, so yes and on are"
+          + " strings there; a typed Go bool field (prune, version-0 fields) still accepts them. Write true or"
+          + " false."),
+  PLACEHOLDER_NOT_EXPANDED("placeholder-not-expanded", Severity.WARNING,
+      "A placeholder in a version-0 file",
+      "Version-0 files (no apiVersion) are not interpolated: Grafana stores $VAR, ${VAR} or $__env{VAR}"
+          + " literally. Add apiVersion: 1 (and camelCase keys) to have them expanded."),
+  FIXED_VERSION_MIGRATED("fixed-version-migrated", Severity.WARNING,
+      "A fixed version on a data source whose type a migration changes",
+      "Since Grafana 10.2 a fixed version: V applies once (the stored version becomes V+1) and later starts"
+          + " skip the entry until V is raised; Grafana's type migration resets the row's version. A migrated"
+          + " file with a fixed version may therefore not apply as expected: raise it or drop it."),
+
+  // ---- SigV4
+  SIGV4_REGION_MISSING("sigv4-region-missing", Severity.ERROR,
+      "SigV4 signing without a region",
+      "Requests are signed for jsonData.sigV4Region exactly as given; when it is missing or empty while"
+          + " sigV4Auth is true, signing fails and every query fails."),
+  AMP_UNSIGNED("amp-unsigned", Severity.ERROR,
+      "An Amazon Managed Service for Prometheus source that does not sign",
+      "The grafana-amazonprometheus-datasource plugin does not turn SigV4 on by itself: without the JSON"
+          + " boolean jsonData.sigV4Auth: true its requests go out unsigned and AWS rejects them (403). Only"
+          + " sources saved in the plugin's editor get the flag automatically."),
+  SIGV4_AUTH_NOT_BOOLEAN("sigv4-auth-not-boolean", Severity.WARNING,
+      "sigV4Auth is not the boolean true or false",
+      "The plugin SDK and Grafana's type migration look for the JSON boolean true. A quoted \"true\", a"
+          + " number or a YAML 1.1 word (yes, on) is read by Grafana 9.4+ as a string: no signing, no"
+          + " migration, although the editor still shows the SigV4 banner."),
+  SIGV4_KEYS_WHILE_OFF("sigv4-keys-while-off", Severity.WARNING,
+      "SigV4 settings while sigV4Auth is off",
+      "sigV4Region, sigV4AuthType and the other SigV4 settings are read only when jsonData.sigV4Auth is"
+          + " the boolean true; otherwise they do nothing and requests go out unsigned."),
+  SIGV4_AUTH_TYPE_PROVIDER("sigv4-auth-type-provider", Severity.WARNING,
+      "An auth provider Grafana does not allow by default",
+      "ec2_iam_role and grafana_assume_role work only when Grafana's [aws] allowed_auth_providers lists them"
+          + " (default: default,keys,credentials); otherwise every query fails with \"trying to use"
+          + " non-allowed auth method\"."),
+  SIGV4_IGNORED_KEY("sigv4-ignored-key", Severity.WARNING,
+      "A SigV4 key Grafana does not read",
+      "The SigV4 signer reads only sigV4Auth, sigV4AuthType, sigV4Region, sigV4AssumeRoleArn,"
+          + " sigV4ExternalId, sigV4Profile (and the plugin's sigv4Service). sigV4Endpoint and the unprefixed"
+          + " authType, defaultRegion, assumeRoleArn, externalId and profile (CloudWatch's names, also used in"
+          + " the AMP plugin's own docs) are ignored, as is any other spelling."),
+
+  // ---- URLs and access
+  AMP_URL_REGION_MISMATCH("amp-url-region-mismatch", Severity.ERROR,
+      "The workspace URL and sigV4Region name different regions",
+      "Requests to aps-workspaces.<region>.amazonaws.com must be signed for that region; a signature for"
+          + " another region is rejected by AWS."),
+  AMP_URL_NOT_HTTPS("amp-url-not-https", Severity.ERROR,
+      "An Amazon Managed Service for Prometheus URL that is not https",
+      "AMP workspace endpoints answer only on https."),
+  AMP_URL_API_V1("amp-url-api-v1", Severity.ERROR,
+      "A Prometheus URL that already ends in /api/v1",
+      "The Prometheus plugins append /api/v1/query (and the other API paths) to the URL themselves: a URL"
+          + " ending in /api/v1 doubles the path and every query fails with 404."),
+  ACCESS_DIRECT_SIGNED("access-direct-signed", Severity.ERROR,
+      "access: direct on a source that signs its requests",
+      "With access: direct the browser sends the requests, and only Grafana's server can sign them with"
+          + " SigV4: the requests go out unsigned (the AMP plugin's editor shows an error)."),
+
+  // ---- credentials in plain sight
+  SECRET_IN_JSON_DATA("secret-in-json-data", Severity.ERROR,
+      "A secret under jsonData instead of secureJsonData",
+      "Grafana reads SigV4, Azure and password secrets only from secureJsonData; under jsonData they are"
+          + " ignored (so authentication fails) and stored unencrypted, visible to everyone who can see the"
+          + " data source."),
+  LITERAL_AWS_KEY("literal-aws-key", Severity.WARNING,
+      "A literal AWS key in the file",
+      "An AWS access key id (AKIA..., ASIA...) or secret key written in the file works, but it sits in plain"
+          + " text in every copy of the repository. Use $__env{NAME} or $__file{/path} (apiVersion 1 files)"
+          + " instead."),
+
+  // ---- migration state (the banners of Grafana's config page)
+  MIGRATION_PENDING("migration-pending", Severity.INFO,
+      "Grafana will migrate this prometheus data source",
+      "Grafana 12 (behind prometheusTypeMigration) and 13 (always) move a prometheus data source with SigV4"
+          + " (jsonData.sigV4Auth: true) or Azure auth (jsonData.azureCredentials) to the Amazon or Azure"
+          + " Prometheus plugin at every start, and a file that still says type: prometheus flips it back at"
+          + " the next start. Migrate the file (promshift migrate) so that file and database agree."),
+  MIGRATED("migrated", Severity.INFO, "A migrated data source",
+      "jsonData has prometheus-type-migration: true: Grafana's type migration moved this data source to a"
+          + " plugin type, and the plugin's config page shows a \"Data source migrated\" banner. A rollback to"
+          + " core Prometheus looks for this marker."),
+  PLACEHOLDER_UNCHECKED("placeholder-unchecked", Severity.INFO,
+      "A placeholder decides this value at run time",
+      "The value comes from the environment when Grafana starts, so promshift cannot judge it from the file"
+          + " alone. Validate with an environment (--env-file) to check the expanded value."),
+  // ---- what a migration says about a file
+  NOT_PROVISIONING("not-provisioning", Severity.INFO, Origin.FILE, "Not a data source provisioning file",
+      "A YAML file without datasources or deleteDatasources (dashboards, alerting, anything else): Grafana's data"
+          + " source provisioning ignores it, and so does promshift."),
+  LATER_DOCUMENTS("later-documents", Severity.WARNING, Origin.MIGRATION, "Documents after the first are ignored",
+      "Grafana reads only the first YAML document of a provisioning file; later documents are not migrated."),
+  SKIPPED_TARGET("skipped-target", Severity.WARNING, Origin.MIGRATION, "A data source the migration leaves alone",
+      "The data source is not moved to the requested type, and the notice says why (Grafana's own rule)."),
+  NATIVE_PLUGIN_SOURCE("native-plugin-source", Severity.WARNING, Origin.MIGRATION,
+      "A plugin-type data source without the migration marker",
+      "The data source already has a plugin type but no prometheus-type-migration marker: it was written for the"
+          + " plugin, not migrated, so a revert leaves it alone unless told otherwise (--all)."),
+  SIGV4_AUTH_PLACEHOLDER("sigv4auth-placeholder", Severity.WARNING, Origin.MIGRATION,
+      "sigV4Auth is a placeholder",
+      "Grafana's migration reads sigV4Auth before placeholders are expanded: a placeholder is not the boolean true,"
+          + " so the data source is not migrated."),
+  SIGV4_AUTH_NOT_BOOLEAN_TRUE("sigv4auth-not-boolean", Severity.WARNING, Origin.MIGRATION,
+      "sigV4Auth looks on but is not the boolean true",
+      "Grafana's migration moves a data source only when jsonData.sigV4Auth is the boolean true; \"true\", yes or 1"
+          + " do not count, so the data source is not migrated."),
+  FIXED_VERSION("fixed-version", Severity.WARNING, Origin.MIGRATION, "A fixed version",
+      "The data source sets version: Grafana's provisioning refuses to update a row whose version is higher than"
+          + " the file's, so a migrated type may not reach the database."),
+  MIGRATION_REFUSED("migration-refused", Severity.ERROR, Origin.MIGRATION, "The file cannot be migrated safely",
+      "No edit can move the types without changing other data (shared anchors or merge keys), or the file cannot"
+          + " be read: it is left untouched."),
+
+  // ---- what happens to a file on disk
+  UNLISTABLE("unlistable", Severity.ERROR, Origin.FILE, "A folder or file cannot be listed",
+      "A directory under a root could not be listed, or a path could not be looked at: its files are not processed."),
+  WRITE_FAILED("write-failed", Severity.ERROR, Origin.FILE, "A file cannot be written",
+      "The new content could not be written; the file holds its old content, whole."),
+  CONCURRENT_CHANGE("concurrent-change", Severity.ERROR, Origin.FILE, "The file changed while promshift worked",
+      "Another process changed the file after promshift read it: it is left as that process wrote it."),
+  SAME_FILE("same-file", Severity.INFO, Origin.FILE, "The same file reached twice",
+      "A file reached a second time through a symbolic link is rewritten once, by the path it was first reached by.");
+
+  /** Where a code comes from: the validator's rules, a migration, or the reading and writing of files. */
+  public enum Origin { RULE, MIGRATION, FILE }
+
+  private final String id;
+  private final Severity severity;
+  private final Origin origin;
+  private final String title;
+  private final String help;
+
+  /** A validator rule. */
+  Code(String id, Severity severity, String title, String help) {
+    this(id, severity, Origin.RULE, title, help);
+  }
+
+  Code(String id, Severity severity, Origin origin, String title, String help) {
+    this.id = id;
+    this.origin = origin;
+    this.severity = severity;
+    this.title = title;
+    this.help = help;
+  }
+
+  /** The stable kebab-case id reports print, e.g. {@code sigv4-region-missing}. */
+  public String id() {
+    return id;
+  }
+
+  public Severity severity() {
+    return severity;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public String help() {
+    return help;
+  }
+
+  public Origin origin() {
+    return origin;
+  }
+
+  /** The validator's rules, in a stable order (what SARIF's {@code tool.driver.rules} lists). */
+  public static List<Code> rules() {
+    return Arrays.stream(values()).filter(code -> code.origin() == Origin.RULE).toList();
+  }
+
+  public static Optional<Code> find(String id) {
+    return Arrays.stream(values()).filter(code -> code.id.equals(id)).findFirst();
+  }
+
+  public static Code get(String id) {
+    return find(id).orElseThrow(() -> new IllegalArgumentException("no such code: " + id));
+  }
+}
