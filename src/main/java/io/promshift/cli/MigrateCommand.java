@@ -223,7 +223,7 @@ final class MigrateCommand implements Callable<Integer> {
     if (result.refused()) {
       diagnostics.add(new Diagnostic(Level.ERROR, name + ":" + result.refusal().position(), result.refusal().message()));
       kind = Kind.FAILED;
-    } else if (result.notices().stream().anyMatch(n -> n.code().equals(Migrator.NOT_PROVISIONING))) {
+    } else if (result.notProvisioning()) {
       diagnostics.add(new Diagnostic(Level.NOTE, name, "not a data source provisioning file (no datasources or"
           + " deleteDatasources); skipped"));
       kind = Kind.SKIPPED;

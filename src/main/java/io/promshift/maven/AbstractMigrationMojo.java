@@ -41,7 +41,7 @@ public abstract class AbstractMigrationMojo extends AbstractPromshiftMojo {
   /** One file and what the migration makes of it; {@code original} is null when it could not be read. */
   record Outcome(FileSet.Found found, byte[] original, MigrationResult result) {
     boolean notProvisioning() {
-      return result.notices().stream().anyMatch(n -> n.code().equals(Migrator.NOT_PROVISIONING));
+      return result.notProvisioning();
     }
   }
 

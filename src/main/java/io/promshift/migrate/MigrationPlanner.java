@@ -1,5 +1,6 @@
 package io.promshift.migrate;
 
+import io.promshift.rules.Code;
 import io.promshift.grafana.GoMap;
 import io.promshift.grafana.GoValue;
 import io.promshift.grafana.GoYaml;
@@ -62,7 +63,7 @@ final class MigrationPlanner {
 
   MigrationPlan plan() {
     if (document.moreDocuments()) {
-      notices.add(new Notice("later-documents", null, source.position(0), "Grafana reads only the first YAML"
+      notices.add(new Notice(Code.LATER_DOCUMENTS, null, source.position(0), "Grafana reads only the first YAML"
           + " document of a file; the documents after it are left untouched"));
     }
     for (DataSource ds : file.dataSources()) {
@@ -130,7 +131,7 @@ final class MigrationPlanner {
           ? "it has both azureCredentials and sigV4Auth: true, and Grafana moves such a source to Azure first;"
               + " this run is limited to Amazon, so it is left alone"
           : "Grafana moves it to " + target.pluginType() + ", which this run does not include";
-      notices.add(new Notice("skipped-target", ds.label(), position(ds.node()), ds.label() + " is not migrated: " + why));
+      notices.add(new Notice(Code.SKIPPED_TARGET, ds.label(), position(ds.node()), ds.label() + " is not migrated: " + why));
       return null;
     }
     return new MigrationPlan.Intent(target.pluginType(),
@@ -145,7 +146,7 @@ final class MigrationPlanner {
     }
     boolean marked = PromTypeMigration.isMarked(ds.jsonData());
     if (!marked && !options.reverseUnmarked()) {
-      notices.add(new Notice("native-plugin-source", ds.label(), position(ds.node()), ds.label() + " has no "
+      notices.add(new Notice(Code.NATIVE_PLUGIN_SOURCE, ds.label(), position(ds.node()), ds.label() + " has no "
           + MARKER + ": true, so it was created as " + type.get() + ", not migrated; left alone"));
       return null;
     }
@@ -167,13 +168,13 @@ final class MigrationPlanner {
     }
     boolean placeholder = !ds.legacy() && sigV4.get().value() instanceof GoValue.GoString text
         && text.value().contains("$");
-    notices.add(new Notice(placeholder ? "sigv4auth-placeholder" : "sigv4auth-not-boolean", ds.label(),
+    notices.add(new Notice(placeholder ? Code.SIGV4_AUTH_PLACEHOLDER : Code.SIGV4_AUTH_NOT_BOOLEAN_TRUE, ds.label(),
         position(sigV4.get().valueNode()), ds.label() + " will not migrate: " + state.reason()));
   }
 
   private void warnFixedVersion(DataSource ds) {
     ds.text(Field.VERSION).filter(v -> !v.isBlank() && !v.strip().equals("0")).ifPresent(v ->
-        notices.add(new Notice("fixed-version", ds.label(), position(ds.entry(Field.VERSION).get().valueNode()),
+        notices.add(new Notice(Code.FIXED_VERSION, ds.label(), position(ds.entry(Field.VERSION).get().valueNode()),
             ds.label() + " has a fixed version: " + v + "; Grafana applies a file's version once and skips the"
                 + " changed file until the version is raised: raise it or drop it")));
   }

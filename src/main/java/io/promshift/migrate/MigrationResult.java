@@ -1,5 +1,6 @@
 package io.promshift.migrate;
 
+import io.promshift.rules.Code;
 import io.promshift.text.SourceText;
 import java.util.List;
 
@@ -20,6 +21,11 @@ public record MigrationResult(
   public MigrationResult {
     changes = List.copyOf(changes);
     notices = List.copyOf(notices);
+  }
+
+  /** Whether the file is YAML that provisions no data sources (dashboards, alerting, ...): skipped. */
+  public boolean notProvisioning() {
+    return notices.stream().anyMatch(n -> n.code() == Code.NOT_PROVISIONING);
   }
 
   public boolean refused() {

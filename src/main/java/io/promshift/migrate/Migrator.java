@@ -1,5 +1,6 @@
 package io.promshift.migrate;
 
+import io.promshift.rules.Code;
 import io.promshift.grafana.GoMap;
 import io.promshift.model.DataSource;
 import io.promshift.model.Field;
@@ -24,9 +25,6 @@ import java.util.Objects;
  * <p>Thread-safe and without global state: one migrator serves many files in parallel.
  */
 public final class Migrator {
-  /** The notice code of a YAML file that does not provision data sources (dashboards, alerting, ...). */
-  public static final String NOT_PROVISIONING = "not-provisioning";
-
   private final ProvisioningReader reader;
   /** Reads a result back for its check: the data is all that matters there. */
   private final ProvisioningReader dataReader;
@@ -86,7 +84,7 @@ public final class Migrator {
       return refused(source, List.of(), Refusal.of(e));
     }
     if (!file.isDataSourceProvisioning()) {
-      Notice skipped = new Notice(NOT_PROVISIONING, null, source.position(0),
+      Notice skipped = new Notice(Code.NOT_PROVISIONING, null, source.position(0),
           "not a data source provisioning file (no datasources or deleteDatasources); skipped");
       return new MigrationResult(source.name(), source, source.text(), List.of(), List.of(skipped), null);
     }

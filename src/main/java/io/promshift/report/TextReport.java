@@ -2,6 +2,7 @@ package io.promshift.report;
 
 import io.promshift.rules.Diagnostic;
 import io.promshift.rules.Severity;
+import io.promshift.text.Printable;
 import java.io.IOException;
 import java.util.List;
 
@@ -46,16 +47,6 @@ final class TextReport implements FindingsReport {
 
   /** A message never breaks the one-finding-per-line shape (nor moves a terminal's cursor). */
   static String oneLine(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    text.codePoints().forEach(cp -> {
-      if (cp == '\n' || cp == '\r' || cp == '\t') {
-        out.append(' ');
-      } else if (Character.isISOControl(cp)) {
-        out.append(String.format("\\u%04x", cp));
-      } else {
-        out.appendCodePoint(cp);
-      }
-    });
-    return out.toString();
+    return Printable.message(text);
   }
 }

@@ -1,6 +1,7 @@
 package io.promshift.syntax;
 
 import io.promshift.text.Position;
+import io.promshift.text.Printable;
 import io.promshift.text.SourceException;
 import io.promshift.text.SourceText;
 import io.promshift.text.Span;
@@ -457,16 +458,8 @@ public final class YamlReader {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
   }
 
-  /** Keys are shown in messages, so control characters must not reach a terminal raw. */
+  /** Keys are shown in messages: at most 80 code points, escaped by the printable-text policy. */
   static String printable(String s) {
-    StringBuilder out = new StringBuilder();
-    s.codePoints().limit(80).forEach(cp -> {
-      if (Character.isISOControl(cp)) {
-        out.append(String.format("\\u%04x", cp));
-      } else {
-        out.appendCodePoint(cp);
-      }
-    });
-    return s.codePointCount(0, s.length()) > 80 ? out + "…" : out.toString();
+    return Printable.shortened(s, 80);
   }
 }

@@ -101,7 +101,7 @@ class ForwardMigrationTest {
           - {name: one, type: prometheus, jsonData: {sigV4Auth: 1}}
           - {name: env, type: prometheus, jsonData: {sigV4Auth: $SIGV4}}
         """);
-    assertThat(result.notices()).extracting(Notice::code).containsExactly("sigv4auth-not-boolean",
+    assertThat(result.notices()).extracting(n -> n.code().id()).containsExactly("sigv4auth-not-boolean",
         "sigv4auth-not-boolean", "sigv4auth-not-boolean", "sigv4auth-not-boolean", "sigv4auth-placeholder");
     assertThat(result.notices().get(1).message()).contains("YAML 1.1 word yes");
     assertThat(result.notices().get(3).message()).isEqualTo("\"one\" will not migrate: sigV4Auth is the number 1,"
@@ -301,7 +301,7 @@ class ForwardMigrationTest {
   void aFixedVersionIsWarnedAbout() {
     MigrationResult result = MigrationHarness.FORWARD.migrate("t.yaml",
         "apiVersion: 1\ndatasources:\n  - {name: a, type: prometheus, version: 3, jsonData: {sigV4Auth: true}}\n");
-    assertThat(result.notices()).extracting(Notice::code).containsExactly("fixed-version");
+    assertThat(result.notices()).extracting(n -> n.code().id()).containsExactly("fixed-version");
   }
 
   @Test
@@ -311,7 +311,7 @@ class ForwardMigrationTest {
         "apiVersion: 1\ndatasources:\n  - {name: a, type: prometheus, jsonData: {sigV4Auth: true, azureCredentials: {authType: msi}}}\n");
     assertThat(result.changed()).isFalse();
     assertThat(result.notices()).singleElement().satisfies(n -> {
-      assertThat(n.code()).isEqualTo("skipped-target");
+      assertThat(n.code()).isEqualTo(io.promshift.rules.Code.SKIPPED_TARGET);
       assertThat(n.message()).contains("Azure first");
     });
   }
@@ -344,7 +344,7 @@ class ForwardMigrationTest {
             json_data:
               sigV4Auth: true
         """);
-    assertThat(result.notices()).extracting(Notice::code).contains("later-documents");
+    assertThat(result.notices()).extracting(n -> n.code().id()).contains("later-documents");
   }
 
   @Test

@@ -41,7 +41,7 @@ class ReverseMigrationTest {
             jsonData: {azureCredentials: {authType: msi}}
         """);
     assertThat(result.changes()).extracting(Change::marker).containsOnly(Change.MarkerAction.REMOVED);
-    assertThat(result.notices()).extracting(Notice::code).containsExactly("native-plugin-source");
+    assertThat(result.notices()).extracting(n -> n.code().id()).containsExactly("native-plugin-source");
   }
 
   @Test
