@@ -1,30 +1,65 @@
 package io.promshift;
 
-import io.promshift.migrate.MigrationOptions;
+import io.promshift.io.AtomicWriter;
+import io.promshift.io.Batch;
+import io.promshift.io.FileSet;
+import io.promshift.io.WriteMode;
+import io.promshift.migrate.MigrationResult;
 import io.promshift.migrate.Migrator;
+import io.promshift.migrate.Notice;
+import io.promshift.model.DataSource;
+import io.promshift.model.MigrationState;
 import io.promshift.model.ProvisioningFile;
 import io.promshift.model.ProvisioningReader;
+import io.promshift.report.FileOutcome;
+import io.promshift.report.Run;
+import io.promshift.report.SourceStatus;
+import io.promshift.report.UnifiedDiff;
+import io.promshift.report.ValidationRun;
+import io.promshift.report.Verdict;
+import io.promshift.rules.Code;
+import io.promshift.rules.Diagnostic;
+import io.promshift.rules.Validator;
 import io.promshift.syntax.YamlDocument;
+import io.promshift.text.Position;
 import io.promshift.text.SourceException;
 import io.promshift.text.SourceText;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
- * The library's entry point: reads Grafana data source provisioning files as Grafana 9.4+ reads them.
- * Thread-safe and free of global state; build one from {@link PromshiftSettings} and share it.
+ * The library's entry point and its one application layer: what the CLI, the Maven plugin and embedders all
+ * call. For one file or a {@link FileSet} it offers {@code status} (each data source's migration state),
+ * {@code validate} (the schema and Grafana's rules; the cross-file rules per directory, as Grafana reads one
+ * directory) and {@code migrate} (plan, then write as a {@link WriteMode} says). A run gives one outcome per file
+ * in path order whatever the parallelism; one bad file never stops it, and bad input is a diagnostic with its
+ * position, never an exception.
+ *
+ * <p>Thread-safe and free of global state; build one from {@link PromshiftSettings} and share it.
  *
  * <pre>{@code
- * Promshift promshift = Promshift.create();
- * ProvisioningFile file = promshift.read(Path.of("datasources.yaml"));
+ * Promshift promshift = Promshift.create(PromshiftSettings.builder().target(MigrationTarget.PLUGINS).build());
+ * FileSet tree = FileSet.of(Path.of("provisioning"));
+ * if (!promshift.validate(tree).failed()) {
+ *   promshift.migrate(tree, WriteMode.toFolder(Path.of("out")));
+ * }
  * }</pre>
  */
 public final class Promshift {
   private final PromshiftSettings settings;
   private final ProvisioningReader reader;
+  private final Migrator migrator;
 
   private Promshift(PromshiftSettings settings) {
     this.settings = settings;
     this.reader = new ProvisioningReader(settings.read());
+    this.migrator = new Migrator(reader, settings.migration());
   }
 
   public static Promshift create() {
@@ -38,6 +73,8 @@ public final class Promshift {
   public PromshiftSettings settings() {
     return settings;
   }
+
+  // ---- reading -------------------------------------------------------------------------------------------
 
   /** The reading pipeline this instance uses (for the migration and validation layers). */
   public ProvisioningReader reader() {
@@ -63,13 +100,287 @@ public final class Promshift {
     return reader.read(SourceText.of(name, text));
   }
 
-  /** A migrator with these settings' reader: thread-safe, for any number of files. */
-  public Migrator migrator(MigrationOptions options) {
-    return new Migrator(reader, options);
+  /** The migrator these settings describe: thread-safe, for any number of files. */
+  public Migrator migrator() {
+    return migrator;
   }
 
   /** Parses a file's bytes into its syntax tree without modelling it. */
   public YamlDocument parse(String name, byte[] bytes) {
     return reader.parse(reader.decode(name, bytes));
+  }
+
+  // ---- status --------------------------------------------------------------------------------------------
+
+  /** Every data source of one file with the state Grafana's config page shows for it. */
+  public FileOutcome status(Path file) {
+    return status(new FileSet.Found(file, file));
+  }
+
+  public Run status(FileSet files) {
+    return status(files, RunListener.NONE);
+  }
+
+  public Run status(FileSet files, RunListener listener) {
+    FileSet.Scan scan = files.scan();
+    return run(files, scan, scan.files(), listener, this::status);
+  }
+
+  private FileOutcome status(FileSet.Found found) {
+    ProvisioningFile file;
+    try {
+      file = reader.read(found.file());
+    } catch (SourceException e) {
+      return failed(found, unreadable(e));
+    }
+    if (!file.isDataSourceProvisioning()) {
+      return skipped(found);
+    }
+    List<SourceStatus> sources = new ArrayList<>();
+    for (DataSource source : file.dataSources()) {
+      String name = source.name().filter(n -> !n.isBlank()).orElse("datasources[" + source.index() + "]");
+      sources.add(new SourceStatus(file.position(source.node()).line(), name, source.type().orElse("(no type)"),
+          MigrationState.of(source)));
+    }
+    return new FileOutcome(found.file(), found.root(), Verdict.UNCHANGED, List.of(), sources, List.of(), "", null);
+  }
+
+  // ---- validate ------------------------------------------------------------------------------------------
+
+  /** Validates one file (the cross-file rules among its own data sources). */
+  public ValidationRun validate(Path file) {
+    return validate(new FileSet(List.of(file)).withParallelism(1), RunListener.NONE);
+  }
+
+  public ValidationRun validate(FileSet files) {
+    return validate(files, RunListener.NONE);
+  }
+
+  /**
+   * Validates every file: each is read in parallel, then each directory's files are validated together (the
+   * rules across files apply among the files of one directory, as Grafana reads a directory as one set).
+   */
+  public ValidationRun validate(FileSet files, RunListener listener) {
+    Map<FileOutcome, ProvisioningFile> read = new HashMap<>();
+    FileSet.Scan scan = files.scan();
+    Run run = run(files, scan, scan.files(), listener, found -> {
+      try {
+        ProvisioningFile file = reader.read(found.file());
+        if (!file.isDataSourceProvisioning()) {
+          return skipped(found);
+        }
+        FileOutcome outcome = FileOutcome.of(found.file(), found.root(), Verdict.UNCHANGED, List.of());
+        synchronized (read) {
+          read.put(outcome, file);
+        }
+        return outcome;
+      } catch (SourceException e) {
+        return failed(found, Validator.of(e));
+      }
+    });
+    Map<String, Integer> order = new HashMap<>();
+    List<ProvisioningFile> readable = new ArrayList<>();
+    List<Diagnostic> findings = new ArrayList<>();
+    int checked = 0;
+    for (FileOutcome outcome : run.files()) {
+      order.putIfAbsent(outcome.file().toString(), order.size());
+      if (outcome.verdict() == Verdict.SKIPPED) {
+        continue;
+      }
+      checked++;
+      findings.addAll(outcome.diagnostics());
+      ProvisioningFile file = read.get(outcome);
+      if (file != null) {
+        readable.add(file);
+      }
+    }
+    Validator validator = Validator.create(settings.validation());
+    for (List<Diagnostic> found : Batch.run(Validator.byDirectory(readable), files.parallelism(),
+        validator::validateAll)) {
+      findings.addAll(found);
+    }
+    findings.sort(Comparator.comparingInt((Diagnostic f) -> order.getOrDefault(f.file(), Integer.MAX_VALUE))
+        .thenComparing(Diagnostic.BY_POSITION));
+    return new ValidationRun(run, findings, checked, settings.failOn());
+  }
+
+  // ---- migrate -------------------------------------------------------------------------------------------
+
+  /** Migrates one file as the settings say and writes it as {@code mode} says. */
+  public FileOutcome migrate(Path file, WriteMode mode) {
+    List<FileOutcome> files = migrate(new FileSet(List.of(file)).withParallelism(1), mode, false,
+        RunListener.NONE).files();
+    return files.get(0);
+  }
+
+  public Run migrate(FileSet files, WriteMode mode) {
+    return migrate(files, mode, false, RunListener.NONE);
+  }
+
+  /**
+   * Migrates every file as the settings say, then writes as {@code mode} says: nothing; each changed file in
+   * place (atomically, fsynced, owner and mode kept, never over a file another process changed meanwhile); or
+   * every processed file to its relative path under a folder.
+   *
+   * @param diffs whether each changed file's outcome carries its unified diff, secrets masked
+   * @throws PromshiftUsageException before anything is written, when writing to a folder would write two inputs
+   *     to one output or an input over itself
+   */
+  public Run migrate(FileSet files, WriteMode mode, boolean diffs, RunListener listener) {
+    FileSet.Scan scan = files.scan();
+    List<FileSet.Found> found = scan.files();
+    Map<FileSet.Found, Path> sameFiles = Map.of();
+    if (mode instanceof WriteMode.ToFolder toFolder) {
+      found = OutputTree.inputs(toFolder.folder(), found);
+    } else if (mode instanceof WriteMode.InPlace) {
+      sameFiles = OutputTree.reachedTwice(found);
+    }
+    // in place, a file is the user's only copy: fsync before the rename. An output tree is rebuilt by a rerun:
+    // its writes are atomic all the same (temp file + rename), without an fsync per file.
+    AtomicWriter writer = new AtomicWriter(mode instanceof WriteMode.InPlace);
+    // a run stopped from outside (Ctrl-C, kill) leaves no temp file behind
+    Thread cleanup = new Thread(writer::abandonAll, "promshift-cleanup");
+    boolean writes = !(mode instanceof WriteMode.None);
+    if (writes) {
+      Runtime.getRuntime().addShutdownHook(cleanup);
+    }
+    try {
+      Map<FileSet.Found, Path> reachedTwice = sameFiles;
+      return run(files, scan, found, listener, file -> {
+        Path first = reachedTwice.get(file);
+        if (first != null) {
+          return FileOutcome.of(file.file(), file.root(), Verdict.SKIPPED, List.of(Diagnostic.of(file.file().toString(),
+              Position.START, Code.SAME_FILE, "the same file as " + first + " (a symbolic link); rewritten once, as "
+                  + first)));
+        }
+        return migrate(file, mode, writer, diffs);
+      });
+    } finally {
+      if (writes) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(cleanup);
+        } catch (IllegalStateException shuttingDown) {
+          // the hook is running: it cleans up
+        }
+      }
+    }
+  }
+
+  private FileOutcome migrate(FileSet.Found found, WriteMode mode, AtomicWriter writer, boolean diffs) {
+    String name = found.file().toString();
+    byte[] original;
+    try {
+      original = ProvisioningReader.readBytes(found.file(), settings.read().maxFileSize());
+    } catch (SourceException e) {
+      return failed(found, unreadable(e));
+    }
+    MigrationResult result = migrator.migrate(name, original);
+    if (result.refused()) {
+      Diagnostic refusal = Diagnostic.of(name, result.refusal().position(), Code.MIGRATION_REFUSED,
+          result.refusal().message());
+      FileOutcome failed = failed(found, refusal);
+      return mode instanceof WriteMode.ToFolder toFolder ? copy(failed, original, toFolder, writer) : failed;
+    }
+    if (result.notProvisioning()) {
+      FileOutcome skipped = skipped(found);
+      return mode instanceof WriteMode.ToFolder toFolder ? copy(skipped, original, toFolder, writer) : skipped;
+    }
+    List<Diagnostic> notices = new ArrayList<>();
+    for (Notice notice : result.notices()) {
+      notices.add(Diagnostic.of(name, notice.position(), notice.code(), notice.message()));
+    }
+    Verdict verdict = result.changed() ? Verdict.CHANGED : Verdict.UNCHANGED;
+    String diff = diffs && result.changed() ? UnifiedDiff.of(result) : "";
+    byte[] content = result.changed() ? result.newBytes() : original;
+    Path writtenTo = null;
+    try {
+      if (mode instanceof WriteMode.InPlace && result.changed()) {
+        writer.replace(found.file(), original, content);
+        writtenTo = found.file();
+      } else if (mode instanceof WriteMode.ToFolder toFolder) {
+        writtenTo = toFolder.folder().resolve(found.relative());
+        writer.write(writtenTo, content, found.file());
+      }
+    } catch (IOException e) {
+      notices.add(writeFailure(found, mode, e));
+      return new FileOutcome(found.file(), found.root(), Verdict.FAILED, notices, List.of(), List.of(), "", null);
+    }
+    return new FileOutcome(found.file(), found.root(), verdict, notices, List.of(), result.changes(), diff,
+        writtenTo);
+  }
+
+  /** An output tree holds every processed file: one that is skipped or refused is copied as it is. */
+  private static FileOutcome copy(FileOutcome outcome, byte[] original, WriteMode.ToFolder toFolder,
+      AtomicWriter writer) {
+    Path target = toFolder.folder().resolve(outcome.relative());
+    List<Diagnostic> diagnostics = new ArrayList<>(outcome.diagnostics());
+    try {
+      writer.write(target, original, outcome.file());
+    } catch (IOException e) {
+      diagnostics.add(writeFailure(new FileSet.Found(outcome.root(), outcome.file()), toFolder, e));
+      return FileOutcome.of(outcome.file(), outcome.root(), Verdict.FAILED, diagnostics);
+    }
+    return new FileOutcome(outcome.file(), outcome.root(), outcome.verdict(), diagnostics, List.of(), List.of(), "",
+        target);
+  }
+
+  private static Diagnostic writeFailure(FileSet.Found found, WriteMode mode, IOException e) {
+    String name = found.file().toString();
+    if (e instanceof AtomicWriter.ConcurrentChangeException) {
+      return Diagnostic.of(name, Position.START, Code.CONCURRENT_CHANGE, e.getMessage());
+    }
+    Path target = mode instanceof WriteMode.ToFolder toFolder ? toFolder.folder().resolve(found.relative())
+        : found.file();
+    return Diagnostic.of(name, Position.START, Code.WRITE_FAILED, "cannot write " + target + " ("
+        + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+  }
+
+  // ---- the run ---------------------------------------------------------------------------------------------
+
+  /**
+   * Works on each file on the file set's threads and hands the outcomes to the listener in path order. A defect
+   * on one file costs that file, never the run.
+   */
+  private static Run run(FileSet files, FileSet.Scan scan, List<FileSet.Found> found, RunListener listener,
+      Function<FileSet.Found, FileOutcome> task) {
+    List<FileOutcome> problems = new ArrayList<>();
+    for (FileSet.Problem problem : scan.problems()) {
+      problems.add(FileOutcome.of(problem.path(), problem.path(), Verdict.FAILED, List.of(Diagnostic.of(
+          problem.path().toString(), Position.START, Code.UNLISTABLE, problem.message()))));
+    }
+    problems.forEach(listener::problem);
+    listener.started(found.size());
+    List<FileOutcome> outcomes = new ArrayList<>(found.size());
+    Batch.forEachOrdered(found, files.parallelism(), file -> {
+      FileOutcome outcome;
+      try {
+        outcome = task.apply(file);
+      } catch (RuntimeException e) {
+        outcome = failed(file, Diagnostic.of(file.file().toString(), Position.START, Code.UNREADABLE,
+            "promshift failed on this file (" + e.getClass().getSimpleName() + "); it is left untouched"
+                + " — please report this"));
+      }
+      listener.progressed();
+      return outcome;
+    }, outcome -> {
+      outcomes.add(outcome);
+      listener.finished(outcome);
+    });
+    return new Run(problems, outcomes);
+  }
+
+  private static FileOutcome failed(FileSet.Found found, Diagnostic why) {
+    return FileOutcome.of(found.file(), found.root(), Verdict.FAILED, List.of(why));
+  }
+
+  private static FileOutcome skipped(FileSet.Found found) {
+    return FileOutcome.of(found.file(), found.root(), Verdict.SKIPPED, List.of(Diagnostic.of(found.file().toString(),
+        Position.START, Code.NOT_PROVISIONING,
+        "not a data source provisioning file (no datasources or deleteDatasources); skipped")));
+  }
+
+  /** A file that cannot be read, in the words of the reading layer (its kind decides the code). */
+  private static Diagnostic unreadable(SourceException e) {
+    return Validator.of(e).withMessage(e.problem());
   }
 }

@@ -1,15 +1,36 @@
 package io.promshift;
 
+import io.promshift.migrate.MigrationOptions;
+import io.promshift.rules.Severity;
+import io.promshift.rules.ValidationOptions;
 import io.promshift.syntax.ReadSettings;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
 
 /**
- * Everything a {@link Promshift} needs to know, fixed at construction. Immutable; build with
- * {@link #builder()}.
+ * Everything a {@link Promshift} needs to know, fixed at construction. Immutable; build with {@link #builder()}.
+ * The builder takes plain values (words, paths, maps), so a front end maps its options onto it without knowing
+ * the layers below.
  *
  * @param read the reader's limits (nesting depth, file size, alias expansion)
+ * @param validation how placeholders are expanded for validation (environment, {@code $__file} root)
+ * @param failOn the least severe finding that fails a validation run
+ * @param target where a migration moves data source types
+ * @param migration the migration's options, derived from the target and the marker choices
  */
-public record PromshiftSettings(ReadSettings read) {
+public record PromshiftSettings(
+    ReadSettings read, ValidationOptions validation, Severity failOn, MigrationTarget target,
+    MigrationOptions migration) {
   public static final PromshiftSettings DEFAULTS = builder().build();
+
+  public PromshiftSettings {
+    Objects.requireNonNull(read, "read");
+    Objects.requireNonNull(validation, "validation");
+    Objects.requireNonNull(failOn, "failOn");
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(migration, "migration");
+  }
 
   public static Builder builder() {
     return new Builder();
@@ -18,16 +39,76 @@ public record PromshiftSettings(ReadSettings read) {
   /** Mutable builder; the settings it builds are immutable. */
   public static final class Builder {
     private ReadSettings read = ReadSettings.DEFAULTS;
+    private Map<String, String> environment;
+    private Path fileRoot;
+    private Severity failOn = Severity.ERROR;
+    private MigrationTarget target = MigrationTarget.PLUGINS;
+    private boolean keepMarker;
+    private boolean revertUnmarked;
 
     private Builder() {}
 
     public Builder read(ReadSettings value) {
-      this.read = value;
+      this.read = Objects.requireNonNull(value, "read");
+      return this;
+    }
+
+    /** Expand placeholders from this environment when validating, as Grafana would (null: do not expand). */
+    public Builder environment(Map<String, String> value) {
+      this.environment = value == null ? null : Map.copyOf(value);
+      return this;
+    }
+
+    /** With an environment: the directory {@code $__file{path}} placeholders are read under (null: none). */
+    public Builder fileRoot(Path value) {
+      this.fileRoot = value;
+      return this;
+    }
+
+    /**
+     * The least severe finding that fails a validation run: {@code error} (default), {@code warning} or
+     * {@code info}.
+     *
+     * @throws IllegalArgumentException for any other word
+     */
+    public Builder failOn(String value) {
+      try {
+        this.failOn = Severity.parse(value);
+      } catch (IllegalArgumentException | NullPointerException e) {
+        throw new IllegalArgumentException("unknown severity '" + value + "'; use error, warning or info");
+      }
+      return this;
+    }
+
+    public Builder failOn(Severity value) {
+      this.failOn = Objects.requireNonNull(value, "failOn");
+      return this;
+    }
+
+    public Builder target(MigrationTarget value) {
+      this.target = Objects.requireNonNull(value, "target");
+      return this;
+    }
+
+    /** On a revert, set the marker to false (as Grafana's rollback script does) instead of removing it. */
+    public Builder keepMarker(boolean value) {
+      this.keepMarker = value;
+      return this;
+    }
+
+    /** On a revert, also move plugin-type sources that carry no migration marker. */
+    public Builder revertUnmarked(boolean value) {
+      this.revertUnmarked = value;
       return this;
     }
 
     public PromshiftSettings build() {
-      return new PromshiftSettings(read);
+      ValidationOptions.Builder validation = ValidationOptions.builder();
+      if (environment != null) {
+        validation.environment(environment).fileRoot(fileRoot);
+      }
+      return new PromshiftSettings(read, validation.build(), failOn, target,
+          target.options(keepMarker, revertUnmarked));
     }
   }
 }

@@ -1,25 +1,17 @@
 package io.promshift.cli;
 
+import io.promshift.MigrationTarget;
 import io.promshift.Promshift;
-import io.promshift.io.AtomicWriter;
-import io.promshift.io.Batch;
+import io.promshift.PromshiftSettings;
+import io.promshift.PromshiftUsageException;
 import io.promshift.io.FileSet;
-import io.promshift.migrate.MigrationOptions;
-import io.promshift.migrate.MigrationResult;
-import io.promshift.migrate.Migrator;
-import io.promshift.migrate.Notice;
-import io.promshift.migrate.Target;
-import io.promshift.model.PromTypeMigration;
-import io.promshift.model.ProvisioningReader;
-import io.promshift.report.UnifiedDiff;
-import io.promshift.syntax.ReadSettings;
-import io.promshift.text.SourceException;
-import java.io.IOException;
+import io.promshift.io.WriteMode;
+import io.promshift.report.FileOutcome;
+import io.promshift.report.MigrationText;
+import io.promshift.report.Run;
+import io.promshift.report.Verdict;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -93,16 +85,6 @@ final class MigrateCommand implements Callable<Integer> {
   @ParentCommand
   PromshiftCli root;
 
-  private enum Kind { CHANGED, UNCHANGED, SKIPPED, FAILED }
-
-  private enum Level { ERROR, WARNING, NOTE }
-
-  private record Diagnostic(Level level, String where, String message) {}
-
-  /** What happened to one file; the diff is rendered in the worker, so only text waits for printing. */
-  private record Outcome(
-      FileSet.Found found, Kind kind, int sources, List<Diagnostic> diagnostics, String diff, boolean copied) {}
-
   @Override
   public Integer call() {
     FileSet fileSet = common.fileSet(paths);
@@ -110,228 +92,43 @@ final class MigrateCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--out needs a folder; an empty one would be the current"
           + " directory (an unset variable?)");
     }
-    Migrator migrator = Promshift.create().migrator(options());
-    // in place, a file is the user's only copy: fsync before the rename. An --out tree is rebuilt by a rerun:
-    // its writes are atomic all the same (temp file + rename), without an fsync per file.
-    AtomicWriter writer = new AtomicWriter(mode.out == null);
-    Thread cleanup = new Thread(writer::abandonAll, "promshift-cleanup");
-    Runtime.getRuntime().addShutdownHook(cleanup);
-    int[] counts = new int[Kind.values().length];
-    int[] sources = new int[1];
+    MigrationTarget target = MigrationTarget.parse(to.name());
+    Promshift promshift = Promshift.create(PromshiftSettings.builder().target(target).keepMarker(keepMarker)
+        .revertUnmarked(all).build());
+    WriteMode writeMode = mode.write ? WriteMode.inPlace() : mode.out != null ? WriteMode.toFolder(mode.out)
+        : WriteMode.none();
+    String verb = mode.write ? "rewritten" : mode.out != null ? "changed" : "would change";
+    Run run;
     try (Ui ui = new Ui(spec.commandLine().getOut(), spec.commandLine().getErr(), root.terminal(), common)) {
-      FileSet.Scan scan = fileSet.scan();
-      for (FileSet.Problem problem : scan.problems()) {
-        counts[Kind.FAILED.ordinal()]++;
-        ui.error(problem.path().toString(), problem.message());
-      }
-      List<FileSet.Found> files = mode.out == null ? scan.files() : outsideOf(mode.out, scan.files());
-      Map<FileSet.Found, Path> sameFiles = mode.write ? sameFiles(files) : Map.of();
-      ui.startProgress("migrate", files.size());
-      Batch.forEachOrdered(files, common.jobs, found -> {
-        Path first = sameFiles.get(found);
-        Outcome outcome = first != null ? sameFile(found, first) : process(migrator, writer, found, ui.quiet());
-        ui.tick();
-        return outcome;
-      }, outcome -> {
-        counts[outcome.kind().ordinal()]++;
-        sources[0] += outcome.sources();
-        print(outcome, ui);
-      });
-      ui.close();
-      ui.summaryErr(summary(files.size(), counts, sources[0]));
-    } finally {
+      boolean diffs = isDryRun() && !ui.quiet();
       try {
-        Runtime.getRuntime().removeShutdownHook(cleanup);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook is running: it cleans up
+        run = promshift.migrate(fileSet, writeMode, diffs, ui.listener("migrate", outcome -> print(outcome, ui, verb)));
+      } catch (PromshiftUsageException e) {
+        throw new ParameterException(spec.commandLine(), (mode.out != null ? "--out: " : "") + e.getMessage());
       }
+      ui.close();
+      String where = mode.out != null ? " written to " + mode.out : "";
+      ui.summaryErr(MigrationText.summary(run, verb, where, target.describe()));
     }
-    if (counts[Kind.FAILED.ordinal()] > 0) {
+    if (run.anyFailed()) {
       return 2;
     }
-    return mode.check && counts[Kind.CHANGED.ordinal()] > 0 ? 1 : 0;
-  }
-
-  /**
-   * The files found under a directory root but not under the output folder: with {@code --out} inside a root,
-   * a second run must not read the first run's output as input (and write it one level deeper). A file named
-   * on the command line is taken wherever it is.
-   */
-  private static List<FileSet.Found> outsideOf(Path out, List<FileSet.Found> files) {
-    Path outFolder = out.toAbsolutePath().normalize();
-    List<FileSet.Found> outside = new ArrayList<>(files.size());
-    for (FileSet.Found found : files) {
-      boolean named = found.root().equals(found.file());
-      if (named || !found.file().toAbsolutePath().normalize().startsWith(outFolder)) {
-        outside.add(found);
-      }
-    }
-    return outside;
-  }
-
-  /**
-   * Files reached a second time through a symbolic link (both inside the roots), each with the path it was
-   * first reached by: written in place once, by that first path, never by two workers at once.
-   */
-  private static Map<FileSet.Found, Path> sameFiles(List<FileSet.Found> files) {
-    Map<Path, Path> firstByReal = new HashMap<>();
-    Map<FileSet.Found, Path> later = new HashMap<>();
-    for (FileSet.Found found : files) {
-      Path real;
-      try {
-        real = found.file().toRealPath();
-      } catch (IOException e) {
-        continue; // reading it will say what is wrong
-      }
-      Path first = firstByReal.putIfAbsent(real, found.file());
-      if (first != null) {
-        later.put(found, first);
-      }
-    }
-    return later;
-  }
-
-  private static Outcome sameFile(FileSet.Found found, Path first) {
-    Diagnostic note = new Diagnostic(Level.NOTE, found.file().toString(), "the same file as " + first
-        + " (a symbolic link); rewritten once, as " + first);
-    return new Outcome(found, Kind.SKIPPED, 0, List.of(note), "", false);
-  }
-
-  private MigrationOptions options() {
-    MigrationOptions.Builder builder = to == To.prometheus ? MigrationOptions.reverse() : MigrationOptions.forward();
-    if (to == To.amazon) {
-      builder.only(Target.AMAZON);
-    } else if (to == To.azure) {
-      builder.only(Target.AZURE);
-    }
-    return builder.markerFalseOnReverse(keepMarker).reverseUnmarked(all).build();
-  }
-
-  /** Reads, migrates and (with --write or --out) writes one file; runs on a worker thread, never throws. */
-  private Outcome process(Migrator migrator, AtomicWriter writer, FileSet.Found found, boolean quiet) {
-    String name = found.file().toString();
-    List<Diagnostic> diagnostics = new ArrayList<>();
-    byte[] original;
-    try {
-      original = ProvisioningReader.readBytes(found.file(), ReadSettings.DEFAULTS.maxFileSize());
-    } catch (SourceException e) {
-      diagnostics.add(new Diagnostic(Level.ERROR, e.file() + ":" + e.position(), e.problem()));
-      return new Outcome(found, Kind.FAILED, 0, diagnostics, "", false);
-    }
-    MigrationResult result = migrator.migrate(name, original);
-    Kind kind;
-    if (result.refused()) {
-      diagnostics.add(new Diagnostic(Level.ERROR, name + ":" + result.refusal().position(), result.refusal().message()));
-      kind = Kind.FAILED;
-    } else if (result.notProvisioning()) {
-      diagnostics.add(new Diagnostic(Level.NOTE, name, "not a data source provisioning file (no datasources or"
-          + " deleteDatasources); skipped"));
-      kind = Kind.SKIPPED;
-    } else {
-      for (Notice notice : result.notices()) {
-        diagnostics.add(new Diagnostic(Level.WARNING, name + ":" + notice.position(), notice.message()));
-      }
-      kind = result.changed() ? Kind.CHANGED : Kind.UNCHANGED;
-    }
-    byte[] content = kind == Kind.CHANGED ? result.newBytes() : original;
-    boolean copied = false;
-    try {
-      if (mode.write && kind == Kind.CHANGED) {
-        writer.replace(found.file(), original, content);
-      } else if (mode.out != null) {
-        writer.write(mode.out.resolve(found.relative()), content, found.file());
-        copied = true;
-      }
-    } catch (IOException e) {
-      String why = e instanceof AtomicWriter.ConcurrentChangeException ? e.getMessage()
-          : "cannot write " + (mode.out != null ? mode.out.resolve(found.relative()) : found.file()) + " ("
-              + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
-      diagnostics.add(new Diagnostic(Level.ERROR, name + ":1:1", why));
-      kind = Kind.FAILED;
-    }
-    String diff = !quiet && isDryRun() && kind == Kind.CHANGED ? UnifiedDiff.of(result) : "";
-    return new Outcome(found, kind, kind == Kind.FAILED ? 0 : result.changes().size(), diagnostics, diff, copied);
+    return mode.check && run.count(Verdict.CHANGED) > 0 ? 1 : 0;
   }
 
   private boolean isDryRun() {
     return !mode.check && !mode.write && mode.out == null;
   }
 
-  private void print(Outcome outcome, Ui ui) {
-    for (Diagnostic d : outcome.diagnostics()) {
-      switch (d.level()) {
-        case ERROR:
-          ui.error(d.where(), d.message());
-          break;
-        case WARNING:
-          ui.warning(d.where(), d.message());
-          break;
-        default:
-          ui.note(d.where(), d.message());
-      }
-    }
-    String path = outcome.found().file().toString();
-    if (outcome.kind() == Kind.CHANGED && (mode.check || mode.write)) {
-      ui.report(path + "\n");
+  private void print(FileOutcome outcome, Ui ui, String verb) {
+    outcome.messages().forEach(ui::message);
+    if (outcome.verdict() == Verdict.CHANGED && (mode.check || mode.write)) {
+      ui.report(outcome.printableName() + "\n");
     } else if (!outcome.diff().isEmpty()) {
-      ui.report(colour(outcome.diff(), ui.outStyle()));
+      ui.report(MigrationText.diff(outcome.diff(), ui.outStyle()));
     }
     if (ui.verbose()) {
-      String what = switch (outcome.kind()) {
-        case CHANGED -> (mode.write ? "rewritten" : mode.out != null ? "changed" : "would change") + " ("
-            + Text.count(outcome.sources(), "data source", "data sources") + ")";
-        case UNCHANGED -> "unchanged";
-        case SKIPPED -> "skipped";
-        default -> outcome.copied() ? "failed (copied as it is)" : "failed";
-      };
-      ui.detail(path + ": " + what + (outcome.copied() ? " -> " + mode.out.resolve(outcome.found().relative()) : ""));
-    }
-  }
-
-  private static String colour(String diff, Style style) {
-    if (!style.on()) {
-      return diff;
-    }
-    StringBuilder out = new StringBuilder(diff.length() + 256);
-    for (String line : diff.split("\n", -1)) {
-      if (out.length() > 0) {
-        out.append('\n');
-      }
-      if (line.startsWith("---") || line.startsWith("+++")) {
-        out.append(style.bold(line));
-      } else if (line.startsWith("@@")) {
-        out.append(style.cyan(line));
-      } else if (line.startsWith("-")) {
-        out.append(style.red(line));
-      } else if (line.startsWith("+")) {
-        out.append(style.green(line));
-      } else {
-        out.append(line);
-      }
-    }
-    return out.toString();
-  }
-
-  private String summary(int files, int[] counts, int sources) {
-    int changed = counts[Kind.CHANGED.ordinal()];
-    String verb = mode.write ? "rewritten" : mode.out != null ? "changed" : "would change";
-    String where = mode.out != null ? " written to " + mode.out : "";
-    return Text.count(files, "file", "files") + where + ": " + changed + " " + verb + " ("
-        + Text.count(sources, "data source", "data sources") + " to " + describeTarget() + "), "
-        + counts[Kind.UNCHANGED.ordinal()] + " unchanged, " + counts[Kind.SKIPPED.ordinal()] + " skipped, "
-        + counts[Kind.FAILED.ordinal()] + " failed";
-  }
-
-  private String describeTarget() {
-    switch (to) {
-      case prometheus:
-        return PromTypeMigration.PROMETHEUS;
-      case amazon:
-        return PromTypeMigration.AMAZON;
-      case azure:
-        return PromTypeMigration.AZURE;
-      default:
-        return "plugin types";
+      ui.detail(MigrationText.detail(outcome, verb));
     }
   }
 }

@@ -1,18 +1,11 @@
 package io.promshift.cli;
 
 import io.promshift.Promshift;
-import io.promshift.io.Batch;
-import io.promshift.io.FileSet;
-import io.promshift.model.DataSource;
-import io.promshift.model.MigrationState;
-import io.promshift.model.PromTypeMigration;
-import io.promshift.model.ProvisioningFile;
-import io.promshift.text.SourceException;
+import io.promshift.report.Run;
+import io.promshift.report.StatusText;
+import io.promshift.report.Verdict;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,133 +47,20 @@ final class StatusCommand implements Callable<Integer> {
   @ParentCommand
   PromshiftCli root;
 
-  /** One data source as a row of the report. */
-  private record Row(String line, String name, String type, MigrationState state) {}
-
-  /** What reading one file gave: rows, or a skip, or an error. */
-  private record Inspected(FileSet.Found found, List<Row> rows, boolean skipped, SourceException error) {}
-
-  /** The counts behind the totals line; touched by the printing thread only. */
-  private static final class Totals {
-    int files;
-    int sources;
-    int toAzure;
-    int skipped;
-    int unreadable;
-    final Map<MigrationState.State, Integer> states = new EnumMap<>(MigrationState.State.class);
-
-    int count(MigrationState.State state) {
-      return states.getOrDefault(state, 0);
-    }
-
-    @Override
-    public String toString() {
-      int pending = count(MigrationState.State.PENDING);
-      return Text.count(files, "file", "files") + ", " + Text.count(sources, "data source", "data sources") + ": "
-          + pending + " pending" + (pending == 0 ? "" : " (" + (pending - toAzure) + " to Amazon, " + toAzure + " to Azure)")
-          + ", " + count(MigrationState.State.WILL_NOT_MIGRATE) + " will not migrate, "
-          + count(MigrationState.State.MIGRATED) + " migrated, " + count(MigrationState.State.NOTHING_TO_DO)
-          + " nothing to do; " + skipped + " skipped, " + unreadable + " unreadable";
-    }
-  }
-
   @Override
   public Integer call() {
-    FileSet fileSet = common.fileSet(paths);
-    Promshift promshift = Promshift.create();
-    Totals totals = new Totals();
+    Run run;
     try (Ui ui = new Ui(spec.commandLine().getOut(), spec.commandLine().getErr(), root.terminal(), common)) {
-      FileSet.Scan scan = fileSet.scan();
-      for (FileSet.Problem problem : scan.problems()) {
-        totals.unreadable++;
-        ui.error(problem.path().toString(), problem.message());
-      }
-      ui.startProgress("status", scan.files().size());
-      Batch.forEachOrdered(scan.files(), common.jobs, found -> {
-        Inspected inspected = inspect(promshift, found);
-        ui.tick();
-        return inspected;
-      }, inspected -> {
-        totals.files++;
-        if (inspected.error() != null) {
-          totals.unreadable++;
-          SourceException e = inspected.error();
-          ui.error(e.file() + ":" + e.position(), e.problem());
-        } else if (inspected.skipped()) {
-          totals.skipped++;
-          ui.note(inspected.found().file().toString(), "not a data source provisioning file (no datasources or"
-              + " deleteDatasources); skipped");
+      run = Promshift.create().status(common.fileSet(paths), ui.listener("status", outcome -> {
+        if (outcome.verdict() == Verdict.FAILED || outcome.verdict() == Verdict.SKIPPED) {
+          outcome.messages().forEach(ui::message);
         } else {
-          for (Row row : inspected.rows()) {
-            totals.sources++;
-            totals.states.merge(row.state().state(), 1, Integer::sum);
-            if (row.state().targetType().filter(PromTypeMigration.AZURE::equals).isPresent()) {
-              totals.toAzure++;
-            }
-          }
-          ui.report(render(inspected, ui.outStyle(), ui.verbose()));
+          ui.report(StatusText.file(outcome, ui.outStyle(), ui.verbose()));
         }
-      });
+      }));
       ui.close();
-      ui.report(totals + "\n");
+      ui.report(StatusText.totals(run) + "\n");
     }
-    return totals.unreadable > 0 ? 2 : 0;
-  }
-
-  private static Inspected inspect(Promshift promshift, FileSet.Found found) {
-    ProvisioningFile file;
-    try {
-      file = promshift.read(found.file());
-    } catch (SourceException e) {
-      return new Inspected(found, List.of(), false, e);
-    }
-    if (!file.isDataSourceProvisioning()) {
-      return new Inspected(found, List.of(), true, null);
-    }
-    List<Row> rows = new ArrayList<>();
-    for (DataSource source : file.dataSources()) {
-      String name = source.name().filter(n -> !n.isBlank()).orElse("datasources[" + source.index() + "]");
-      rows.add(new Row(String.valueOf(file.position(source.node()).line()), Text.clean(name),
-          Text.clean(source.type().orElse("(no type)")), MigrationState.of(source)));
-    }
-    return new Inspected(found, rows, false, null);
-  }
-
-  private static String render(Inspected inspected, Style style, boolean verbose) {
-    StringBuilder out = new StringBuilder();
-    out.append(style.bold(inspected.found().file().toString())).append('\n');
-    if (inspected.rows().isEmpty()) {
-      out.append("  (no data sources)\n\n");
-      return out.toString();
-    }
-    int lineWidth = 0;
-    int nameWidth = 0;
-    int typeWidth = 0;
-    for (Row row : inspected.rows()) {
-      lineWidth = Math.max(lineWidth, row.line().length());
-      nameWidth = Math.max(nameWidth, Text.width(row.name()));
-      typeWidth = Math.max(typeWidth, Text.width(row.type()));
-    }
-    for (Row row : inspected.rows()) {
-      out.append("  ").append(Text.padLeft(row.line(), lineWidth)).append("  ")
-          .append(Text.padRight(row.name(), nameWidth)).append("  ")
-          .append(Text.padRight(row.type(), typeWidth)).append("  ")
-          .append(state(row.state(), style, verbose)).append('\n');
-    }
-    return out.append('\n').toString();
-  }
-
-  private static String state(MigrationState state, Style style, boolean verbose) {
-    switch (state.state()) {
-      case MIGRATED:
-        return style.green("migrated") + " (" + Text.clean(state.reason()) + ")";
-      case PENDING:
-        return style.yellow("pending") + ": Grafana moves it to " + state.targetType().orElseThrow()
-            + " (" + state.reason() + ")";
-      case WILL_NOT_MIGRATE:
-        return style.red("will not migrate") + ": " + Text.clean(state.reason());
-      default:
-        return verbose ? style.dim("nothing to do") + " (" + state.reason() + ")" : style.dim("nothing to do");
-    }
+    return run.anyFailed() ? 2 : 0;
   }
 }

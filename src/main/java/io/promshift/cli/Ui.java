@@ -1,10 +1,16 @@
 package io.promshift.cli;
 
+import io.promshift.RunListener;
+import io.promshift.report.Columns;
+import io.promshift.report.FileOutcome;
+import io.promshift.report.Message;
+import io.promshift.report.Style;
 import java.io.PrintWriter;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Everything a command prints goes through here: the report on standard output, diagnostics
@@ -56,23 +62,49 @@ final class Ui implements AutoCloseable {
     return verbose;
   }
 
-  /** {@code where: error: message}, always printed. */
-  synchronized void error(String where, String message) {
-    diagnostic(where, errStyle.boldRed("error:"), message);
-  }
-
-  /** {@code where: warning: message}, unless quiet. */
-  synchronized void warning(String where, String message) {
-    if (!quiet) {
-      diagnostic(where, errStyle.yellow("warning:"), message);
+  /** A diagnostic: errors always, warnings and notes unless quiet. */
+  synchronized void message(Message message) {
+    switch (message.level()) {
+      case ERROR -> diagnostic(message.where(), errStyle.boldRed(message.level().label()), message.text());
+      case WARNING -> {
+        if (!quiet) {
+          diagnostic(message.where(), errStyle.yellow(message.level().label()), message.text());
+        }
+      }
+      case NOTE -> {
+        if (!quiet) {
+          diagnostic(message.where(), errStyle.cyan(message.level().label()), message.text());
+        }
+      }
     }
   }
 
-  /** {@code where: note: message}, unless quiet. */
-  synchronized void note(String where, String message) {
-    if (!quiet) {
-      diagnostic(where, errStyle.cyan("note:"), message);
-    }
+  /**
+   * What a command hears of a run: the walk's problems as errors, a progress line labelled {@code label}, and
+   * each file's outcome, in path order, handed to {@code onFile}.
+   */
+  RunListener listener(String label, Consumer<FileOutcome> onFile) {
+    return new RunListener() {
+      @Override
+      public void problem(FileOutcome problem) {
+        problem.messages().forEach(Ui.this::message);
+      }
+
+      @Override
+      public void started(int files) {
+        startProgress(label, files);
+      }
+
+      @Override
+      public void progressed() {
+        tick();
+      }
+
+      @Override
+      public void finished(FileOutcome outcome) {
+        onFile.accept(outcome);
+      }
+    };
   }
 
   /** A line on standard error only with --verbose. */
@@ -102,10 +134,11 @@ final class Ui implements AutoCloseable {
     }
   }
 
+  /** {@code where: label message}: both already printable (rendered by the report package). */
   private void diagnostic(String where, String label, String message) {
     clearProgress();
     out.flush();
-    err.println(errStyle.bold(where + ":") + " " + label + " " + Text.clean(message));
+    err.println(errStyle.bold(where + ":") + " " + label + " " + message);
     err.flush();
   }
 
@@ -139,7 +172,7 @@ final class Ui implements AutoCloseable {
       return;
     }
     String width = String.valueOf(progressTotal);
-    err.print("\r" + progressLabel + ": " + Text.padLeft(String.valueOf(now), width.length()) + "/" + width
+    err.print("\r" + progressLabel + ": " + Columns.padLeft(String.valueOf(now), width.length()) + "/" + width
         + " files (" + (now * 100L / progressTotal) + "%)");
     err.flush();
     shown = now;

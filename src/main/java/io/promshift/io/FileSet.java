@@ -22,16 +22,30 @@ import java.util.List;
  * @param roots files or directories
  * @param includes globs a relative path must match one of (empty: all)
  * @param excludes globs no relative path may match
+ * @param parallelism how many files are worked on at once (results come back in path order whatever it is)
  */
-public record FileSet(List<Path> roots, List<String> includes, List<String> excludes) {
+public record FileSet(List<Path> roots, List<String> includes, List<String> excludes, int parallelism) {
   public FileSet {
     roots = List.copyOf(roots);
     includes = List.copyOf(includes);
     excludes = List.copyOf(excludes);
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("parallelism must be at least 1, not " + parallelism);
+    }
+  }
+
+  /** The files under these roots, worked on by as many threads as there are cores. */
+  public FileSet(List<Path> roots, List<String> includes, List<String> excludes) {
+    this(roots, includes, excludes, Runtime.getRuntime().availableProcessors());
   }
 
   public FileSet(List<Path> roots) {
     this(roots, List.of(), List.of());
+  }
+
+  /** The same files, worked on by {@code threads} threads. */
+  public FileSet withParallelism(int threads) {
+    return new FileSet(roots, includes, excludes, threads);
   }
 
   public static FileSet of(Path... roots) {

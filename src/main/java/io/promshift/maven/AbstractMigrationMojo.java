@@ -1,27 +1,25 @@
 package io.promshift.maven;
 
+import io.promshift.MigrationTarget;
 import io.promshift.Promshift;
+import io.promshift.PromshiftSettings;
+import io.promshift.RunListener;
 import io.promshift.io.FileSet;
-import io.promshift.migrate.Direction;
-import io.promshift.migrate.MigrationOptions;
-import io.promshift.migrate.MigrationResult;
-import io.promshift.migrate.Migrator;
-import io.promshift.migrate.Notice;
-import io.promshift.migrate.Target;
-import io.promshift.model.PromTypeMigration;
-import io.promshift.model.ProvisioningReader;
-import io.promshift.text.SourceException;
+import io.promshift.io.WriteMode;
+import io.promshift.report.FileOutcome;
+import io.promshift.report.Message;
+import io.promshift.report.Run;
+import io.promshift.report.Verdict;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * The migration goals' common part: the direction ({@code to}, as the CLI's {@code --to}), one migration per
- * file through the library's {@link Migrator}, and what both goals say about a file that cannot be migrated or
- * is not a data source provisioning file.
+ * The migration goals' common part: the direction ({@code to}, as the CLI's {@code --to}) mapped onto the
+ * library's settings, one {@link Promshift#migrate} run, and what both goals say about a file that cannot be
+ * migrated or is not a data source provisioning file.
  */
 public abstract class AbstractMigrationMojo extends AbstractPromshiftMojo {
   /**
@@ -38,104 +36,64 @@ public abstract class AbstractMigrationMojo extends AbstractPromshiftMojo {
   @Parameter(property = "promshift.keepMarker", defaultValue = "false")
   private boolean keepMarker;
 
-  /** One file and what the migration makes of it; {@code original} is null when it could not be read. */
-  record Outcome(FileSet.Found found, byte[] original, MigrationResult result) {
-    boolean notProvisioning() {
-      return result.notProvisioning();
-    }
-  }
-
   @Override
-  final void process(List<FileSet.Found> files) throws MojoExecutionException, MojoFailureException {
-    Promshift promshift = Promshift.create();
-    Migrator migrator = promshift.migrator(options());
-    long maxFileSize = promshift.settings().read().maxFileSize();
-    List<Outcome> migrated = new ArrayList<>();
+  final void process(FileSet files) throws MojoExecutionException, MojoFailureException {
+    MigrationTarget target = target();
+    Promshift promshift = Promshift.create(PromshiftSettings.builder().target(target).keepMarker(keepMarker).build());
+    Run run = promshift.migrate(files, writeMode(), wantsDiffs(), RunListener.NONE);
+    if (nothingToProcess(run.files(), run.problems())) {
+      return;
+    }
     List<String> refused = new ArrayList<>();
-    int skipped = 0;
-    for (FileSet.Found found : files) {
-      Outcome outcome = migrate(migrator, maxFileSize, found);
-      MigrationResult result = outcome.result();
-      String at = logName(found.file());
-      if (result.refused()) {
-        String line = at + ":" + result.refusal().position() + ": ";
-        if (failOnError()) {
-          getLog().error(line + "error: " + result.refusal().message());
-          refused.add(line + result.refusal().message());
+    List<FileOutcome> all = new ArrayList<>(run.problems());
+    all.addAll(run.files());
+    for (FileOutcome outcome : all) {
+      if (outcome.verdict() == Verdict.SKIPPED) {
+        getLog().debug(logName(outcome.file()) + ": not a data source provisioning file; skipped");
+        continue;
+      }
+      for (Message message : outcome.diagnostics().stream().map(d -> Message.of(d, logName(d.file()))).toList()) {
+        if (message.level() != Message.Level.ERROR) {
+          getLog().warn(message.toString());
+        } else if (failOnError()) {
+          getLog().error(message.toString());
+          refused.add(message.where() + ": " + message.text());
         } else {
-          getLog().warn(line + "warning: " + result.refusal().message() + " (failOnError=false)");
+          getLog().warn(new Message(Message.Level.WARNING, message.where(), message.text() + " (failOnError=false)")
+              .toString());
         }
-      } else if (outcome.notProvisioning()) {
-        skipped++;
-        getLog().debug(at + ": not a data source provisioning file; skipped");
-      } else {
-        for (Notice notice : result.notices()) {
-          getLog().warn(at + ":" + notice.position() + ": warning: " + notice.message());
-        }
-        migrated.add(outcome);
       }
     }
-    migrated(migrated, skipped, files.size() - migrated.size() - skipped);
+    migrated(run, target);
     if (!refused.isEmpty()) {
       throw new MojoFailureException(refused.size() + (refused.size() == 1 ? " file" : " files")
           + " could not be migrated (set failOnError=false to warn instead):\n" + String.join("\n", refused));
     }
   }
 
-  /**
-   * The goal's verdict over the files that were read and are data source provisioning files (in order);
-   * {@code skipped} were not provisioning files, {@code failed} could not be read or migrated.
-   */
-  abstract void migrated(List<Outcome> outcomes, int skipped, int failed)
-      throws MojoExecutionException, MojoFailureException;
+  /** What the goal does with the files: nothing (check) or rewrite them in place (apply). */
+  abstract WriteMode writeMode();
 
-  private Outcome migrate(Migrator migrator, long maxFileSize, FileSet.Found found) {
-    String name = relativeName(found.file());
-    byte[] original;
+  /** Whether the goal shows each changed file's diff. */
+  abstract boolean wantsDiffs();
+
+  /** The goal's verdict over the run. */
+  abstract void migrated(Run run, MigrationTarget target) throws MojoExecutionException, MojoFailureException;
+
+  private MigrationTarget target() throws MojoExecutionException {
     try {
-      original = ProvisioningReader.readBytes(found.file(), maxFileSize);
-    } catch (SourceException e) {
-      return new Outcome(found, null, migrator.migrate(found.file()));
-    }
-    return new Outcome(found, original, migrator.migrate(name, original));
-  }
-
-  /** The options the CLI's {@code --to} and {@code --keep-marker} give. */
-  MigrationOptions options() throws MojoExecutionException {
-    String target = to == null ? "plugins" : to.trim().toLowerCase(Locale.ROOT);
-    MigrationOptions.Builder builder;
-    if (target.equals("plugins")) {
-      builder = MigrationOptions.forward();
-    } else if (target.equals("amazon")) {
-      builder = MigrationOptions.forward().only(Target.AMAZON);
-    } else if (target.equals("azure")) {
-      builder = MigrationOptions.forward().only(Target.AZURE);
-    } else if (target.equals("prometheus")) {
-      builder = MigrationOptions.reverse();
-    } else {
+      return MigrationTarget.parse(to == null ? "plugins" : to);
+    } catch (IllegalArgumentException e) {
       throw new MojoExecutionException("promshift:" + goal() + ": unknown to '" + to
           + "'; use plugins, amazon, azure or prometheus");
     }
-    return builder.markerFalseOnReverse(keepMarker).build();
-  }
-
-  /** The target in words: "plugin types", or the one type. */
-  String describeTarget() throws MojoExecutionException {
-    MigrationOptions options = options();
-    if (options.direction() == Direction.REVERSE) {
-      return PromTypeMigration.PROMETHEUS;
-    }
-    if (options.targets().size() == 1) {
-      return options.targets().iterator().next().pluginType();
-    }
-    return "plugin types";
   }
 
   /** The property a user adds to repeat this run's direction, or "" for the default. */
   String toProperty() throws MojoExecutionException {
-    String target = to == null ? "plugins" : to.trim().toLowerCase(Locale.ROOT);
+    MigrationTarget target = target();
     String marker = keepMarker ? " -Dpromshift.keepMarker=true" : "";
-    return (target.equals("plugins") ? "" : " -Dpromshift.to=" + target) + marker;
+    return (target == MigrationTarget.PLUGINS ? "" : " -Dpromshift.to=" + target.word()) + marker;
   }
 
   static String plural(int count, String noun) {

@@ -1,9 +1,9 @@
 package io.promshift.maven;
 
 import io.promshift.io.FileSet;
-import io.promshift.text.SourceException;
+import io.promshift.report.FileOutcome;
+import io.promshift.report.LogLine;
 import java.io.File;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,12 +11,14 @@ import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * What every promshift goal does, in one final {@link #execute()} (after Spotless's {@code AbstractSpotlessMojo}):
- * skip when told to, collect the matched files, then hand them to the goal's {@link #process}. The goals are
- * thin: the reading, the rules, the migration and the writing are the library's, the same calls the CLI makes.
+ * skip when told to, build the file set from the parameters, then hand it to the goal's {@link #process}, which
+ * calls the library's {@link io.promshift.Promshift} facade — the same calls the CLI makes — and logs what the
+ * {@code report} package renders.
  *
  * <p>Mojo instances are per execution and the library objects they build are immutable and thread-safe, so
  * the goals run in parallel reactor builds ({@code mvn -T}).
@@ -66,28 +68,29 @@ public abstract class AbstractPromshiftMojo extends AbstractMojo {
       getLog().info("Skipping promshift:" + goal() + " (promshift.skip)");
       return;
     }
-    List<FileSet.Found> files = collect();
-    if (files.isEmpty()) {
-      getLog().info("promshift:" + goal() + ": no provisioning files to process");
-      return;
-    }
     try {
-      process(files);
-    } catch (SourceException e) {
-      // the library reports bad input in results; this is the last line of defence against a stack trace
-      throw new MojoFailureException(e.file() + ":" + e.position() + ": error: " + e.problem());
-    } catch (UncheckedIOException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
+      process(fileSet());
+    } catch (IllegalArgumentException e) { // a PromshiftUsageException, an invalid glob
+      throw new MojoExecutionException("promshift:" + goal() + ": " + e.getMessage(), e);
     }
   }
 
   /** The goal's name, for messages. */
   abstract String goal();
 
-  /** The goal's work over the matched files, each root's files in lexical order. */
-  abstract void process(List<FileSet.Found> files) throws MojoExecutionException, MojoFailureException;
+  /** The goal's work over the configured files. */
+  abstract void process(FileSet files) throws MojoExecutionException, MojoFailureException;
 
-  private List<FileSet.Found> collect() throws MojoExecutionException {
+  /** Whether a run found nothing to work on; says so. */
+  boolean nothingToProcess(List<FileOutcome> files, List<FileOutcome> problems) {
+    if (files.isEmpty() && problems.isEmpty()) {
+      getLog().info("promshift:" + goal() + ": no provisioning files to process");
+      return true;
+    }
+    return false;
+  }
+
+  private FileSet fileSet() {
     boolean configured = directories != null && !directories.isEmpty();
     List<Path> roots = new ArrayList<>();
     for (File directory : configured ? directories : List.of(new File(baseDir, DEFAULT_DIRECTORY))) {
@@ -102,15 +105,24 @@ public abstract class AbstractPromshiftMojo extends AbstractMojo {
     }
     List<String> include = includes == null || includes.isEmpty() ? DEFAULT_INCLUDES : includes;
     List<String> exclude = excludes == null ? List.of() : excludes;
-    try {
-      return new FileSet(roots, include, exclude).found();
-    } catch (UncheckedIOException | IllegalArgumentException e) {
-      throw new MojoExecutionException("promshift:" + goal() + ": " + e.getMessage(), e);
-    }
+    return new FileSet(roots, include, exclude);
   }
 
   boolean failOnError() {
     return failOnError;
+  }
+
+  /** Logs each line at its level. */
+  void log(List<LogLine> lines) {
+    Log log = getLog();
+    for (LogLine line : lines) {
+      switch (line.level()) {
+        case ERROR -> log.error(line.text());
+        case WARN -> log.warn(line.text());
+        case INFO -> log.info(line.text());
+        default -> log.debug(line.text());
+      }
+    }
   }
 
   /**
@@ -129,5 +141,9 @@ public abstract class AbstractPromshiftMojo extends AbstractMojo {
   /** A file's name in log lines: absolute, so that IDEs and terminals link it from any module of a reactor. */
   static String logName(Path file) {
     return file.toAbsolutePath().normalize().toString();
+  }
+
+  static String logName(String file) {
+    return logName(Path.of(file));
   }
 }

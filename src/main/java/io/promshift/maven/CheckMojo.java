@@ -1,7 +1,11 @@
 package io.promshift.maven;
 
-import io.promshift.migrate.MigrationResult;
-import io.promshift.report.UnifiedDiff;
+import io.promshift.MigrationTarget;
+import io.promshift.io.WriteMode;
+import io.promshift.report.FileOutcome;
+import io.promshift.report.MigrationText;
+import io.promshift.report.Run;
+import io.promshift.report.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -23,27 +27,32 @@ public class CheckMojo extends AbstractMigrationMojo {
   }
 
   @Override
-  void migrated(List<Outcome> outcomes, int skipped, int failed) throws MojoExecutionException, MojoFailureException {
+  WriteMode writeMode() {
+    return WriteMode.none();
+  }
+
+  @Override
+  boolean wantsDiffs() {
+    return true;
+  }
+
+  @Override
+  void migrated(Run run, MigrationTarget target) throws MojoExecutionException, MojoFailureException {
     List<String> pending = new ArrayList<>();
-    int sources = 0;
-    for (Outcome outcome : outcomes) {
-      MigrationResult result = outcome.result();
-      if (!result.changed()) {
+    for (FileOutcome outcome : run.files()) {
+      if (outcome.verdict() != Verdict.CHANGED) {
         continue;
       }
-      sources += result.changes().size();
-      String name = relativeName(outcome.found().file());
-      pending.add(name + " (" + plural(result.changes().size(), "data source") + ")");
+      String sources = plural(outcome.changes().size(), "data source");
+      pending.add(relativeName(outcome.file()) + " (" + sources + ")");
       // one log call per file: a diff stays in one piece in a parallel build's output
-      getLog().error(logName(outcome.found().file()) + ": the migration to " + describeTarget() + " would change "
-          + plural(result.changes().size(), "data source") + ":\n" + UnifiedDiff.of(result).stripTrailing());
+      getLog().error(logName(outcome.file()) + ": the migration to " + target.describe() + " would change "
+          + sources + ":\n" + outcome.diff().stripTrailing());
     }
-    getLog().info("promshift:check: " + plural(outcomes.size() + skipped + failed, "file") + ": " + pending.size()
-        + " would change (" + plural(sources, "data source") + " to " + describeTarget() + "), "
-        + (outcomes.size() - pending.size()) + " unchanged, " + skipped + " skipped, " + failed + " failed");
+    getLog().info("promshift:check: " + MigrationText.summary(run, "would change", "", target.describe()));
     if (!pending.isEmpty()) {
       throw new MojoFailureException(plural(pending.size(), "provisioning file") + " would change in a migration to "
-          + describeTarget() + ":\n    " + String.join("\n    ", pending)
+          + target.describe() + ":\n    " + String.join("\n    ", pending)
           + "\nRun 'mvn promshift:apply" + toProperty() + "' to rewrite them.");
     }
   }

@@ -1,16 +1,15 @@
 package io.promshift.maven;
 
 import io.promshift.Promshift;
+import io.promshift.PromshiftSettings;
+import io.promshift.RunListener;
 import io.promshift.io.AtomicWriter;
 import io.promshift.io.EnvFile;
 import io.promshift.io.FileSet;
-import io.promshift.model.ProvisioningFile;
 import io.promshift.report.FindingsReport;
-import io.promshift.rules.Diagnostic;
-import io.promshift.rules.Severity;
-import io.promshift.rules.ValidationOptions;
-import io.promshift.rules.Validator;
-import io.promshift.text.SourceException;
+import io.promshift.report.ValidationRun;
+import io.promshift.report.ValidationText;
+import io.promshift.report.Verdict;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -65,55 +64,27 @@ public class ValidateMojo extends AbstractPromshiftMojo {
   }
 
   @Override
-  void process(List<FileSet.Found> files) throws MojoExecutionException, MojoFailureException {
-    Severity threshold = threshold();
+  void process(FileSet files) throws MojoExecutionException, MojoFailureException {
     List<FindingsReport.Format> formats = formats();
-    Validator validator = Validator.create(validationOptions());
-    Promshift promshift = Promshift.create();
-
-    // Grafana reads one directory's files together, in lexical order: validate each directory's files together
-    List<ProvisioningFile> readable = new ArrayList<>();
-    List<Diagnostic> unreadable = new ArrayList<>();
-    int checked = 0;
-    for (FileSet.Found found : files) {
-      Path path = found.file();
-      ProvisioningFile file;
-      try {
-        file = promshift.read(path);
-      } catch (SourceException e) {
-        checked++;
-        unreadable.add(unreadable(Validator.of(e)));
-        continue;
-      }
-      if (!file.isDataSourceProvisioning()) {
-        getLog().debug(logName(path) + ": not a data source provisioning file; skipped");
-        continue;
-      }
-      checked++;
-      readable.add(file);
+    ValidationRun run = Promshift.create(settings()).validate(files, RunListener.NONE);
+    if (nothingToProcess(run.run().files(), run.run().problems())) {
+      return;
     }
-    List<Diagnostic> findings = new ArrayList<>(unreadable);
-    findings.addAll(validator.validateByDirectory(readable));
-    findings.sort((a, b) -> a.file().equals(b.file()) ? Diagnostic.BY_POSITION.compare(a, b) : a.file().compareTo(b.file()));
-
-    int[] counts = new int[Severity.values().length];
-    List<String> failing = new ArrayList<>();
-    for (Diagnostic finding : findings) {
-      counts[finding.severity().ordinal()]++;
-      log(finding);
-      if (finding.severity().reaches(threshold)) {
-        failing.add(line(finding));
-      }
+    if (!failOnError()) {
+      run = run.unreadableAsWarnings("(failOnError=false)");
     }
-    getLog().info("promshift:validate: " + counts[Severity.ERROR.ordinal()] + " errors, "
-        + counts[Severity.WARNING.ordinal()] + " warnings, " + counts[Severity.INFO.ordinal()] + " infos in "
-        + AbstractMigrationMojo.plural(checked, "file"));
-    writeReports(formats, findings, checked);
+    run.run().files().stream().filter(f -> f.verdict() == Verdict.SKIPPED)
+        .forEach(f -> getLog().debug(logName(f.file()) + ": not a data source provisioning file; skipped"));
+    run.run().problems().forEach(p -> p.messages().forEach(m -> getLog().error(m.toString())));
+    log(ValidationText.logLines(run, AbstractPromshiftMojo::logName));
+    getLog().info("promshift:validate: " + ValidationText.counts(run));
+    writeReports(formats, run);
 
+    List<String> failing = ValidationText.failing(run, AbstractPromshiftMojo::logName);
     if (!failing.isEmpty()) {
       StringBuilder message = new StringBuilder()
           .append(AbstractMigrationMojo.plural(failing.size(), "finding")).append(" at or above ")
-          .append(threshold.label()).append(" (failOn):");
+          .append(ValidationText.failOn(run)).append(" (failOn):");
       for (String line : failing.subList(0, Math.min(failing.size(), MAX_IN_MESSAGE))) {
         message.append('\n').append(line);
       }
@@ -122,59 +93,19 @@ public class ValidateMojo extends AbstractPromshiftMojo {
       }
       throw new MojoFailureException(message.toString());
     }
-  }
-
-  /** A file that cannot be read fails the build as an error, or with failOnError=false is a warning. */
-  private Diagnostic unreadable(Diagnostic finding) {
-    if (failOnError() || finding.severity() != Severity.ERROR) {
-      return finding;
+    if (failOnError() && run.anyUnreadable() && !run.run().problems().isEmpty()) {
+      throw new MojoFailureException("promshift:validate: a folder could not be listed (see above)");
     }
-    return new Diagnostic(finding.file(), finding.position(), Severity.WARNING, finding.code(), finding.pointer(),
-        finding.message() + " (failOnError=false)", finding.fix());
-  }
-
-  private void log(Diagnostic finding) {
-    String line = line(finding);
-    String fix = "  fix: " + oneLine(finding.fix());
-    switch (finding.severity()) {
-      case ERROR:
-        getLog().error(line);
-        getLog().error(fix);
-        break;
-      case WARNING:
-        getLog().warn(line);
-        getLog().warn(fix);
-        break;
-      default:
-        getLog().info(line);
-        getLog().info(fix);
-        break;
-    }
-  }
-
-  /** {@code /abs/path.yaml:12:20: error [rule] message}: one line, as compilers print it. */
-  private static String line(Diagnostic finding) {
-    return logName(Path.of(finding.file())) + ":" + finding.line() + ":" + finding.column() + ": "
-        + finding.severity().label() + " [" + finding.rule() + "] " + oneLine(finding.message());
   }
 
   /** Reports name files relative to the project, as code-scanning tools and diffs do. */
-  private void writeReports(List<FindingsReport.Format> formats, List<Diagnostic> findings, int checked)
-      throws MojoExecutionException {
-    if (formats.isEmpty()) {
-      return;
-    }
-    List<Diagnostic> relative = new ArrayList<>(findings.size());
-    for (Diagnostic f : findings) {
-      relative.add(new Diagnostic(relativeName(Path.of(f.file())), f.position(), f.severity(), f.code(), f.pointer(),
-          f.message(), f.fix()));
-    }
+  private void writeReports(List<FindingsReport.Format> formats, ValidationRun run) throws MojoExecutionException {
     AtomicWriter writer = new AtomicWriter();
     for (FindingsReport.Format format : formats) {
       Path target = reportsDirectory.toPath().resolve("findings." + extension(format));
       StringBuilder out = new StringBuilder();
       try {
-        FindingsReport.of(format).write(relative, checked, out);
+        ValidationText.write(format, run, file -> relativeName(Path.of(file)), out);
         writer.write(target, out.toString().getBytes(StandardCharsets.UTF_8));
       } catch (IOException e) {
         throw new MojoExecutionException("promshift:validate: cannot write " + target + ": " + e.getMessage(), e);
@@ -191,14 +122,6 @@ public class ValidateMojo extends AbstractPromshiftMojo {
         return "sarif";
       default:
         return "txt";
-    }
-  }
-
-  private Severity threshold() throws MojoExecutionException {
-    try {
-      return Severity.parse(failOn == null ? "error" : failOn);
-    } catch (IllegalArgumentException e) {
-      throw new MojoExecutionException("promshift:validate: unknown failOn '" + failOn + "'; use error, warning or info");
     }
   }
 
@@ -220,25 +143,25 @@ public class ValidateMojo extends AbstractPromshiftMojo {
     return formats;
   }
 
-  private ValidationOptions validationOptions() throws MojoExecutionException {
-    ValidationOptions.Builder options = ValidationOptions.builder();
+  private PromshiftSettings settings() throws MojoExecutionException {
+    PromshiftSettings.Builder settings = PromshiftSettings.builder();
+    try {
+      settings.failOn(failOn == null ? "error" : failOn);
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException("promshift:validate: unknown failOn '" + failOn + "'; use error, warning or info");
+    }
     if (envFile != null) {
       try {
-        options.environment(EnvFile.read(envFile.toPath()));
+        settings.environment(EnvFile.read(envFile.toPath()));
       } catch (IOException | IllegalArgumentException e) {
         throw new MojoExecutionException("promshift:validate: cannot read envFile " + envFile + ": " + e.getMessage());
       }
       if (fileRoot != null) {
-        options.fileRoot(fileRoot.toPath());
+        settings.fileRoot(fileRoot.toPath());
       }
     } else if (fileRoot != null) {
       getLog().warn("promshift:validate: fileRoot is used only with envFile; ignored");
     }
-    return options.build();
-  }
-
-  /** A message never breaks the one-finding-per-line shape. */
-  private static String oneLine(String text) {
-    return text.replaceAll("\\p{Cntrl}", " ");
+    return settings.build();
   }
 }

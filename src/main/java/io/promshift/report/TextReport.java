@@ -31,7 +31,7 @@ final class TextReport implements FindingsReport {
     int[] counts = new int[Severity.values().length];
     for (Diagnostic f : findings) {
       counts[f.severity().ordinal()]++;
-      out.append(f.file()).append(':').append(String.valueOf(f.line())).append(':')
+      out.append(Printable.escape(f.file())).append(':').append(String.valueOf(f.line())).append(':')
           .append(String.valueOf(f.column())).append(": ").append(f.severity().label())
           .append(" [").append(f.rule()).append("] ").append(oneLine(f.message())).append('\n');
       out.append("  fix: ").append(oneLine(f.fix())).append('\n');

@@ -1,0 +1,61 @@
+package io.promshift.report;
+
+import io.promshift.migrate.Change;
+import io.promshift.rules.Diagnostic;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one run did with one file: its verdict and its diagnostics, and what the operation found — the data
+ * sources ({@code status}), the changes and the masked diff ({@code migrate}). Holds no file content, so a run
+ * over many files keeps little per file.
+ *
+ * @param file the file as it was found (under its root)
+ * @param root the root it was found under (the file itself when named directly)
+ * @param verdict what happened to it
+ * @param diagnostics what promshift has to say about it, in position order (for {@code validate}: only why
+ *     it could not be read; its findings are the run's)
+ * @param sources {@code status}: every data source with its state; empty otherwise
+ * @param changes {@code migrate}: one entry per data source whose type changes; empty otherwise
+ * @param diff {@code migrate}, when asked for: the unified diff, secrets masked; {@code ""} otherwise
+ * @param writtenTo where the file's new content was written ({@code migrate} to a folder or in place), or null
+ */
+public record FileOutcome(
+    Path file, Path root, Verdict verdict, List<Diagnostic> diagnostics, List<SourceStatus> sources,
+    List<Change> changes, String diff, Path writtenTo) {
+
+  public FileOutcome {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(root, "root");
+    Objects.requireNonNull(verdict, "verdict");
+    diagnostics = List.copyOf(diagnostics);
+    sources = List.copyOf(sources);
+    changes = List.copyOf(changes);
+    Objects.requireNonNull(diff, "diff");
+  }
+
+  /** An outcome with diagnostics alone (a skipped or failed file, a file that was only read). */
+  public static FileOutcome of(Path file, Path root, Verdict verdict, List<Diagnostic> diagnostics) {
+    return new FileOutcome(file, root, verdict, diagnostics, List.of(), List.of(), "", null);
+  }
+
+  /** The path relative to its root; a root that is a file gives its own name. */
+  public Path relative() {
+    return root.equals(file) ? file.getFileName() : root.relativize(file);
+  }
+
+  /** The diagnostics as lines for a person, under the file's own name. */
+  public List<Message> messages() {
+    return diagnostics.stream().map(Message::of).toList();
+  }
+
+  /** The file's path, printable whatever its name holds. */
+  public String printableName() {
+    return io.promshift.text.Printable.escape(file.toString());
+  }
+
+  public boolean failed() {
+    return verdict == Verdict.FAILED;
+  }
+}

@@ -1,0 +1,82 @@
+package io.promshift.report;
+
+import io.promshift.migrate.Change;
+import io.promshift.text.Printable;
+
+/** {@code migrate} as text: the run's summary, a file's one-line account, its changes, and a coloured diff. */
+public final class MigrationText {
+  private MigrationText() {}
+
+  /**
+   * {@code 3 files: 1 would change (2 data sources to plugin types), 2 unchanged, 0 skipped, 0 failed}.
+   *
+   * @param verb what happened to changed files: "would change", "rewritten", "changed"
+   * @param where words after the file count (" written to out/"), or ""
+   * @param target the target in words
+   */
+  public static String summary(Run run, String verb, String where, String target) {
+    return Columns.count(run.files().size(), "file", "files") + where + ": " + run.count(Verdict.CHANGED) + " "
+        + verb + " (" + Columns.count(run.changedSources(), "data source", "data sources") + " to " + target + "), "
+        + run.count(Verdict.UNCHANGED) + " unchanged, " + run.count(Verdict.SKIPPED) + " skipped, "
+        + run.count(Verdict.FAILED) + " failed";
+  }
+
+  /** A file's one-line account: {@code path: would change (1 data source)}, {@code path: unchanged -> out/path}. */
+  public static String detail(FileOutcome outcome, String verb) {
+    String what = switch (outcome.verdict()) {
+      case CHANGED -> verb + " (" + Columns.count(outcome.changes().size(), "data source", "data sources") + ")";
+      case UNCHANGED -> "unchanged";
+      case SKIPPED -> "skipped";
+      case FAILED -> outcome.writtenTo() != null ? "failed (copied as it is)" : "failed";
+    };
+    boolean copied = outcome.writtenTo() != null && !outcome.writtenTo().equals(outcome.file());
+    return Printable.escape(outcome.file().toString()) + ": " + what
+        + (copied ? " -> " + Printable.escape(outcome.writtenTo().toString()) : "");
+  }
+
+  /** One line per change, indented: {@code   17:5 "AMP": prometheus -> grafana-amazonprometheus-datasource (marker added)}. */
+  public static String changes(FileOutcome outcome) {
+    StringBuilder out = new StringBuilder();
+    for (Change change : outcome.changes()) {
+      out.append("\n  ").append(change.position()).append(' ').append(Printable.escape(change.dataSource()))
+          .append(": ").append(change.fromType()).append(" -> ").append(change.toType())
+          .append(marker(change.marker()));
+    }
+    return out.toString();
+  }
+
+  private static String marker(Change.MarkerAction action) {
+    return switch (action) {
+      case ADDED -> " (marker added)";
+      case SET_TRUE -> " (marker set to true)";
+      case REMOVED -> " (marker removed)";
+      case SET_FALSE -> " (marker set to false)";
+      default -> "";
+    };
+  }
+
+  /** A unified diff with its headers bold, hunks cyan, removals red and additions green (when the style is on). */
+  public static String diff(String diff, Style style) {
+    if (!style.on()) {
+      return diff;
+    }
+    StringBuilder out = new StringBuilder(diff.length() + 256);
+    for (String line : diff.split("\n", -1)) {
+      if (out.length() > 0) {
+        out.append('\n');
+      }
+      if (line.startsWith("---") || line.startsWith("+++")) {
+        out.append(style.bold(line));
+      } else if (line.startsWith("@@")) {
+        out.append(style.cyan(line));
+      } else if (line.startsWith("-")) {
+        out.append(style.red(line));
+      } else if (line.startsWith("+")) {
+        out.append(style.green(line));
+      } else {
+        out.append(line);
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,58 @@
+package io.promshift.report;
+
+import io.promshift.model.MigrationState;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The result of a {@code status} or {@code migrate} run over a set of files: one outcome per file in path order
+ * (whatever the parallelism), and the problems of the walk itself (folders that could not be listed), which
+ * count as failed files. The totals are derived from these, never kept apart from them.
+ *
+ * @param problems folders of the walk that could not be listed, as failed outcomes, before any file
+ * @param files one outcome per file found, in path order
+ */
+public record Run(List<FileOutcome> problems, List<FileOutcome> files) {
+  public Run {
+    problems = List.copyOf(problems);
+    files = List.copyOf(files);
+  }
+
+  /** How many files got this verdict (walk problems count as failed). */
+  public int count(Verdict verdict) {
+    int count = verdict == Verdict.FAILED ? problems.size() : 0;
+    for (FileOutcome file : files) {
+      if (file.verdict() == verdict) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** Whether any file, or any folder of the walk, could not be processed. */
+  public boolean anyFailed() {
+    return count(Verdict.FAILED) > 0;
+  }
+
+  /** {@code migrate}: the data sources whose type changes, over the files not failed. */
+  public int changedSources() {
+    return files.stream().filter(f -> !f.failed()).mapToInt(f -> f.changes().size()).sum();
+  }
+
+  /** {@code status}: how many data sources are in each state. */
+  public Map<MigrationState.State, Integer> states() {
+    Map<MigrationState.State, Integer> states = new EnumMap<>(MigrationState.State.class);
+    for (FileOutcome file : files) {
+      for (SourceStatus source : file.sources()) {
+        states.merge(source.state().state(), 1, Integer::sum);
+      }
+    }
+    return states;
+  }
+
+  /** {@code status}: every data source read. */
+  public int sources() {
+    return files.stream().mapToInt(f -> f.sources().size()).sum();
+  }
+}

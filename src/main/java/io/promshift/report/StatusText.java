@@ -1,0 +1,81 @@
+package io.promshift.report;
+
+import io.promshift.model.MigrationState;
+import io.promshift.model.PromTypeMigration;
+import io.promshift.text.Printable;
+import java.util.Map;
+
+/**
+ * {@code status} as text: each file's data sources as a table (line, name, type, state), then the totals.
+ *
+ * <pre>
+ * samples/provisioning/datasources/10-amp.yaml
+ *   7  AMP Frankfurt  prometheus  pending: Grafana moves it to grafana-amazonprometheus-datasource (...)
+ *
+ * 1 file, 1 data source: 1 pending (1 to Amazon, 0 to Azure), 0 will not migrate, 0 migrated, 0 nothing to do; 0 skipped, 0 unreadable
+ * </pre>
+ */
+public final class StatusText {
+  private StatusText() {}
+
+  /** One file's table, a blank line after it; {@code verbose} says why nothing is to do. */
+  public static String file(FileOutcome outcome, Style style, boolean verbose) {
+    StringBuilder out = new StringBuilder();
+    out.append(style.bold(Printable.escape(outcome.file().toString()))).append('\n');
+    if (outcome.sources().isEmpty()) {
+      return out.append("  (no data sources)\n\n").toString();
+    }
+    int lineWidth = 0;
+    int nameWidth = 0;
+    int typeWidth = 0;
+    for (SourceStatus row : outcome.sources()) {
+      lineWidth = Math.max(lineWidth, String.valueOf(row.line()).length());
+      nameWidth = Math.max(nameWidth, Columns.width(Printable.escape(row.name())));
+      typeWidth = Math.max(typeWidth, Columns.width(Printable.escape(row.type())));
+    }
+    for (SourceStatus row : outcome.sources()) {
+      out.append("  ").append(Columns.padLeft(String.valueOf(row.line()), lineWidth)).append("  ")
+          .append(Columns.padRight(Printable.escape(row.name()), nameWidth)).append("  ")
+          .append(Columns.padRight(Printable.escape(row.type()), typeWidth)).append("  ")
+          .append(state(row.state(), style, verbose)).append('\n');
+    }
+    return out.append('\n').toString();
+  }
+
+  /** The totals line. */
+  public static String totals(Run run) {
+    Map<MigrationState.State, Integer> states = run.states();
+    int pending = states.getOrDefault(MigrationState.State.PENDING, 0);
+    int toAzure = 0;
+    for (FileOutcome file : run.files()) {
+      for (SourceStatus source : file.sources()) {
+        if (source.state().state() == MigrationState.State.PENDING
+            && source.state().targetType().filter(PromTypeMigration.AZURE::equals).isPresent()) {
+          toAzure++;
+        }
+      }
+    }
+    return Columns.count(run.files().size(), "file", "files") + ", "
+        + Columns.count(run.sources(), "data source", "data sources") + ": "
+        + pending + " pending" + (pending == 0 ? "" : " (" + (pending - toAzure) + " to Amazon, " + toAzure + " to Azure)")
+        + ", " + states.getOrDefault(MigrationState.State.WILL_NOT_MIGRATE, 0) + " will not migrate, "
+        + states.getOrDefault(MigrationState.State.MIGRATED, 0) + " migrated, "
+        + states.getOrDefault(MigrationState.State.NOTHING_TO_DO, 0) + " nothing to do; "
+        + run.count(Verdict.SKIPPED) + " skipped, " + run.count(Verdict.FAILED) + " unreadable";
+  }
+
+  private static String state(MigrationState state, Style style, boolean verbose) {
+    switch (state.state()) {
+      case MIGRATED:
+        return style.green("migrated") + " (" + Printable.escape(state.reason()) + ")";
+      case PENDING:
+        return style.yellow("pending") + ": Grafana moves it to " + state.targetType().orElseThrow()
+            + " (" + Printable.escape(state.reason()) + ")";
+      case WILL_NOT_MIGRATE:
+        return style.red("will not migrate") + ": " + Printable.escape(state.reason());
+      default:
+        return verbose ? style.dim("nothing to do") + " (" + Printable.escape(state.reason()) + ")"
+            : style.dim("nothing to do");
+    }
+  }
+}

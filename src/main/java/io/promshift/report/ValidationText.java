@@ -1,0 +1,80 @@
+package io.promshift.report;
+
+import io.promshift.rules.Diagnostic;
+import io.promshift.rules.Severity;
+import io.promshift.text.Printable;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** What {@code validate} says beside its findings report. */
+public final class ValidationText {
+  private ValidationText() {}
+
+  /** Each file (skipped ones included) with its count of findings: {@code path: 2 findings}. */
+  public static List<String> perFile(ValidationRun run) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (Diagnostic finding : run.findings()) {
+      counts.merge(finding.file(), 1, Integer::sum);
+    }
+    List<String> lines = new ArrayList<>();
+    for (FileOutcome file : run.run().files()) {
+      String name = file.file().toString();
+      lines.add(Printable.escape(name) + ": " + Columns.count(counts.getOrDefault(name, 0), "finding", "findings"));
+    }
+    return lines;
+  }
+
+  /**
+   * Each finding as compiler-style log lines — {@code file:12:20: error [rule] message}, then {@code   fix: ...} —
+   * at its severity's level, under the name {@code fileName} gives its file.
+   */
+  public static List<LogLine> logLines(ValidationRun run, Function<String, String> fileName) {
+    List<LogLine> lines = new ArrayList<>();
+    for (Diagnostic finding : run.findings()) {
+      LogLine.Level level = switch (finding.severity()) {
+        case ERROR -> LogLine.Level.ERROR;
+        case WARNING -> LogLine.Level.WARN;
+        case INFO -> LogLine.Level.INFO;
+      };
+      lines.add(new LogLine(level, line(finding, fileName)));
+      lines.add(new LogLine(level, "  fix: " + Printable.message(finding.fix())));
+    }
+    return lines;
+  }
+
+  /** The findings that fail the run, one line each. */
+  public static List<String> failing(ValidationRun run, Function<String, String> fileName) {
+    return run.findings().stream().filter(f -> f.severity().reaches(run.failOn())).map(f -> line(f, fileName)).toList();
+  }
+
+  /** {@code 2 errors, 0 warnings, 1 infos in 1 file}. */
+  public static String counts(ValidationRun run) {
+    int[] counts = new int[Severity.values().length];
+    for (Diagnostic finding : run.findings()) {
+      counts[finding.severity().ordinal()]++;
+    }
+    return counts[Severity.ERROR.ordinal()] + " errors, " + counts[Severity.WARNING.ordinal()] + " warnings, "
+        + counts[Severity.INFO.ordinal()] + " infos in " + Columns.count(run.checked(), "file", "files");
+  }
+
+  /** The least severe finding that fails the run, as the word users write. */
+  public static String failOn(ValidationRun run) {
+    return run.failOn().label();
+  }
+
+  /** The findings report in a format, each file named by {@code fileName} (e.g. relative to a project). */
+  public static void write(FindingsReport.Format format, ValidationRun run, Function<String, String> fileName,
+      Appendable out) throws IOException {
+    List<Diagnostic> renamed = run.findings().stream().map(f -> f.withFile(fileName.apply(f.file()))).toList();
+    FindingsReport.of(format).write(renamed, run.checked(), out);
+  }
+
+  private static String line(Diagnostic finding, Function<String, String> fileName) {
+    return Printable.escape(fileName.apply(finding.file())) + ":" + finding.line() + ":" + finding.column() + ": "
+        + finding.severity().label() + " [" + finding.rule() + "] " + Printable.message(finding.message());
+  }
+}
