@@ -15,7 +15,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The library stays pure: only the adapter packages may see their frameworks. {@code io.promshift.maven} is the
+ * The layers, lowest first, each package using only what is below it:
+ *
+ * <pre>
+ * text &lt; syntax &lt; grafana &lt; model &lt; {patch, rules} &lt; migrate &lt; io &lt; report &lt; root &lt; {cli, maven}
+ * </pre>
+ *
+ * and the adapters ({@code cli}, {@code maven}) see only the root (the {@code Promshift} facade and its settings),
+ * {@code report} and {@code io}: they map options, call the facade and render. The library stays pure: only the adapter packages may see their frameworks. {@code io.promshift.maven} is the
  * only package that imports {@code org.apache.maven} (the Maven API is a provided dependency: on the plugin's
  * class path only inside Maven), and {@code io.promshift.cli} the only one that imports {@code picocli} (an
  * optional dependency, bundled only in the CLI jar).
@@ -49,6 +56,66 @@ class ArchitectureTest {
       }
     }
     assertThat(sources).as("main sources found").hasSizeGreaterThan(50);
+  }
+
+  /** Each package's rank; packages of one rank do not see each other. */
+  private static final java.util.Map<String, Integer> LAYERS = java.util.Map.ofEntries(
+      java.util.Map.entry("text", 0), java.util.Map.entry("syntax", 1), java.util.Map.entry("grafana", 2),
+      java.util.Map.entry("model", 3), java.util.Map.entry("patch", 4), java.util.Map.entry("rules", 4),
+      java.util.Map.entry("migrate", 5), java.util.Map.entry("io", 6), java.util.Map.entry("report", 7),
+      java.util.Map.entry("", 8), java.util.Map.entry("cli", 9), java.util.Map.entry("maven", 9));
+  private static final List<String> ADAPTER_VIEW = List.of("", "report", "io");
+  private static final Pattern PROMSHIFT_NAME = Pattern.compile("(?<![\\w.])io\\.promshift\\.([a-z]+)\\.[A-Z]");
+
+  @Test
+  void everyPackageUsesOnlyTheLayersBelowIt() {
+    List<String> offenders = new ArrayList<>();
+    for (Source source : sources) {
+      String from = layer(source.packageName());
+      assertThat(LAYERS).as("%s is in the layer table", source.path()).containsKey(from);
+      List<String> used = new ArrayList<>();
+      for (String imported : source.imports()) {
+        if (inPackage(imported, "io.promshift")) {
+          used.add(layer(imported.substring(0, imported.lastIndexOf('.'))));
+        }
+      }
+      Matcher qualified = PROMSHIFT_NAME.matcher(source.code());
+      while (qualified.find()) {
+        used.add(qualified.group(1));
+      }
+      for (String to : used) {
+        boolean adapter = from.equals("cli") || from.equals("maven");
+        boolean allowed = to.equals(from) || (LAYERS.containsKey(to) && LAYERS.get(to) < LAYERS.get(from))
+            && (!adapter || ADAPTER_VIEW.contains(to));
+        if (!allowed) {
+          offenders.add(source.path() + " (" + display(from) + ") uses " + display(to));
+        }
+      }
+    }
+    assertThat(offenders).as("uses against the layer table").isEmpty();
+  }
+
+  @Test
+  void theLayerTableCatchesAnUpwardUse() {
+    // the check above, on a made-up source: rules may not use migrate, the CLI may not use model
+    assertThat(LAYERS.get("migrate")).isGreaterThan(LAYERS.get("rules"));
+    assertThat(ADAPTER_VIEW).doesNotContain("model", "rules", "migrate");
+    assertThat(layer("io.promshift")).isEmpty();
+    assertThat(layer("io.promshift.report")).isEqualTo("report");
+  }
+
+  /** "" for the root package, else the package's first segment below io.promshift. */
+  private static String layer(String packageName) {
+    if (packageName.equals("io.promshift")) {
+      return "";
+    }
+    String rest = packageName.substring("io.promshift.".length());
+    int dot = rest.indexOf('.');
+    return dot < 0 ? rest : rest.substring(0, dot);
+  }
+
+  private static String display(String layer) {
+    return layer.isEmpty() ? "root" : layer;
   }
 
   @Test

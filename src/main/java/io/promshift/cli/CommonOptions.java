@@ -46,7 +46,11 @@ final class CommonOptions {
       throw new ParameterException(spec.commandLine(), "--jobs must be at least 1, not " + jobs);
     }
     requireNamed(spec.commandLine(), roots);
-    return new FileSet(roots, includes, excludes);
+    try {
+      return new FileSet(roots, includes, excludes, jobs);
+    } catch (IllegalArgumentException e) { // an invalid --include or --exclude glob
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
   }
 
   /** A usage error for an empty PATH: Path.of("") is the current directory, which `"$REPO"` with REPO unset must not mean. */

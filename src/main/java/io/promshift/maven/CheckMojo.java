@@ -47,7 +47,7 @@ public class CheckMojo extends AbstractMigrationMojo {
       pending.add(relativeName(outcome.file()) + " (" + sources + ")");
       // one log call per file: a diff stays in one piece in a parallel build's output
       getLog().error(logName(outcome.file()) + ": the migration to " + target.describe() + " would change "
-          + sources + ":\n" + outcome.diff().stripTrailing());
+          + sources + ":\n" + MigrationText.relabelled(outcome.diff(), relativeName(outcome.file())).stripTrailing());
     }
     getLog().info("promshift:check: " + MigrationText.summary(run, "would change", "", target.describe()));
     if (!pending.isEmpty()) {

@@ -55,18 +55,38 @@ public final class MigrationText {
     };
   }
 
-  /** A unified diff with its headers bold, hunks cyan, removals red and additions green (when the style is on). */
-  public static String diff(String diff, Style style) {
-    if (!style.on()) {
-      return diff;
+  /** The diff with its {@code --- a/} and {@code +++ b/} headers naming the file {@code name} (e.g. relative). */
+  public static String relabelled(String diff, String name) {
+    StringBuilder out = new StringBuilder(diff.length());
+    String[] lines = diff.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i];
+      if (i > 0) {
+        out.append('\n');
+      }
+      if (i == 0 && line.startsWith("--- a/")) {
+        out.append("--- a/").append(name);
+      } else if (i == 1 && line.startsWith("+++ b/")) {
+        out.append("+++ b/").append(name);
+      } else {
+        out.append(line);
+      }
     }
+    return out.toString();
+  }
+
+  /**
+   * A unified diff for a terminal: the file names in its headers printable (a name may hold any character), and,
+   * when the style is on, headers bold, hunks cyan, removals red and additions green.
+   */
+  public static String diff(String diff, Style style) {
     StringBuilder out = new StringBuilder(diff.length() + 256);
     for (String line : diff.split("\n", -1)) {
       if (out.length() > 0) {
         out.append('\n');
       }
       if (line.startsWith("---") || line.startsWith("+++")) {
-        out.append(style.bold(line));
+        out.append(style.bold(Printable.escape(line)));
       } else if (line.startsWith("@@")) {
         out.append(style.cyan(line));
       } else if (line.startsWith("-")) {

@@ -137,18 +137,11 @@ final class Source {
 
   /** Grafana's type migration decision on the values as Grafana sees them after expansion. */
   PromTypeMigration.Reason migration() {
-    if (!type().filter(PromTypeMigration.PROMETHEUS::equals).isPresent()) {
-      return PromTypeMigration.Reason.NONE;
-    }
-    JsonNode azure = at(json("azureCredentials"));
-    if (!azure.isMissingNode() && !azure.isNull()) {
-      return PromTypeMigration.Reason.AZURE_CREDENTIALS;
-    }
-    JsonNode sigv4 = at(json("sigV4Auth"));
-    if (sigv4.isBoolean() && sigv4.asBoolean()) {
-      return PromTypeMigration.Reason.SIGV4_AUTH;
-    }
-    return PromTypeMigration.Reason.NONE;
+    return PromTypeMigration.decide(type(), key -> {
+      JsonNode value = at(json(key));
+      return value.isMissingNode() ? PromTypeMigration.Value.ABSENT : value.isNull() ? PromTypeMigration.Value.NULL
+          : value.isBoolean() && value.asBoolean() ? PromTypeMigration.Value.TRUE : PromTypeMigration.Value.OTHER;
+    });
   }
 
   String label() {
