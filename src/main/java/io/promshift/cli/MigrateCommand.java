@@ -9,6 +9,7 @@ import io.promshift.io.WriteMode;
 import io.promshift.report.FileOutcome;
 import io.promshift.report.MigrationText;
 import io.promshift.report.Run;
+import io.promshift.report.RunJson;
 import io.promshift.report.Verdict;
 import java.nio.file.Path;
 import java.util.List;
@@ -72,6 +73,11 @@ final class MigrateCommand implements Callable<Integer> {
   @Option(names = "--all", order = 7, description = "On revert, also move plugin-type sources that have no migration marker.")
   boolean all;
 
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", order = 8,
+      description = "text (default: diffs or changed paths on stdout) or json (one document on stdout: every file"
+          + " with its verdict, changes, diagnostics, and in a dry run its diff; then totals).")
+  String format;
+
   @Parameters(arity = "1..*", paramLabel = "PATH",
       description = "Provisioning files or directories (searched recursively for *.yaml, *.yml).")
   List<Path> paths;
@@ -92,6 +98,12 @@ final class MigrateCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--out needs a folder; an empty one would be the current"
           + " directory (an unset variable?)");
     }
+    boolean json = switch (format.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "text" -> false;
+      case "json" -> true;
+      default -> throw new ParameterException(spec.commandLine(), "--format: unknown value '" + format
+          + "'; use text or json");
+    };
     MigrationTarget target = MigrationTarget.parse(to.name());
     Promshift promshift = Promshift.create(PromshiftSettings.builder().target(target).keepMarker(keepMarker)
         .revertUnmarked(all).build());
@@ -100,13 +112,17 @@ final class MigrateCommand implements Callable<Integer> {
     String verb = mode.write ? "rewritten" : mode.out != null ? "changed" : "would change";
     Run run;
     try (Ui ui = new Ui(spec.commandLine().getOut(), spec.commandLine().getErr(), root.terminal(), common)) {
-      boolean diffs = isDryRun() && !ui.quiet();
+      boolean diffs = isDryRun() && (json || !ui.quiet());
       try {
-        run = promshift.migrate(fileSet, writeMode, diffs, ui.listener("migrate", outcome -> print(outcome, ui, verb)));
+        run = promshift.migrate(fileSet, writeMode, diffs,
+            ui.listener("migrate", outcome -> print(outcome, ui, verb, json)));
       } catch (PromshiftUsageException e) {
         throw new ParameterException(spec.commandLine(), (mode.out != null ? "--out: " : "") + e.getMessage());
       }
       ui.close();
+      if (json) {
+        ui.document(RunJson.migration(run, target.describe()));
+      }
       String where = mode.out != null ? " written to " + mode.out : "";
       ui.summaryErr(MigrationText.summary(run, verb, where, target.describe()));
     }
@@ -120,9 +136,11 @@ final class MigrateCommand implements Callable<Integer> {
     return !mode.check && !mode.write && mode.out == null;
   }
 
-  private void print(FileOutcome outcome, Ui ui, String verb) {
+  private void print(FileOutcome outcome, Ui ui, String verb, boolean json) {
     outcome.messages().forEach(ui::message);
-    if (outcome.verdict() == Verdict.CHANGED && (mode.check || mode.write)) {
+    if (json) {
+      // the document at the end says it all
+    } else if (outcome.verdict() == Verdict.CHANGED && (mode.check || mode.write)) {
       ui.report(outcome.printableName() + "\n");
     } else if (!outcome.diff().isEmpty()) {
       ui.report(MigrationText.diff(outcome.diff(), ui.outStyle()));

@@ -2,6 +2,7 @@ package io.promshift.cli;
 
 import io.promshift.Promshift;
 import io.promshift.report.Run;
+import io.promshift.report.RunJson;
 import io.promshift.report.StatusText;
 import io.promshift.report.Verdict;
 import java.nio.file.Path;
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -38,6 +41,11 @@ final class StatusCommand implements Callable<Integer> {
       description = "Provisioning files or directories (searched recursively for *.yaml, *.yml).")
   List<Path> paths;
 
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", order = 1,
+      description = "text (default: a table per file, then totals) or json (one document: every file, its data"
+          + " sources with line, name, type, state and reason, its diagnostics; then totals).")
+  String format;
+
   @Mixin
   CommonOptions common;
 
@@ -49,17 +57,27 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    boolean json = switch (format.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "text" -> false;
+      case "json" -> true;
+      default -> throw new ParameterException(spec.commandLine(), "--format: unknown value '" + format
+          + "'; use text or json");
+    };
     Run run;
     try (Ui ui = new Ui(spec.commandLine().getOut(), spec.commandLine().getErr(), root.terminal(), common)) {
       run = Promshift.create().status(common.fileSet(paths), ui.listener("status", outcome -> {
         if (outcome.verdict() == Verdict.FAILED || outcome.verdict() == Verdict.SKIPPED) {
           outcome.messages().forEach(ui::message);
-        } else {
+        } else if (!json) {
           ui.report(StatusText.file(outcome, ui.outStyle(), ui.verbose()));
         }
       }));
       ui.close();
-      ui.report(StatusText.totals(run) + "\n");
+      if (json) {
+        ui.document(RunJson.status(run));
+      } else {
+        ui.report(StatusText.totals(run) + "\n");
+      }
     }
     return run.anyFailed() ? 2 : 0;
   }

@@ -135,6 +135,13 @@ final class Ui implements AutoCloseable {
   }
 
   /** {@code where: label message}: both already printable (rendered by the report package). */
+  /** A whole document on standard output (JSON, SARIF): printed even when quiet, it is the run's result. */
+  synchronized void document(String text) {
+    clearProgress();
+    out.print(text);
+    out.flush();
+  }
+
   private void diagnostic(String where, String label, String message) {
     clearProgress();
     out.flush();

@@ -16,16 +16,20 @@ final class JsonReport implements FindingsReport {
   public void write(List<Diagnostic> findings, int files, Appendable out) throws IOException {
     ArrayNode array = Json.NODES.arrayNode(findings.size());
     for (Diagnostic f : findings) {
-      ObjectNode object = array.addObject();
-      object.put("file", f.file());
-      object.put("line", f.line());
-      object.put("column", f.column());
-      object.put("severity", f.severity().label());
-      object.put("rule", f.rule());
-      object.put("pointer", f.pointer());
-      object.put("message", f.message());
-      object.put("fix", f.fix());
+      put(array.addObject(), f);
     }
     out.append(Json.write(array));
+  }
+
+  /** One diagnostic as an object of the report's shape. */
+  static void put(ObjectNode object, Diagnostic f) {
+    object.put("file", f.file());
+    object.put("line", f.line());
+    object.put("column", f.column());
+    object.put("severity", f.severity().label());
+    object.put("rule", f.rule());
+    object.put("pointer", f.pointer());
+    object.put("message", f.message());
+    object.put("fix", f.fix());
   }
 }

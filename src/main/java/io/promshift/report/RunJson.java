@@ -1,0 +1,99 @@
+package io.promshift.report;
+
+import io.promshift.migrate.Change;
+import io.promshift.model.MigrationState;
+import io.promshift.rules.Diagnostic;
+import java.util.List;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A {@code status} or {@code migrate} run as one JSON document for scripts: every file (walk problems first) with
+ * its verdict, its diagnostics in the shape of the findings report, its data sources ({@code status}) or changes
+ * ({@code migrate}) and where it was written; then the totals.
+ *
+ * <pre>
+ * {"files": [{"file": "a.yaml", "verdict": "changed", "diagnostics": [], "changes": [...], "writtenTo": null}],
+ *  "totals": {"files": 1, "changed": 1, "unchanged": 0, "skipped": 0, "failed": 0, "dataSources": 1}}
+ * </pre>
+ */
+public final class RunJson {
+  private RunJson() {}
+
+  /** {@code status}: each file's data sources with their line, name, type, state and reason. */
+  public static String status(Run run) {
+    ObjectNode root = Json.NODES.objectNode();
+    ArrayNode files = root.putArray("files");
+    for (FileOutcome outcome : all(run)) {
+      ObjectNode file = file(files, outcome);
+      ArrayNode sources = file.putArray("dataSources");
+      for (SourceStatus source : outcome.sources()) {
+        ObjectNode item = sources.addObject();
+        item.put("line", source.line());
+        item.put("name", source.name());
+        item.put("type", source.type());
+        item.put("state", source.state().state().label());
+        item.put("targetType", source.state().targetType().orElse(null));
+        item.put("reason", source.state().reason());
+      }
+    }
+    ObjectNode totals = totals(root, run);
+    totals.put("dataSources", run.sources());
+    for (MigrationState.State state : MigrationState.State.values()) {
+      totals.put(state.label(), run.states().getOrDefault(state, 0));
+    }
+    return Json.write(root);
+  }
+
+  /** {@code migrate}: each file's changes (position, data source, old and new type, marker), and its diff if any. */
+  public static String migration(Run run, String target) {
+    ObjectNode root = Json.NODES.objectNode();
+    root.put("target", target);
+    ArrayNode files = root.putArray("files");
+    for (FileOutcome outcome : all(run)) {
+      ObjectNode file = file(files, outcome);
+      ArrayNode changes = file.putArray("changes");
+      for (Change change : outcome.changes()) {
+        ObjectNode item = changes.addObject();
+        item.put("line", change.position().line());
+        item.put("column", change.position().column());
+        item.put("dataSource", change.dataSource());
+        item.put("from", change.fromType());
+        item.put("to", change.toType());
+        item.put("marker", change.marker().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+      }
+      file.put("writtenTo", outcome.writtenTo() == null ? null : outcome.writtenTo().toString());
+      if (!outcome.diff().isEmpty()) {
+        file.put("diff", outcome.diff());
+      }
+    }
+    totals(root, run).put("dataSources", run.changedSources());
+    return Json.write(root);
+  }
+
+  private static List<FileOutcome> all(Run run) {
+    List<FileOutcome> all = new java.util.ArrayList<>(run.problems());
+    all.addAll(run.files());
+    return all;
+  }
+
+  private static ObjectNode file(ArrayNode files, FileOutcome outcome) {
+    ObjectNode file = files.addObject();
+    file.put("file", outcome.file().toString());
+    file.put("verdict", outcome.verdict().name().toLowerCase(java.util.Locale.ROOT));
+    ArrayNode diagnostics = file.putArray("diagnostics");
+    for (Diagnostic d : outcome.diagnostics()) {
+      JsonReport.put(diagnostics.addObject(), d);
+    }
+    return file;
+  }
+
+  private static ObjectNode totals(ObjectNode root, Run run) {
+    ObjectNode totals = root.putObject("totals");
+    totals.put("files", run.files().size());
+    for (Verdict verdict : Verdict.values()) {
+      totals.put(verdict.name().toLowerCase(java.util.Locale.ROOT), run.count(verdict));
+    }
+    return totals;
+  }
+}
