@@ -34,10 +34,6 @@ final class DataSourceRules extends RuleSet {
       "httpMethod", "timeInterval", "queryTimeout", "manageAlerts", "prometheusType", "prometheusVersion",
       "azureCredentials", "tlsSkipVerify", "tlsAuth", "tlsAuthWithCACert", "keepCookies", "oauthPassThru",
       "httpHeaderName1", "httpHeaderName2", "cacheLevel", "incrementalQuerying", "exemplarTraceIdDestinations");
-  /** Secrets Grafana reads only under secureJsonData. */
-  private static final Set<String> SECURE_KEYS = Set.of(
-      "password", "basicAuthPassword", "sigV4AccessKey", "sigV4SecretKey", "sigV4SessionToken", "tlsCACert",
-      "tlsClientCert", "tlsClientKey", "azureClientSecret", "httpHeaderValue1", "httpHeaderValue2");
 
   static {
     V1_TO_V0.put("orgId", "org_id");
@@ -229,9 +225,10 @@ final class DataSourceRules extends RuleSet {
         out.report(RuleCatalog.MISPLACED_KEY, pointer, view.keyPosition(pointer),
             "Grafana ignores " + key + " on the data source itself: plugin settings are read only under " + home,
             "move " + key + " under " + home);
-      } else if (SECURE_KEYS.contains(key)) {
+      } else if (Secrets.isSecureJsonDataKey(key)) {
         String home = s.legacy() ? "secure_json_data" : "secureJsonData";
-        String note = key.equals("password") || key.equals("basicAuthPassword")
+        String normalised = Secrets.normalise(key);
+        String note = normalised.equals("password") || normalised.equals("basicauthpassword")
             ? " (Grafana 9+ no longer reads a data source's own password fields)" : "";
         out.report(RuleCatalog.MISPLACED_KEY, pointer, view.keyPosition(pointer),
             "Grafana ignores " + key + " on the data source itself: secrets are read only under " + home + note,
@@ -249,7 +246,7 @@ final class DataSourceRules extends RuleSet {
       view.loc(map).map(JsonView.Loc::go).filter(GoMap.class::isInstance).map(GoMap.class::cast).ifPresent(json -> {
         for (GoMap.Entry entry : json.entries()) {
           String pointer = JsonView.pointer(map, entry.key());
-          if (JSON_DATA_SECRETS.contains(entry.key().toLowerCase(Locale.ROOT)) && s.isSet(pointer)) {
+          if (Secrets.isSecureJsonDataKey(entry.key()) && s.isSet(pointer)) {
             out.report(RuleCatalog.SECRET_IN_JSON_DATA, pointer, view.keyPosition(pointer),
                 entry.key() + " is a secret under " + SchemaMessages.subject(map) + ": Grafana reads it only from "
                     + home + ", so authentication does not get it, and jsonData is stored unencrypted and shown to"

@@ -133,7 +133,7 @@ final class FileRules extends RuleSet {
   private static boolean isJsonDataSecret(String pointer) {
     String parent = JsonView.parent(pointer);
     return (parent.endsWith("/jsonData") || parent.endsWith("/json_data") || parent.endsWith("/azureCredentials"))
-        && JSON_DATA_SECRETS.contains(JsonView.lastKey(pointer).toLowerCase(Locale.ROOT));
+        && Secrets.isSecureJsonDataKey(JsonView.lastKey(pointer));
   }
 
   private static boolean isSecureAccessKey(String pointer) {

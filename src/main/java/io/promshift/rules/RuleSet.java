@@ -2,18 +2,12 @@ package io.promshift.rules;
 
 import io.promshift.grafana.GoValue;
 import io.promshift.model.ProvisioningFile;
-import io.promshift.model.Secrets;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /** What the rule sets of one file share: the file, its JSON view, where findings go, and common wording. */
 abstract class RuleSet {
   private static final Pattern BASE10 = Pattern.compile("[+-]?[0-9]+");
-  /** Secrets that do nothing (and sit in plain text) under jsonData. */
-  static final Set<String> JSON_DATA_SECRETS = Set.of(
-      "sigv4accesskey", "sigv4secretkey", "sigv4sessiontoken", "accesskey", "secretkey", "sessiontoken",
-      "azureclientsecret", "clientsecret", "certificatepassword", "privatekey", "password", "basicauthpassword");
 
   final ProvisioningFile file;
   final JsonView view;
