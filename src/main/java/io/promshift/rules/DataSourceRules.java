@@ -93,12 +93,12 @@ final class DataSourceRules extends RuleSet {
     if (GoScalars.parseGoBool(text) != null) {
       return;
     }
-    String what = describeText(loc, field.key());
+    Optional<String> asIs = SchemaMessages.showable(view, pointer);
     out.report(RuleCatalog.BOOL_NOT_PARSEBOOL, pointer, view.position(pointer),
-        what + " is not a word Go's strconv.ParseBool accepts (1 t T TRUE true True 0 f F FALSE false False):"
-            + " Grafana stops at startup (strconv.ParseBool: parsing "
-            + (loc.changed() ? "…" : SchemaMessages.quote(text)) + ": invalid syntax)",
-        "write " + field.key() + ": " + truth(text) + " (or false)");
+        describeText(pointer, field.key()) + " is not a word Go's strconv.ParseBool accepts (1 t T TRUE true True 0"
+            + " f F FALSE false False): Grafana stops at startup (strconv.ParseBool: parsing "
+            + asIs.map(SchemaMessages::quote).orElse("…") + ": invalid syntax)",
+        "write " + field.key() + ": " + asIs.map(RuleSet::truth).orElse("true") + " (or false)");
   }
 
   /** orgId, version (and deleteDatasources orgId): raw text, interpolated, then a base-10 integer. */
@@ -118,10 +118,10 @@ final class DataSourceRules extends RuleSet {
       return;
     }
     Number go = GoScalars.parseGoInt(text.replace("_", ""));
-    String fix = go != null && !loc.changed() ? "write " + field.key() + ": " + go
+    String fix = go != null && SchemaMessages.showable(view, pointer).isPresent() ? "write " + field.key() + ": " + go
         : "write " + field.key() + " as decimal digits, e.g. 1";
     out.report(RuleCatalog.INT_NOT_BASE10, pointer, view.position(pointer),
-        describeText(loc, field.key()) + " is not a base-10 integer: Grafana converts it with"
+        describeText(pointer, field.key()) + " is not a base-10 integer: Grafana converts it with"
             + " strconv.ParseInt(text, 10, 64) and stops at startup", fix);
   }
 
@@ -140,10 +140,10 @@ final class DataSourceRules extends RuleSet {
     String problem = tooLong && badChars ? "is longer than " + MAX_UID + " characters and holds characters other than"
         + " a-z A-Z 0-9 - _" : tooLong ? "is longer than " + MAX_UID + " characters" : "holds characters other than a-z A-Z 0-9 - _";
     out.report(RuleCatalog.UID_INVALID, pointer, view.position(pointer),
-        "uid " + SchemaMessages.shown(view, pointer, text) + " " + problem + ": Grafana logs a warning and stores it anyway (with"
+        "uid " + SchemaMessages.shown(view, pointer) + " " + problem + ": Grafana logs a warning and stores it anyway (with"
             + " the failWrongDSUID toggle on, provisioning fails)",
         "use at most " + MAX_UID + " of a-z A-Z 0-9 - _"
-            + (view.loc(pointer).filter(JsonView.Loc::changed).isPresent() ? "" : ", e.g. " + suggestUid(text)));
+            + SchemaMessages.showable(view, pointer).map(t -> ", e.g. " + suggestUid(t)).orElse(""));
   }
 
   private static String suggestUid(String text) {
@@ -199,7 +199,7 @@ final class DataSourceRules extends RuleSet {
         return;
       }
       out.report(RuleCatalog.ACCESS_INVALID, pointer, view.position(pointer),
-          "access " + SchemaMessages.shown(view, pointer, access) + " is neither proxy nor direct: Grafana logs \"invalid access"
+          "access " + SchemaMessages.shown(view, pointer) + " is neither proxy nor direct: Grafana logs \"invalid access"
               + " value, will use 'proxy' instead\" and uses proxy",
           "write access: proxy");
     });
@@ -295,7 +295,8 @@ final class DataSourceRules extends RuleSet {
     if (value.isBoolean() && value.asBoolean()) {
       out.report(RuleCatalog.MIGRATED, marker, view.position(marker),
           "migrated: Grafana's type migration moved this data source from prometheus to "
-              + s.type().orElse("its plugin type") + "; the plugin's config page shows \"Data source migrated\"",
+              + s.type().flatMap(t -> SchemaMessages.showable(view, typePointer)).orElse("its plugin type")
+              + "; the plugin's config page shows \"Data source migrated\"",
           "nothing to do; keep the marker, a rollback to core Prometheus looks for it");
     }
   }
@@ -304,7 +305,8 @@ final class DataSourceRules extends RuleSet {
     String pointer = s.field(Field.VERSION);
     s.text(pointer).filter(FileRules::isBase10).filter(v -> Long.parseLong(v.replace("+", "")) != 0).ifPresent(v ->
         out.report(RuleCatalog.FIXED_VERSION_MIGRATED, pointer, view.position(pointer),
-            "version: " + v + " is fixed on a data source whose type the migration changes to " + target
+            "version: " + SchemaMessages.bare(view, pointer) + " is fixed on a data source whose type the migration"
+                + " changes to " + target
                 + ": since Grafana 10.2 a fixed version applies once and later starts skip the entry until it is"
                 + " raised, while the migration resets the stored version, so the migrated file may not apply as"
                 + " expected",
