@@ -234,8 +234,11 @@ public final class Secrets {
         }
         boolean credentialPair = namesCredentialHeader(map);
         for (GoMap.Entry entry : map.entries()) {
-          walk(entry.value(), secret || isSecretKey(entry.key())
-              || (credentialPair && entry.key().equalsIgnoreCase("value")));
+          boolean secretEntry = secret || isSecretKey(entry.key())
+              || (credentialPair && entry.key().equalsIgnoreCase("value"));
+          walk(entry.value(), secretEntry);
+          // a merged-in value this map's own key overrides is still text meant for this place
+          map.shadowed(entry.key()).ifPresent(shadowed -> walk(shadowed.value(), secretEntry));
         }
       } else if (value instanceof GoList list) {
         if (!firstVisit(list, secret)) {
@@ -405,7 +408,7 @@ public final class Secrets {
       int at = text.lastIndexOf('@', authorityEnd - 1);
       if (at >= authority) {
         int colon = text.indexOf(':', authority);
-        if (colon >= 0 && colon < at && at > colon + 1) {
+        if (colon >= 0 && colon < at && at > colon + 1 && !isPlaceholder(text.substring(colon + 1, at))) {
           out.add(new Span(colon + 1, at));
         }
       }

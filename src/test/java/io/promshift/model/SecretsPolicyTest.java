@@ -174,6 +174,27 @@ class SecretsPolicyTest {
     }
 
     @Test
+    void aMergedValueThatAKeyOverridesIsMaskedToo() {
+      assertThat(mask("""
+          apiVersion: 1
+          x-shared: &sec {pw: merged-s3cr3t, user: admin}
+          datasources:
+            - name: a
+              secureJsonData:
+                <<: *sec
+                pw: $__env{PW}
+          """)).isEqualTo("""
+          apiVersion: 1
+          x-shared: &sec {pw: %1$s, user: %1$s}
+          datasources:
+            - name: a
+              secureJsonData:
+                <<: *sec
+                pw: $__env{PW}
+          """.formatted(M));
+    }
+
+    @Test
     void placeholdersNullsAndEmptyValuesAreNotSecrets() {
       String yaml = """
           apiVersion: 1
@@ -335,6 +356,7 @@ class SecretsPolicyTest {
       assertThat(Secrets.maskCredentials("Server=db;User Id=app;Password=pa55;Timeout=30"))
           .isEqualTo("Server=db;User Id=app;Password=" + M + ";Timeout=30");
       assertThat(Secrets.maskCredentials("https://h/?token=$__env{TOKEN}")).isEqualTo("https://h/?token=$__env{TOKEN}");
+      assertThat(Secrets.maskCredentials("https://app:${PW}@h/")).isEqualTo("https://app:${PW}@h/");
     }
 
     @Test

@@ -29,7 +29,7 @@ class MaskedDiffTest {
   void aSecureValueReachedThroughAnAliasIsMaskedWhereItsAnchorIsWritten() {
     String diff = diff("""
         apiVersion: 1
-        x-secrets:
+        x-anchors:
           pw: &pw s3cr3t-through-alias
         datasources:
           - name: a
