@@ -4,106 +4,471 @@ import io.promshift.grafana.GoList;
 import io.promshift.grafana.GoMap;
 import io.promshift.grafana.GoValue;
 import io.promshift.syntax.AliasNode;
+import io.promshift.syntax.Comment;
+import io.promshift.syntax.MappingNode;
 import io.promshift.syntax.ScalarNode;
+import io.promshift.syntax.SequenceNode;
 import io.promshift.syntax.YamlNode;
 import io.promshift.text.Span;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * Where a provisioning file holds secrets, so that nothing promshift prints (diffs, findings, reports)
- * ever shows one: every secureJsonData value, and values under keys that name a credential wherever they
- * are (a secret misplaced in jsonData is still a secret).
+ * The one secrets policy of promshift: what is a secret, and what of it anything promshift prints (diffs,
+ * findings, reports) may show. Every decision to show or mask a value goes through here.
+ *
+ * <ul>
+ *   <li>A key names a credential ({@link #isSecretKey}) by its normalised form: case-insensitive, with
+ *       {@code _ - .} and spaces ignored. {@code secret_key}, {@code secretAccessKey}, {@code x-api-key},
+ *       {@code tokenValue}, {@code password_hash}, {@code authorization}, {@code cookie} name one;
+ *       {@code sigV4AuthType}, {@code tokenUri}, {@code passwordless}, {@code withCredentials},
+ *       {@code keepCookies} do not.
+ *   <li>Keys Grafana reads only from secureJsonData ({@link #isSecureJsonDataKey}) are a subset: found in
+ *       jsonData or on the data source itself they are a finding, and they are secrets wherever they are.
+ *   <li>A value is a secret by what it is in the model ({@link #of}): every value of a secureJsonData map,
+ *       every value under a credential key (at any depth, anywhere in the document), and the {@code value}
+ *       of a {@code {name: <credential header>, value: ...}} pair. Aliases and merge keys are followed to the
+ *       node where the text is written, and that text is masked, wherever it sits in the file.
+ *   <li>A value that is only placeholders ({@link #isPlaceholder}: {@code $__env{PW}}, {@code ${PW}},
+ *       {@code $PW}) names where a secret is and is not one; null and empty values are not secrets.
+ *   <li>Credentials inside text ({@link #maskCredentials}): the password of a URL's userinfo and the values
+ *       of credential-like {@code name=value} parameters (query strings, connection strings), in every
+ *       scalar, every comment, and the text of later documents (which Grafana never reads: masked whole).
+ *   <li>Masking keeps lines: no masked span holds a line break, so every line of a masked multi-line value
+ *       keeps its indentation and its line break and reads {@value #MASK}.
+ *   <li>A message shows a secret only through {@link #redact}: a placeholder as written, otherwise at most
+ *       its first 4 characters.
+ * </ul>
+ *
+ * <p>An instance is the policy applied to one file; it is immutable and thread-safe.
  */
 public final class Secrets {
   public static final String MASK = "••••••";
-  private static final Set<String> SECRET_KEYS = Set.of(
-      "password", "basicauthpassword", "sigv4accesskey", "sigv4secretkey", "sigv4sessiontoken",
-      "clientsecret", "azureclientsecret", "accesskey", "secretkey", "sessiontoken", "privatekey",
-      "certificatepassword", "token", "apikey", "httpheadervalue1", "tlsclientkey");
 
-  private Secrets() {}
+  /**
+   * Keys Grafana and its data source plugins read only from secureJsonData (as spelled there; matched
+   * normalised), besides {@code httpHeaderValueN}.
+   */
+  public static final Set<String> SECURE_JSON_DATA_KEYS = Set.of(
+      "password", "basicAuthPassword", "sigV4AccessKey", "sigV4SecretKey", "sigV4SessionToken", "accessKey",
+      "secretKey", "sessionToken", "tlsCACert", "tlsClientCert", "tlsClientKey", "azureClientSecret",
+      "clientSecret", "privateKey", "certificatePassword");
 
-  /** Whether a key names a credential (case-insensitive; {@code httpHeaderValueN} included). */
-  public static boolean isSecretKey(String key) {
-    String k = key.toLowerCase(Locale.ROOT);
-    return SECRET_KEYS.contains(k) || k.startsWith("httpheadervalue") || k.endsWith("password")
-        || k.endsWith("secret") || k.endsWith("secretkey") || k.endsWith("token");
+  private static final Set<String> SECURE_NORMALISED = SECURE_JSON_DATA_KEYS.stream().map(Secrets::normalise)
+      .collect(Collectors.toUnmodifiableSet());
+  private static final Pattern HTTP_HEADER_VALUE = Pattern.compile("httpheadervalue[0-9]*");
+  /**
+   * A normalised credential key: a credential word at its end, optionally followed by a word that still means
+   * the credential itself (tokenValue, passwordHash, secretKey); or one of a few whole words.
+   */
+  private static final Pattern SECRET_KEY = Pattern.compile(
+      ".*(?:password|passwd|pwd|passphrase|secret|token|apikey|accesskey|accesskeyid|privatekey|clientkey"
+          + "|sessionkey|authorization|cookie|bearer)(?:value|hash|key|data|string|text|b64|base64)?"
+          + "|.*(?:secrets|passwords)|pass|credentials?|securejsondata|httpheadervalue[0-9]*");
+  /** One or more placeholders and nothing else: the forms Grafana expands, bare names in upper case only. */
+  private static final Pattern PLACEHOLDERS = Pattern.compile(
+      "(?:\\$__[A-Za-z]+\\{[^}]+}|\\$\\{[A-Za-z_][A-Za-z0-9_]*}|\\$[A-Z_][A-Z0-9_]*)+");
+  private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://");
+  private static final Pattern PARAMETER = Pattern.compile("([A-Za-z0-9_.\\[\\]-]+)=");
+  /** {@code key: value} or {@code key=value} in a comment. */
+  private static final Pattern COMMENTED = Pattern.compile("([A-Za-z0-9_.\"'-]+)[ \\t]*[:=][ \\t]*(\\S.*)");
+  private static final Pattern DOCUMENT_MARKER = Pattern.compile("(?m)^(?:---|\\.\\.\\.)(?=[ \\t\\r\\n]|$)");
+
+  private final String text;
+  private final Set<YamlNode> secretNodes;
+  private final List<Span> spans;
+
+  private Secrets(ProvisioningFile file) {
+    this.text = file.document().source().text();
+    Finder finder = new Finder(text);
+    finder.walk(file.root(), false);
+    YamlNode root = file.document().root();
+    if (root != null) {
+      finder.scanSyntax(root);
+    }
+    for (Comment comment : file.document().comments()) {
+      finder.comment(comment.span());
+    }
+    if (file.document().moreDocuments()) {
+      finder.laterDocuments(root == null ? 0 : root.span().end());
+    }
+    this.secretNodes = Collections.unmodifiableSet(finder.secretNodes);
+    this.spans = merge(finder.spans);
   }
 
-  /** The spans of every secret value in the file, sorted, not overlapping. */
-  public static List<Span> spans(ProvisioningFile file) {
-    List<Span> spans = new ArrayList<>();
-    for (DataSource ds : file.dataSources()) {
-      ds.value(Field.SECURE_JSON_DATA).ifPresent(secure -> collect(secure, true, spans));
-      collect(ds.fields(), false, spans);
-    }
-    spans.sort(Comparator.comparingInt(Span::start));
-    List<Span> merged = new ArrayList<>();
-    for (Span span : spans) {
-      if (!merged.isEmpty() && merged.get(merged.size() - 1).end() > span.start()) {
-        continue;
+  // ------------------------------------------------------------------------------------------ keys
+
+  /** The key as the policy compares it: lower case, without {@code _ - .} and spaces. */
+  public static String normalise(String key) {
+    StringBuilder out = new StringBuilder(key.length());
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (c != '_' && c != '-' && c != '.' && c != ' ') {
+        out.append(c);
       }
-      merged.add(span);
     }
-    return merged;
+    return out.toString().toLowerCase(Locale.ROOT);
   }
 
-  /** The file's text with every secret value replaced by {@link #MASK} (quotes kept). */
-  public static String mask(ProvisioningFile file) {
-    String text = file.document().source().text();
-    StringBuilder out = new StringBuilder(text.length());
-    int at = 0;
-    for (Span span : spans(file)) {
-      out.append(text, at, span.start()).append(MASK);
-      at = span.end();
+  /** Whether a key names a credential, so that its value (all of it, at any depth) is a secret. */
+  public static boolean isSecretKey(String key) {
+    if (key == null) {
+      return false;
     }
-    return out.append(text, at, text.length()).toString();
+    String k = normalise(key);
+    return SECRET_KEY.matcher(k).matches() || SECURE_NORMALISED.contains(k);
   }
 
-  /** A secret shown in a message: at most its first 4 characters, then a mask. */
+  /**
+   * Whether Grafana reads this key only from secureJsonData ({@link #SECURE_JSON_DATA_KEYS} and
+   * {@code httpHeaderValueN}, matched normalised). Each such key is also a {@linkplain #isSecretKey secret key}.
+   */
+  public static boolean isSecureJsonDataKey(String key) {
+    if (key == null) {
+      return false;
+    }
+    String k = normalise(key);
+    return SECURE_NORMALISED.contains(k) || HTTP_HEADER_VALUE.matcher(k).matches();
+  }
+
+  // ------------------------------------------------------------------------------------------ values
+
+  /**
+   * Whether the text is only placeholders ({@code $__env{NAME}}, {@code $__file{path}}, {@code $__vault{..}},
+   * {@code ${NAME}}, {@code $NAME} with NAME in upper case), blanks around them aside: it names where a secret
+   * is, and may be shown. {@code $ecr3t!} and {@code pre-$__env{X}} are not.
+   */
+  public static boolean isPlaceholder(String text) {
+    return text != null && !text.isBlank() && PLACEHOLDERS.matcher(text.strip()).matches();
+  }
+
+  /** A secret as a message may show it: a placeholder as written, otherwise at most its first 4 characters. */
   public static String redact(String secret) {
     if (secret == null || secret.isEmpty()) {
       return "(empty)";
     }
-    if (secret.startsWith("$")) {
+    if (isPlaceholder(secret)) {
       return secret; // a placeholder names where the secret is, it is not the secret
     }
-    int keep = Math.min(4, secret.length() / 4);
-    return secret.substring(0, keep) + MASK;
+    int keep = Math.min(4, secret.codePointCount(0, secret.length()) / 4);
+    return secret.substring(0, secret.offsetByCodePoints(0, keep)) + MASK;
   }
 
-  private static void collect(GoValue value, boolean all, List<Span> spans) {
-    if (value instanceof GoMap map) {
-      for (GoMap.Entry entry : map.entries()) {
-        if (entry.merged()) {
-          continue; // the merged value is masked where it is written
+  /**
+   * The text with the credentials it holds masked: the password of a URL's userinfo
+   * ({@code https://user:••••••@host}) and the values of credential-like {@code name=value} parameters
+   * ({@code ?token=••••••&step=30}, {@code Password=••••••;}). The rest stays readable.
+   */
+  public static String maskCredentials(String text) {
+    if (text == null) {
+      return null;
+    }
+    List<Span> found = new ArrayList<>();
+    credentialsIn(text, 0, text.length(), found);
+    return apply(text, merge(found));
+  }
+
+  // ------------------------------------------------------------------------------------------ one file
+
+  /** The policy applied to one file: which nodes hold secrets, and the spans to mask. */
+  public static Secrets of(ProvisioningFile file) {
+    return new Secrets(file);
+  }
+
+  /** The spans of every secret in the file, sorted, not overlapping, none holding a line break. */
+  public static List<Span> spans(ProvisioningFile file) {
+    return of(file).maskedSpans();
+  }
+
+  /** The file's text with every secret replaced by {@link #MASK} (quotes, indentation and lines kept). */
+  public static String mask(ProvisioningFile file) {
+    return of(file).maskedText();
+  }
+
+  /**
+   * Whether the node (an alias: the node it stands for) holds a secret in this file: a scalar reached as a
+   * secret from anywhere, placeholders and empty values included.
+   */
+  public boolean isSecret(YamlNode node) {
+    return node != null && secretNodes.contains(AliasNode.resolve(node));
+  }
+
+  /** The spans to mask, sorted, not overlapping, none holding a line break. */
+  public List<Span> maskedSpans() {
+    return spans;
+  }
+
+  /** The file's text with every span masked. */
+  public String maskedText() {
+    return apply(text, spans);
+  }
+
+  // ------------------------------------------------------------------------------------------ finding them
+
+  /** Collects secret nodes (by the model) and spans to mask (by the model and by the text). */
+  private static final class Finder {
+    final String text;
+    final Set<YamlNode> secretNodes = Collections.newSetFromMap(new IdentityHashMap<>());
+    final List<Span> spans = new ArrayList<>();
+    /** Collections walked, and whether as secrets: an anchored one is walked at most twice. */
+    final Map<GoValue, Boolean> seen = new IdentityHashMap<>();
+
+    Finder(String text) {
+      this.text = text;
+    }
+
+    /** The model: every value as Grafana reads it, aliases and merge keys followed. */
+    void walk(GoValue value, boolean secret) {
+      if (value instanceof GoMap map) {
+        if (!firstVisit(map, secret)) {
+          return;
         }
-        collect(entry.value(), all || isSecretKey(entry.key()), spans, entry.valueNode());
+        boolean credentialPair = namesCredentialHeader(map);
+        for (GoMap.Entry entry : map.entries()) {
+          boolean secretEntry = secret || isSecretKey(entry.key())
+              || (credentialPair && entry.key().equalsIgnoreCase("value"));
+          walk(entry.value(), secretEntry);
+          // a merged-in value this map's own key overrides is still text meant for this place
+          map.shadowed(entry.key()).ifPresent(shadowed -> walk(shadowed.value(), secretEntry));
+        }
+      } else if (value instanceof GoList list) {
+        if (!firstVisit(list, secret)) {
+          return;
+        }
+        for (GoValue item : list.items()) {
+          walk(item, secret);
+        }
+      } else if (secret && value != null && value.node() instanceof ScalarNode scalar) {
+        if (secretNodes.add(scalar) && !(value instanceof GoValue.GoNull) && !scalar.value().isEmpty()
+            && !isPlaceholder(scalar.value())) {
+          scalarLines(scalar);
+        }
       }
-    } else if (value instanceof GoList list) {
-      for (int i = 0; i < list.items().size(); i++) {
-        collect(list.items().get(i), all, spans, list.node().items().get(i));
+    }
+
+    private boolean firstVisit(GoValue collection, boolean secret) {
+      Boolean before = seen.get(collection);
+      if (before != null && (before || !secret)) {
+        return false;
+      }
+      seen.put(collection, secret);
+      return true;
+    }
+
+    /** {@code {name: Authorization, value: ...}}: a header (or parameter) pair whose name is a credential. */
+    private static boolean namesCredentialHeader(GoMap map) {
+      for (String key : List.of("name", "header", "key")) {
+        if (map.get(key).filter(GoValue.GoString.class::isInstance).map(v -> ((GoValue.GoString) v).value())
+            .filter(Secrets::isSecretKey).isPresent()) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** One span per line of the scalar's content: quotes, a block header, indentation and line breaks kept. */
+    void scalarLines(ScalarNode scalar) {
+      Span value = scalar.valueSpan();
+      int start = value.start();
+      int end = value.end();
+      if (scalar.style().isQuoted() && value.length() >= 2) {
+        start++;
+        end--;
+      } else if (scalar.style().isBlock()) {
+        lines(nextLine(start, end), end, false); // the header (| >- |2) is no secret; indentation is kept
+        return;
+      }
+      lines(start, end, true);
+    }
+
+    /** Masks each line's content within [start, end): from its first non-blank to its last non-blank. */
+    private void lines(int start, int end, boolean fromStart) {
+      int at = start;
+      boolean first = fromStart;
+      while (at < end) {
+        int lineEnd = at;
+        while (lineEnd < end && text.charAt(lineEnd) != '\n' && text.charAt(lineEnd) != '\r') {
+          lineEnd++;
+        }
+        int from = at;
+        if (!first) {
+          while (from < lineEnd && (text.charAt(from) == ' ' || text.charAt(from) == '\t')) {
+            from++;
+          }
+        }
+        int to = lineEnd;
+        while (to > from && (text.charAt(to - 1) == ' ' || text.charAt(to - 1) == '\t')) {
+          to--;
+        }
+        if (to > from) {
+          spans.add(new Span(from, to));
+        }
+        first = false;
+        at = nextLine(lineEnd, end);
+      }
+    }
+
+    /** The offset after the line break at or after {@code at}, or {@code end}. */
+    private int nextLine(int at, int end) {
+      int i = at;
+      while (i < end && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+        i++;
+      }
+      if (i < end && text.charAt(i) == '\r') {
+        i++;
+      }
+      if (i < end && text.charAt(i) == '\n') {
+        i++;
+      }
+      return i;
+    }
+
+    /** The syntax: every scalar as written (keys too, and whatever the model leaves out), for credentials in text. */
+    void scanSyntax(YamlNode node) {
+      if (node instanceof ScalarNode scalar) {
+        Span value = scalar.valueSpan();
+        int start = value.start();
+        int end = value.end();
+        if (scalar.style().isQuoted() && value.length() >= 2) {
+          start++;
+          end--;
+        }
+        credentialsIn(text, start, end, spans);
+      } else if (node instanceof MappingNode mapping) {
+        for (MappingNode.Entry entry : mapping.entries()) {
+          scanSyntax(entry.key());
+          scanSyntax(entry.value());
+        }
+      } else if (node instanceof SequenceNode sequence) {
+        for (YamlNode item : sequence.items()) {
+          scanSyntax(item);
+        }
+      }
+    }
+
+    /** A comment: credentials in its text, and the value of a commented-out {@code password: ...}. */
+    void comment(Span span) {
+      credentialsIn(text, span.start(), span.end(), spans);
+      Matcher m = COMMENTED.matcher(text);
+      int from = span.start();
+      while (from < span.end()) {
+        m.region(from, span.end());
+        if (!m.find()) {
+          return;
+        }
+        String key = m.group(1).replace("\"", "").replace("'", "");
+        if (isSecretKey(key) && !isPlaceholder(m.group(2))) {
+          lines(m.start(2), m.end(2), true);
+          return;
+        }
+        from = m.end(1);
+      }
+    }
+
+    /** Documents after the first: Grafana never reads them; all but their markers is masked, line by line. */
+    void laterDocuments(int after) {
+      Matcher marker = DOCUMENT_MARKER.matcher(text);
+      if (!marker.find(after)) {
+        return;
+      }
+      int at = marker.start();
+      int end = text.length();
+      while (at < end) {
+        int next = nextLine(at, end);
+        if (!DOCUMENT_MARKER.matcher(text).region(at, next).lookingAt()) {
+          lines(at, next, false);
+        }
+        at = next;
       }
     }
   }
 
-  private static void collect(GoValue value, boolean secret, List<Span> spans, YamlNode written) {
-    if (written instanceof AliasNode) {
+  /** Adds the spans of credentials in {@code text[start, end)}: URL userinfo passwords and credential parameters. */
+  private static void credentialsIn(String text, int start, int end, List<Span> out) {
+    if (end <= start || !mayHoldCredentials(text, start, end)) {
       return;
     }
-    if (secret && written instanceof ScalarNode scalar && !scalar.value().isEmpty()
-        && !scalar.value().startsWith("$")) {
-      Span span = scalar.valueSpan();
-      if (scalar.style().isQuoted() && span.length() >= 2) {
-        span = new Span(span.start() + 1, span.end() - 1);
+    Matcher scheme = SCHEME.matcher(text).region(start, end);
+    while (scheme.find()) {
+      int authority = scheme.end();
+      int authorityEnd = authority;
+      while (authorityEnd < end && "/?#".indexOf(text.charAt(authorityEnd)) < 0
+          && !Character.isWhitespace(text.charAt(authorityEnd))) {
+        authorityEnd++;
       }
-      spans.add(span);
-      return;
+      int at = text.lastIndexOf('@', authorityEnd - 1);
+      if (at >= authority) {
+        int colon = text.indexOf(':', authority);
+        if (colon >= 0 && colon < at && at > colon + 1 && !isPlaceholder(text.substring(colon + 1, at))) {
+          out.add(new Span(colon + 1, at));
+        }
+      }
     }
-    collect(value, secret, spans);
+    Matcher parameter = PARAMETER.matcher(text).region(start, end);
+    while (parameter.find()) {
+      int before = parameter.start() - 1;
+      if (before >= start && "?&;#,{(\"' \t".indexOf(text.charAt(before)) < 0) {
+        continue;
+      }
+      if (!isSecretKey(parameter.group(1))) {
+        continue;
+      }
+      int valueEnd = parameter.end();
+      while (valueEnd < end && "&;\r\n \t".indexOf(text.charAt(valueEnd)) < 0) {
+        valueEnd++;
+      }
+      if (valueEnd > parameter.end() && !isPlaceholder(text.substring(parameter.end(), valueEnd))) {
+        out.add(new Span(parameter.end(), valueEnd));
+      }
+    }
+  }
+
+  /** A quick look before the regular expressions: a URL needs "://" and a parameter "=". */
+  private static boolean mayHoldCredentials(String text, int start, int end) {
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (c == '=' || (c == ':' && i + 2 < end && text.charAt(i + 1) == '/' && text.charAt(i + 2) == '/')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Sorted, overlapping spans joined (none holds a line break, so neither does their union). */
+  private static List<Span> merge(List<Span> spans) {
+    List<Span> sorted = new ArrayList<>(spans);
+    sorted.sort(Comparator.comparingInt(Span::start).thenComparingInt(Span::end));
+    List<Span> merged = new ArrayList<>();
+    for (Span span : sorted) {
+      if (span.isEmpty()) {
+        continue;
+      }
+      Span last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+      if (last != null && span.start() < last.end()) {
+        merged.set(merged.size() - 1, new Span(last.start(), Math.max(last.end(), span.end())));
+      } else {
+        merged.add(span);
+      }
+    }
+    return List.copyOf(merged);
+  }
+
+  private static String apply(String text, List<Span> spans) {
+    StringBuilder out = new StringBuilder(text.length());
+    int at = 0;
+    for (Span span : spans) {
+      out.append(text, at, span.start()).append(MASK);
+      at = span.end();
+    }
+    return out.append(text, at, text.length()).toString();
   }
 }

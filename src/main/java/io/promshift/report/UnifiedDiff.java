@@ -13,8 +13,9 @@ import io.promshift.text.SourceText;
 import java.util.List;
 
 /**
- * A unified diff of a migration, secrets masked on both sides: every secureJsonData value and every value
- * under a credential key reads {@value Secrets#MASK}, so a diff can go to a log or a pull request.
+ * A unified diff of a migration, secrets masked on both sides by {@link Secrets} (the one policy: values by
+ * what they are in the model, wherever their text is written; credentials in URLs and comments), so a diff
+ * can go to a log or a pull request. Masking keeps every line, so the hunks' line numbers are the file's.
  */
 public final class UnifiedDiff {
   private static final int CONTEXT = 3;
@@ -35,7 +36,10 @@ public final class UnifiedDiff {
     return of(result.file(), before, after);
   }
 
-  /** A unified diff between two texts, labelled a/NAME and b/NAME. */
+  /**
+   * A unified diff between two texts, labelled a/NAME and b/NAME. It masks nothing: give it texts already
+   * masked ({@link Secrets#mask}), as {@link #of(MigrationResult)} does.
+   */
   public static String of(String name, String before, String after) {
     List<String> original = lines(before);
     List<String> revised = lines(after);

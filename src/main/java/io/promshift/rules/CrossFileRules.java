@@ -36,14 +36,16 @@ final class CrossFileRules {
       String file = view.file().fileName();
       String namePointer = s.field(Field.NAME);
       Optional<String> name = s.text(namePointer).filter(n -> !n.isEmpty());
-      String shownName = name.map(n -> SchemaMessages.shown(view, namePointer, n)).orElse(s.label());
+      String shownName = name.map(n -> SchemaMessages.shown(view, namePointer)).orElse(s.label());
+      String shownOrg = view.loc(s.field(Field.ORG_ID)).filter(JsonView.Loc::changed).isPresent()
+          ? SchemaMessages.shown(view, s.field(Field.ORG_ID)) : String.valueOf(org.get());
       if (name.isPresent()) {
         Position at = view.position(namePointer);
         Seen first = names.putIfAbsent(org.get() + "\u0000" + name.get(), new Seen(file, at, name.get(), shownName));
         if (first != null) {
           boolean sameFile = first.file().equals(file);
           out.report(Code.DUPLICATE_NAME, namePointer, at,
-              "orgId " + org.get() + " already has a data source named " + shownName + " at "
+              "orgId " + shownOrg + " already has a data source named " + shownName + " at "
                   + where(first, file) + ": Grafana matches data sources by (orgId, name), so both entries update"
                   + " one data source, and " + (sameFile ? "which one wins is not defined (the upserts of a file run"
                   + " concurrently)" : "the later file wins"),
@@ -58,7 +60,7 @@ final class CrossFileRules {
           Seen first = uids.putIfAbsent(org.get() + "\u0000" + uid.get(), new Seen(file, at, name.get(), shownName));
           if (first != null && !first.name().equals(name.get())) {
             out.report(Code.UID_COLLISION, uidPointer, at,
-                "uid " + SchemaMessages.shown(view, uidPointer, uid.get()) + " is already used in orgId " + org.get()
+                "uid " + SchemaMessages.shown(view, uidPointer) + " is already used in orgId " + shownOrg
                     + " by " + first.shown() + " at " + where(first, file)
                     + ": the second data source fails with \"data source with the same uid already exists\" and"
                     + " provisioning aborts",
@@ -72,10 +74,10 @@ final class CrossFileRules {
         Seen first = defaults.putIfAbsent(org.get(), new Seen(file, at, name.orElse(""), shownName));
         if (first != null) {
           out.report(Code.MULTIPLE_DEFAULTS, defaultPointer, at,
-              "orgId " + org.get() + " already has a default data source (" + first.shown()
+              "orgId " + shownOrg + " already has a default data source (" + first.shown()
                   + " at " + where(first, file) + "): Grafana allows one isDefault: true per organization across all"
                   + " provisioning files and does not start (too many default data sources)",
-              "keep isDefault: true on one data source of orgId " + org.get() + " and remove it from the others");
+              "keep isDefault: true on one data source of orgId " + shownOrg + " and remove it from the others");
         }
       }
     }

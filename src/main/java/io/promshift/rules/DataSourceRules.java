@@ -34,10 +34,6 @@ final class DataSourceRules extends RuleSet {
       "httpMethod", "timeInterval", "queryTimeout", "manageAlerts", "prometheusType", "prometheusVersion",
       "azureCredentials", "tlsSkipVerify", "tlsAuth", "tlsAuthWithCACert", "keepCookies", "oauthPassThru",
       "httpHeaderName1", "httpHeaderName2", "cacheLevel", "incrementalQuerying", "exemplarTraceIdDestinations");
-  /** Secrets Grafana reads only under secureJsonData. */
-  private static final Set<String> SECURE_KEYS = Set.of(
-      "password", "basicAuthPassword", "sigV4AccessKey", "sigV4SecretKey", "sigV4SessionToken", "tlsCACert",
-      "tlsClientCert", "tlsClientKey", "azureClientSecret", "httpHeaderValue1", "httpHeaderValue2");
 
   static {
     V1_TO_V0.put("orgId", "org_id");
@@ -97,12 +93,12 @@ final class DataSourceRules extends RuleSet {
     if (GoScalars.parseGoBool(text) != null) {
       return;
     }
-    String what = describeText(loc, field.key());
+    Optional<String> asIs = SchemaMessages.showable(view, pointer);
     out.report(Code.BOOL_NOT_PARSEBOOL, pointer, view.position(pointer),
-        what + " is not a word Go's strconv.ParseBool accepts (1 t T TRUE true True 0 f F FALSE false False):"
-            + " Grafana stops at startup (strconv.ParseBool: parsing "
-            + (loc.changed() ? "…" : SchemaMessages.quote(text)) + ": invalid syntax)",
-        "write " + field.key() + ": " + truth(text) + " (or false)");
+        describeText(pointer, field.key()) + " is not a word Go's strconv.ParseBool accepts (1 t T TRUE true True 0"
+            + " f F FALSE false False): Grafana stops at startup (strconv.ParseBool: parsing "
+            + asIs.map(SchemaMessages::quote).orElse("…") + ": invalid syntax)",
+        "write " + field.key() + ": " + asIs.map(RuleSet::truth).orElse("true") + " (or false)");
   }
 
   /** orgId, version (and deleteDatasources orgId): raw text, interpolated, then a base-10 integer. */
@@ -122,10 +118,10 @@ final class DataSourceRules extends RuleSet {
       return;
     }
     Number go = GoScalars.parseGoInt(text.replace("_", ""));
-    String fix = go != null && !loc.changed() ? "write " + field.key() + ": " + go
+    String fix = go != null && SchemaMessages.showable(view, pointer).isPresent() ? "write " + field.key() + ": " + go
         : "write " + field.key() + " as decimal digits, e.g. 1";
     out.report(Code.INT_NOT_BASE10, pointer, view.position(pointer),
-        describeText(loc, field.key()) + " is not a base-10 integer: Grafana converts it with"
+        describeText(pointer, field.key()) + " is not a base-10 integer: Grafana converts it with"
             + " strconv.ParseInt(text, 10, 64) and stops at startup", fix);
   }
 
@@ -144,10 +140,10 @@ final class DataSourceRules extends RuleSet {
     String problem = tooLong && badChars ? "is longer than " + MAX_UID + " characters and holds characters other than"
         + " a-z A-Z 0-9 - _" : tooLong ? "is longer than " + MAX_UID + " characters" : "holds characters other than a-z A-Z 0-9 - _";
     out.report(Code.UID_INVALID, pointer, view.position(pointer),
-        "uid " + SchemaMessages.shown(view, pointer, text) + " " + problem + ": Grafana logs a warning and stores it anyway (with"
+        "uid " + SchemaMessages.shown(view, pointer) + " " + problem + ": Grafana logs a warning and stores it anyway (with"
             + " the failWrongDSUID toggle on, provisioning fails)",
         "use at most " + MAX_UID + " of a-z A-Z 0-9 - _"
-            + (view.loc(pointer).filter(JsonView.Loc::changed).isPresent() ? "" : ", e.g. " + suggestUid(text)));
+            + SchemaMessages.showable(view, pointer).map(t -> ", e.g. " + suggestUid(t)).orElse(""));
   }
 
   private static String suggestUid(String text) {
@@ -203,7 +199,7 @@ final class DataSourceRules extends RuleSet {
         return;
       }
       out.report(Code.ACCESS_INVALID, pointer, view.position(pointer),
-          "access " + SchemaMessages.shown(view, pointer, access) + " is neither proxy nor direct: Grafana logs \"invalid access"
+          "access " + SchemaMessages.shown(view, pointer) + " is neither proxy nor direct: Grafana logs \"invalid access"
               + " value, will use 'proxy' instead\" and uses proxy",
           "write access: proxy");
     });
@@ -229,9 +225,10 @@ final class DataSourceRules extends RuleSet {
         out.report(Code.MISPLACED_KEY, pointer, view.keyPosition(pointer),
             "Grafana ignores " + key + " on the data source itself: plugin settings are read only under " + home,
             "move " + key + " under " + home);
-      } else if (SECURE_KEYS.contains(key)) {
+      } else if (Secrets.isSecureJsonDataKey(key)) {
         String home = s.legacy() ? "secure_json_data" : "secureJsonData";
-        String note = key.equals("password") || key.equals("basicAuthPassword")
+        String normalised = Secrets.normalise(key);
+        String note = normalised.equals("password") || normalised.equals("basicauthpassword")
             ? " (Grafana 9+ no longer reads a data source's own password fields)" : "";
         out.report(Code.MISPLACED_KEY, pointer, view.keyPosition(pointer),
             "Grafana ignores " + key + " on the data source itself: secrets are read only under " + home + note,
@@ -249,7 +246,7 @@ final class DataSourceRules extends RuleSet {
       view.loc(map).map(JsonView.Loc::go).filter(GoMap.class::isInstance).map(GoMap.class::cast).ifPresent(json -> {
         for (GoMap.Entry entry : json.entries()) {
           String pointer = JsonView.pointer(map, entry.key());
-          if (JSON_DATA_SECRETS.contains(entry.key().toLowerCase(Locale.ROOT)) && s.isSet(pointer)) {
+          if (Secrets.isSecureJsonDataKey(entry.key()) && s.isSet(pointer)) {
             out.report(Code.SECRET_IN_JSON_DATA, pointer, view.keyPosition(pointer),
                 entry.key() + " is a secret under " + SchemaMessages.subject(map) + ": Grafana reads it only from "
                     + home + ", so authentication does not get it, and jsonData is stored unencrypted and shown to"
@@ -298,7 +295,8 @@ final class DataSourceRules extends RuleSet {
     if (value.isBoolean() && value.asBoolean()) {
       out.report(Code.MIGRATED, marker, view.position(marker),
           "migrated: Grafana's type migration moved this data source from prometheus to "
-              + s.type().orElse("its plugin type") + "; the plugin's config page shows \"Data source migrated\"",
+              + s.type().flatMap(t -> SchemaMessages.showable(view, typePointer)).orElse("its plugin type")
+              + "; the plugin's config page shows \"Data source migrated\"",
           "nothing to do; keep the marker, a rollback to core Prometheus looks for it");
     }
   }
@@ -307,7 +305,8 @@ final class DataSourceRules extends RuleSet {
     String pointer = s.field(Field.VERSION);
     s.text(pointer).filter(FileRules::isBase10).filter(v -> Long.parseLong(v.replace("+", "")) != 0).ifPresent(v ->
         out.report(Code.FIXED_VERSION_MIGRATED, pointer, view.position(pointer),
-            "version: " + v + " is fixed on a data source whose type the migration changes to " + target
+            "version: " + SchemaMessages.bare(view, pointer) + " is fixed on a data source whose type the migration"
+                + " changes to " + target
                 + ": since Grafana 10.2 a fixed version applies once and later starts skip the entry until it is"
                 + " raised, while the migration resets the stored version, so the migrated file may not apply as"
                 + " expected",

@@ -56,10 +56,11 @@ final class FileRules extends RuleSet {
       }
       String text = loc.raw() == null ? "" : loc.raw();
       Number number = GoScalars.parseGoInt(text.strip());
+      String shown = SchemaMessages.written(view, "/apiVersion");
       String message = number != null
-          ? "apiVersion is the string " + SchemaMessages.quote(text) + ", not the integer " + number
+          ? "apiVersion is the string " + shown + ", not the integer " + number
               + ": Grafana decodes apiVersion into an int64 and does not start"
-          : "apiVersion is the string " + SchemaMessages.quote(text) + ", not an integer: Grafana decodes apiVersion"
+          : "apiVersion is the string " + shown + ", not an integer: Grafana decodes apiVersion"
               + " into an int64 and does not start";
       out.report(Code.API_VERSION_QUOTED, "/apiVersion", view.position("/apiVersion"), message,
           "write apiVersion: 1 without quotes");
@@ -108,7 +109,7 @@ final class FileRules extends RuleSet {
       if (loc.placeholder() && loc.go() instanceof GoValue.GoString
           && (pointer.startsWith("/datasources/") || pointer.startsWith("/delete_datasources/"))) {
         out.report(Code.PLACEHOLDER_NOT_EXPANDED, pointer, view.position(pointer),
-            SchemaMessages.subject(pointer) + " holds the placeholder " + SchemaMessages.quote(loc.raw())
+            SchemaMessages.subject(pointer) + " holds the placeholder " + SchemaMessages.written(view, pointer)
                 + ", but this file has no apiVersion: Grafana reads it as version 0 and stores the text as written",
             "add apiVersion: 1 at the top (with camelCase keys) so that Grafana expands it, or write the value itself");
       }
@@ -133,7 +134,7 @@ final class FileRules extends RuleSet {
   private static boolean isJsonDataSecret(String pointer) {
     String parent = JsonView.parent(pointer);
     return (parent.endsWith("/jsonData") || parent.endsWith("/json_data") || parent.endsWith("/azureCredentials"))
-        && JSON_DATA_SECRETS.contains(JsonView.lastKey(pointer).toLowerCase(Locale.ROOT));
+        && Secrets.isSecureJsonDataKey(JsonView.lastKey(pointer));
   }
 
   private static boolean isSecureAccessKey(String pointer) {
@@ -154,8 +155,9 @@ final class FileRules extends RuleSet {
         continue; // a key Grafana ignores in this version
       }
       out.report(Code.YAML11_BOOL, pointer, view.position(pointer),
-          SchemaMessages.subject(pointer) + ": " + string.value() + " is a YAML 1.1 word that Grafana 9.4+"
-              + " (go-yaml v3) reads as the string " + SchemaMessages.quote(string.value()) + ", not a boolean",
+          SchemaMessages.subject(pointer) + ": " + SchemaMessages.bare(view, pointer) + " is a YAML 1.1 word that"
+              + " Grafana 9.4+ (go-yaml v3) reads as the string " + SchemaMessages.shown(view, pointer)
+              + ", not a boolean",
           "write " + JsonView.lastKey(pointer) + ": " + truth(string.value())
               + " (or quote it if the plugin expects text)");
     }

@@ -5,6 +5,7 @@ import io.promshift.grafana.GoMap;
 import io.promshift.grafana.GoScalars;
 import io.promshift.grafana.GoValue;
 import io.promshift.model.ProvisioningFile;
+import io.promshift.model.Secrets;
 import io.promshift.syntax.AliasNode;
 import io.promshift.syntax.ScalarNode;
 import io.promshift.syntax.ScalarStyle;
@@ -84,6 +85,7 @@ public final class JsonView {
   private final Node tree;
   private final JsonNode root;
   private volatile List<Map.Entry<String, Loc>> all;
+  private volatile Secrets secrets;
   private int count;
 
   private JsonView(ProvisioningFile file, Pattern placeholder, Interpolator interpolator) {
@@ -111,6 +113,16 @@ public final class JsonView {
 
   public ProvisioningFile file() {
     return file;
+  }
+
+  /** The secrets policy applied to this file (computed once, on first use). */
+  Secrets secrets() {
+    Secrets result = secrets;
+    if (result == null) {
+      result = Secrets.of(file);
+      secrets = result;
+    }
+    return result;
   }
 
   /** The document as JSON. */

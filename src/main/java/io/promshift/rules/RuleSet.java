@@ -2,18 +2,12 @@ package io.promshift.rules;
 
 import io.promshift.grafana.GoValue;
 import io.promshift.model.ProvisioningFile;
-import io.promshift.model.Secrets;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /** What the rule sets of one file share: the file, its JSON view, where findings go, and common wording. */
 abstract class RuleSet {
   private static final Pattern BASE10 = Pattern.compile("[+-]?[0-9]+");
-  /** Secrets that do nothing (and sit in plain text) under jsonData. */
-  static final Set<String> JSON_DATA_SECRETS = Set.of(
-      "sigv4accesskey", "sigv4secretkey", "sigv4sessiontoken", "accesskey", "secretkey", "sessiontoken",
-      "azureclientsecret", "clientsecret", "certificatepassword", "privatekey", "password", "basicauthpassword");
 
   final ProvisioningFile file;
   final JsonView view;
@@ -39,7 +33,7 @@ abstract class RuleSet {
 
   void unchecked(String pointer, JsonView.Loc loc, String requirement) {
     out.report(Code.PLACEHOLDER_UNCHECKED, pointer, view.position(pointer),
-        SchemaMessages.subject(pointer) + " is the placeholder " + SchemaMessages.quote(loc.raw())
+        SchemaMessages.subject(pointer) + " is the placeholder " + SchemaMessages.written(view, pointer)
             + ", decided when Grafana starts: " + requirement,
         "validate with the environment Grafana runs with (--env-file) to check the value");
   }
@@ -53,11 +47,14 @@ abstract class RuleSet {
             + " file carries the credential", how);
   }
 
-  static String describeText(JsonView.Loc loc, String key) {
-    if (loc.changed()) {
-      return key + " " + SchemaMessages.quote(loc.raw()) + " expands to text that"; // the environment may hold secrets
-    }
-    return key + ": " + (loc.text().isEmpty() ? "\"\" (empty)" : loc.text());
+  /** {@code key: text} for the start of a sentence about a text value, as {@link SchemaMessages#showing} allows. */
+  String describeText(String pointer, String key) {
+    return switch (SchemaMessages.showing(view, pointer)) {
+      case EXPANDED -> key + " " + SchemaMessages.written(view, pointer) + " expands to text that";
+      case SECRET -> key + " " + SchemaMessages.written(view, pointer);
+      case AS_IS -> key + ": "
+          + SchemaMessages.showable(view, pointer).filter(t -> !t.isEmpty()).orElse("\"\" (empty)");
+    };
   }
 
   static String truth(String text) {
@@ -73,8 +70,8 @@ abstract class RuleSet {
     view.loc(pointer).ifPresent(loc -> {
       if (loc.go() instanceof GoValue.GoString string && string.yaml11BoolWord()) {
         out.report(Code.YAML11_BOOL, pointer, view.position(pointer),
-            SchemaMessages.subject(pointer) + ": " + string.value() + " is a YAML 1.1 word; " + why + " as "
-                + truth(string.value()) + ", but in jsonData the same word is a string",
+            SchemaMessages.subject(pointer) + ": " + SchemaMessages.bare(view, pointer) + " is a YAML 1.1 word; " + why
+                + " as " + truth(string.value()) + ", but in jsonData the same word is a string",
             "write " + JsonView.lastKey(pointer) + ": " + truth(string.value()));
       }
     });

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,8 +18,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Turns the schema's errors at one instance location into findings a person reads: what the value is, what
- * would have been accepted, and what Grafana does with it. Secrets (secureJsonData values and values under
- * credential keys) are never shown.
+ * would have been accepted, and what Grafana does with it. Every value a finding quotes goes through
+ * {@link #showing}: secrets are never shown, and a value that came from interpolation only as its placeholder.
  */
 final class SchemaMessages {
   private static final int SHOWN = 60;
@@ -242,7 +243,8 @@ final class SchemaMessages {
     switch (key) {
       case "sigV4AuthType":
         return "SigV4 signing fails on every query (\"unknown auth type"
-            + (instance != null && instance.isString() ? ": " + instance.asString() : "") + "\")";
+            + (instance != null && instance.isString() ? showable(view, pointer).map(t -> ": " + t).orElse("") : "")
+            + "\")";
       case "sigV4Region":
         return "requests are signed for the region exactly as written, and AWS rejects the signature";
       case "sigV4AssumeRoleArn":
@@ -288,7 +290,8 @@ final class SchemaMessages {
       return "use default (AWS SDK chain), keys, credentials, ec2_iam_role or grafana_assume_role;"
           + " for a role, sigV4AuthType: default plus sigV4AssumeRoleArn";
     }
-    if (instance != null && instance.isString() && !accepted.isEmpty()) {
+    boolean asIs = showing(view, pointer) == Showing.AS_IS;
+    if (asIs && instance != null && instance.isString() && !accepted.isEmpty()) {
       String text = instance.asString().strip();
       boolean wantsNumber = accepted.stream().anyMatch(a -> a.contains("integer") || a.contains("number"));
       boolean wantsBoolean = accepted.stream().anyMatch(a -> a.contains("boolean"));
@@ -300,7 +303,7 @@ final class SchemaMessages {
         return "remove the quotes: " + key + ": " + text;
       }
     }
-    if (instance != null && instance.isNumber() && accepted.stream().anyMatch(a -> a.startsWith("a string"))) {
+    if (asIs && instance != null && instance.isNumber() && accepted.stream().anyMatch(a -> a.startsWith("a string"))) {
       return "quote it: " + key + ": \"" + instance.asString() + "\"";
     }
     if (!accepted.isEmpty()) {
@@ -342,7 +345,7 @@ final class SchemaMessages {
     return out.length() == 0 ? "the file" : out.toString();
   }
 
-  /** The instance as a message may show it: secrets redacted, long text cut. */
+  /** The instance as a message may show it: through {@link #showing}, long text cut. */
   private String show(String pointer, JsonNode instance) {
     if (instance == null || instance.isMissingNode()) {
       return "missing";
@@ -356,38 +359,102 @@ final class SchemaMessages {
     if (instance.isNull()) {
       return "null";
     }
-    if (view.loc(pointer).filter(JsonView.Loc::changed).isPresent()) {
-      String kind = instance.isString() ? "a string" : instance.isBoolean() ? "a boolean" : "a number";
-      return "what " + quote(view.loc(pointer).orElseThrow().raw()) + " expands to (" + kind + ")";
+    String kind = instance.isString() ? "a string" : instance.isBoolean() ? "a boolean" : "a number";
+    Optional<JsonView.Loc> loc = view.loc(pointer);
+    if (loc.isEmpty() || loc.get().raw() == null) {
+      return kind;
+    }
+    switch (showing(view, pointer)) {
+      case SECRET:
+        return written(view, pointer);
+      case EXPANDED:
+        return "what " + written(view, pointer) + " expands to (" + kind + ")";
+      default:
+        break;
     }
     if (instance.isString()) {
-      String text = instance.asString();
-      if (isSecret(pointer)) {
-        return "\"" + Secrets.redact(text) + "\"";
-      }
-      boolean yaml11 = view.loc(pointer).map(l -> l.go() instanceof GoValue.GoString s && s.yaml11BoolWord())
-          .orElse(false);
-      String quoted = quote(text);
+      boolean yaml11 = loc.get().go() instanceof GoValue.GoString s && s.yaml11BoolWord();
+      String quoted = quote(Secrets.maskCredentials(instance.asString()));
       return yaml11 ? "the string " + quoted + " (a YAML 1.1 word, a string for Grafana 9.4+)" : "the string " + quoted;
-    }
-    if (isSecret(pointer)) {
-      return Secrets.redact(instance.asString());
     }
     return instance.isBoolean() ? "the boolean " + instance.asString() : "the number " + instance.asString();
   }
 
-  /**
-   * A value as a message may show it: quoted, unless it came from the environment, which holds secrets: then
-   * only the placeholder it was written as.
-   */
-  static String shown(JsonView view, String pointer, String text) {
-    return view.loc(pointer).filter(JsonView.Loc::changed).map(l -> quote(l.raw()) + " (as expanded)")
-        .orElse(quote(text));
+  // ------------------------------------------------------------------------------------------ what may be quoted
+
+  /** How a message may show a value: {@link #showing} decides, for every value any finding quotes. */
+  enum Showing {
+    /** A secret by {@link Secrets}: only {@link Secrets#redact} of the text as written. */
+    SECRET,
+    /** The text came from interpolation (the environment or a file): only the placeholder as written. */
+    EXPANDED,
+    /** As it is, credentials in URLs masked. */
+    AS_IS
   }
 
-  static boolean isSecret(String pointer) {
-    return pointer.contains("/secureJsonData/") || pointer.contains("/secure_json_data/")
-        || Secrets.isSecretKey(JsonView.lastKey(pointer));
+  /**
+   * The one decision on what a message may quote of the value at a pointer. A secret is a value under
+   * secureJsonData or a credential key (the pointer says so), or text written in a node that is a secret
+   * anywhere in the file (reached through an alias or a merge key); a value the validation expanded came from
+   * the environment or a file, which hold secrets, so only the placeholder written in the file may be quoted.
+   */
+  static Showing showing(JsonView view, String pointer) {
+    if (pointer == null) {
+      return Showing.AS_IS; // nothing there to show
+    }
+    Optional<JsonView.Loc> loc = view.loc(pointer);
+    if (isSecretPointer(pointer) || loc.map(l -> view.secrets().isSecret(l.written())).orElse(false)) {
+      return Showing.SECRET;
+    }
+    return loc.filter(JsonView.Loc::changed).isPresent() ? Showing.EXPANDED : Showing.AS_IS;
+  }
+
+  /**
+   * The value at a pointer, quoted, as a message may show it: the text Grafana works with; for a value that
+   * came from interpolation, the placeholder as written and "(as expanded)"; for a secret, its redaction.
+   */
+  static String shown(JsonView view, String pointer) {
+    return switch (showing(view, pointer)) {
+      case SECRET -> written(view, pointer);
+      case EXPANDED -> written(view, pointer) + " (as expanded)";
+      case AS_IS -> quote(Secrets.maskCredentials(view.loc(pointer).map(JsonView.Loc::text).orElse("")));
+    };
+  }
+
+  /** The value at a pointer as written in the file (a placeholder stays one), quoted; a secret redacted. */
+  static String written(JsonView view, String pointer) {
+    Optional<JsonView.Loc> loc = view.loc(pointer);
+    if (loc.isEmpty() || loc.get().raw() == null) {
+      return loc.map(l -> l.go().kindName()).map(k -> "a " + k).orElse("missing");
+    }
+    String raw = loc.get().raw();
+    return showing(view, pointer) == Showing.SECRET ? quote(Secrets.redact(raw)) : quote(Secrets.maskCredentials(raw));
+  }
+
+  /**
+   * The text at a pointer, unquoted, when a message may show it as it is (not a secret, not expanded;
+   * credentials in URLs masked); empty otherwise, and then a message says it without the value.
+   */
+  static Optional<String> showable(JsonView view, String pointer) {
+    if (pointer == null || showing(view, pointer) != Showing.AS_IS) {
+      return Optional.empty();
+    }
+    return view.loc(pointer).map(JsonView.Loc::text).map(Secrets::maskCredentials);
+  }
+
+  /** The text at a pointer as it is when it may be shown so, else quoted as {@link #shown} says. */
+  static String bare(JsonView view, String pointer) {
+    return showable(view, pointer).orElseGet(() -> shown(view, pointer));
+  }
+
+  /** Whether a pointer runs through secureJsonData or a credential key. */
+  private static boolean isSecretPointer(String pointer) {
+    for (String segment : pointer.split("/")) {
+      if (!segment.isEmpty() && Secrets.isSecretKey(segment.replace("~1", "/").replace("~0", "~"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static String quote(String text) {

@@ -57,7 +57,7 @@ final class SigV4Rules extends RuleSet {
     if (signing == Source.Signing.NOT_BOOLEAN) {
       JsonView.Loc loc = view.loc(auth).orElseThrow();
       out.report(Code.SIGV4_AUTH_NOT_BOOLEAN, auth, view.position(auth),
-          "sigV4Auth is " + describeNonBoolean(loc, s.at(auth)) + ", not the boolean true: Grafana 9.4+ does not sign"
+          "sigV4Auth is " + describeNonBoolean(auth, s.at(auth)) + ", not the boolean true: Grafana 9.4+ does not sign"
               + " the requests and its type migration skips this data source",
           "write sigV4Auth: true (unquoted)");
     } else if (signing == Source.Signing.UNKNOWN) {
@@ -69,16 +69,19 @@ final class SigV4Rules extends RuleSet {
       String state = switch (signing) {
         case MISSING -> "has no jsonData.sigV4Auth";
         case OFF -> "has sigV4Auth: false";
-        default -> "has sigV4Auth " + describeNonBoolean(view.loc(auth).orElseThrow(), s.at(auth)) + ", not the boolean true";
+        default -> "has sigV4Auth " + describeNonBoolean(auth, s.at(auth)) + ", not the boolean true";
       };
       Position at = s.has(s.jsonData) || s.has(auth) ? view.position(auth) : view.position(s.field(Field.TYPE));
       Optional<String> host = s.text(Field.URL).map(SigV4Rules::host);
       if (host.isPresent() && !host.get().isEmpty() && !isAwsHost(host.get())) {
         // a plain Prometheus or a SigV4 proxy in front of AMP: unsigned may be what is meant
+        Optional<String> shownHost = SchemaMessages.showable(view, s.field(Field.URL)).map(SigV4Rules::host);
+        String hostWords = shownHost.orElse("the host of " + SchemaMessages.shown(view, s.field(Field.URL)));
         out.report(Code.AMP_UNSIGNED, Severity.WARNING, auth, at,
-            "this " + PromTypeMigration.AMAZON + " data source " + state + ": its requests to " + host.get()
+            "this " + PromTypeMigration.AMAZON + " data source " + state + ": its requests to " + hostWords
                 + " go out unsigned, which works only if that host is not AWS or signs them itself (a SigV4 proxy)",
-            "add sigV4Auth: true under jsonData, unless " + host.get() + " signs the requests itself");
+            "add sigV4Auth: true under jsonData, unless " + shownHost.orElse("that host")
+                + " signs the requests itself");
       } else {
         out.report(Code.AMP_UNSIGNED, auth, at,
             "this " + PromTypeMigration.AMAZON + " data source " + state + ": the plugin does not turn SigV4 on by"
@@ -128,12 +131,16 @@ final class SigV4Rules extends RuleSet {
     }
     if (signing == Source.Signing.ON || signing == Source.Signing.UNKNOWN || amazon) {
       String type = s.json("sigV4AuthType");
-      s.text(type).filter(t -> t.equals("ec2_iam_role") || t.equals("grafana_assume_role")).ifPresent(t ->
-          out.report(Code.SIGV4_AUTH_TYPE_PROVIDER, type, view.position(type),
-              "sigV4AuthType " + t + " works only when Grafana's [aws] allowed_auth_providers lists " + t
-                  + " (the default is default,keys,credentials); otherwise every query fails with \"trying to use"
-                  + " non-allowed auth method " + t + "\"",
-              "add " + t + " to allowed_auth_providers in grafana.ini's [aws] section, or use sigV4AuthType: default"));
+      s.text(type).filter(t -> t.equals("ec2_iam_role") || t.equals("grafana_assume_role")).ifPresent(t -> {
+        Optional<String> asIs = SchemaMessages.showable(view, type);
+        out.report(Code.SIGV4_AUTH_TYPE_PROVIDER, type, view.position(type),
+            "sigV4AuthType " + asIs.orElse(SchemaMessages.shown(view, type)) + " works only when Grafana's [aws]"
+                + " allowed_auth_providers lists " + asIs.orElse("that provider") + " (the default is"
+                + " default,keys,credentials); otherwise every query fails with \"trying to use non-allowed auth"
+                + " method " + asIs.orElse("…") + "\"",
+            "add " + asIs.orElse("that provider") + " to allowed_auth_providers in grafana.ini's [aws] section, or use"
+                + " sigV4AuthType: default");
+      });
     }
     boolean signs = amazon || signing == Source.Signing.ON || signing == Source.Signing.UNKNOWN
         || signing == Source.Signing.NOT_BOOLEAN;
@@ -152,28 +159,30 @@ final class SigV4Rules extends RuleSet {
     return host.endsWith(".amazonaws.com") || host.endsWith(".amazonaws.com.cn") || host.endsWith(".api.aws");
   }
 
-  private String describeNonBoolean(JsonView.Loc loc, JsonNode value) {
+  private String describeNonBoolean(String pointer, JsonNode value) {
+    JsonView.Loc loc = view.loc(pointer).orElseThrow();
     if (loc.go() instanceof GoValue.GoNull) {
       return "null";
     }
     if (file.isLegacy() && loc.placeholder()) {
-      return "the placeholder " + SchemaMessages.quote(loc.raw()) + ", which a version-0 file (no apiVersion) does not"
-          + " expand: the string " + SchemaMessages.quote(loc.raw());
+      String written = SchemaMessages.written(view, pointer);
+      return "the placeholder " + written + ", which a version-0 file (no apiVersion) does not expand: the string "
+          + written;
     }
     if (loc.changed()) {
-      return SchemaMessages.quote(loc.raw()) + " (as expanded, a string)";
+      return SchemaMessages.written(view, pointer) + " (as expanded, a string)";
     }
     if (loc.go() instanceof GoValue.GoString string) {
       if (string.yaml11BoolWord()) {
-        return string.value() + ", a YAML 1.1 word that Grafana 9.4+ (go-yaml v3) reads as the string "
-            + SchemaMessages.quote(string.value());
+        return SchemaMessages.bare(view, pointer) + ", a YAML 1.1 word that Grafana 9.4+ (go-yaml v3) reads as the"
+            + " string " + SchemaMessages.shown(view, pointer);
       }
-      return "the string " + SchemaMessages.quote(string.value());
+      return "the string " + SchemaMessages.shown(view, pointer);
     }
     if (value.isObject() || value.isArray()) {
       return value.isObject() ? "a map" : "a list";
     }
-    return "the " + loc.go().kindName() + " " + value.asString();
+    return "the " + loc.go().kindName() + " " + SchemaMessages.bare(view, pointer);
   }
 
   private void ignoredKeys(Source s) {
@@ -244,10 +253,8 @@ final class SigV4Rules extends RuleSet {
 
   /** The region of an AMP workspace URL written in the file (not one that came from the environment). */
   private Optional<String> urlRegion(Source s) {
-    if (view.loc(s.field(Field.URL)).filter(JsonView.Loc::changed).isPresent()) {
-      return Optional.empty();
-    }
-    return s.text(Field.URL).map(AMP_URL::matcher).filter(Matcher::matches).map(m -> m.group(2));
+    return SchemaMessages.showable(view, s.field(Field.URL)).map(AMP_URL::matcher).filter(Matcher::matches)
+        .map(m -> m.group(2));
   }
 
   private void ampUrl(Source s) {
@@ -260,10 +267,14 @@ final class SigV4Rules extends RuleSet {
       if (isAmp) {
         String scheme = amp.group(1);
         if (scheme == null || !scheme.equalsIgnoreCase("https")) {
+          boolean asIs = SchemaMessages.showable(view, urlPointer).isPresent();
+          String written = asIs ? "" : " " + SchemaMessages.shown(view, urlPointer);
           out.report(Code.AMP_URL_NOT_HTTPS, urlPointer, view.position(urlPointer),
-              "the Amazon Managed Service for Prometheus workspace URL " + (scheme == null ? "has no scheme"
-                  : "uses " + scheme + "://") + ": AMP answers only on https, so every query fails",
-              "write the url as https://aps-workspaces." + amp.group(2) + ".amazonaws.com/workspaces/<workspace-id>/");
+              "the Amazon Managed Service for Prometheus workspace URL" + written + (scheme == null ? " has no scheme"
+                  : asIs ? " uses " + scheme + "://" : " does not use https") + ": AMP answers only on https, so every"
+                  + " query fails",
+              "write the url as https://aps-workspaces." + (asIs ? amp.group(2) : "<region>")
+                  + ".amazonaws.com/workspaces/<workspace-id>/");
         }
         String regionPointer = s.json("sigV4Region");
         String urlRegion = amp.group(2);
@@ -272,7 +283,7 @@ final class SigV4Rules extends RuleSet {
         boolean urlExpanded = view.loc(urlPointer).filter(JsonView.Loc::changed).isPresent();
         s.text(regionPointer).filter(r -> signs && !r.isEmpty() && !r.equals(urlRegion)).ifPresent(region ->
             out.report(Code.AMP_URL_REGION_MISMATCH, regionPointer, view.position(regionPointer),
-                "sigV4Region " + SchemaMessages.shown(view, regionPointer, region) + " and the workspace URL"
+                "sigV4Region " + SchemaMessages.shown(view, regionPointer) + " and the workspace URL"
                     + (urlExpanded ? " (as expanded)" : " (" + urlRegion + ")") + " name different regions:"
                     + " requests are signed for the wrong region and AWS rejects the signature",
                 urlExpanded ? "make sigV4Region and the workspace URL name the same region"

@@ -167,8 +167,9 @@ class UrlAndCredentialRulesTest {
               sigV4SecretKey: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
               sigV4SessionToken: "IQoJb3JpZ2luX2VjEXAMPLE"
         """.formatted(AMP);
-    assertThat(at("literal-aws-key", yaml)).containsExactly("9:25 warning", "11:23 warning", "12:23 warning",
-        "13:26 warning");
+    assertThat(at("literal-aws-key", yaml)).containsExactly("11:23 warning", "12:23 warning", "13:26 warning");
+    // httpHeaderValue2 is read only from secureJsonData: under jsonData it is secret-in-json-data, which says more
+    assertThat(at("secret-in-json-data", yaml)).containsExactly("9:7 error");
     assertThat(findings(yaml)).allSatisfy(f -> assertThat(f.message() + f.fix())
         .doesNotContain("IOSFODNN7EXAMPLE", "wJalrXUtnFEMI", "IQoJb3JpZ2luX2"));
     assertThat(only("literal-aws-key", """
