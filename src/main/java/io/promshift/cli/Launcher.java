@@ -6,10 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
@@ -33,6 +31,8 @@ import java.util.function.UnaryOperator;
  * <p>The two processes stop together: a signal that stops this JVM (Ctrl-C, {@code kill}) is passed on and
  * waited for, so the child's own clean-up (no temp file left behind) is done when this one exits; if this
  * JVM is killed outright, the child notices within a tenth of a second and stops as if terminated.
+ *
+ * <p>Whatever escapes, in either process, is exit 70 and one line (see {@link Fatal}).
  */
 public final class Launcher {
   /** {@code -Dpromshift.fork=false}: run in this JVM. */
@@ -47,20 +47,32 @@ public final class Launcher {
       "-XX:-TieredCompilation", "-XX:+TieredCompilation", "-XX:CompilationMode");
   /** The exit code of a run stopped from outside (as SIGTERM's). */
   private static final int TERMINATED = 128 + 15;
+  /** How often the child looks for its launcher. */
+  private static final long WATCH_MILLIS = 100;
 
   private Launcher() {}
 
   public static void main(String[] args) {
+    Fatal fatal = Fatal.forProcess();
+    int code;
+    try {
+      code = launch(args, fatal);
+    } catch (Throwable e) { // out of memory in the launcher itself, say
+      code = fatal.report(e, null, null);
+    }
+    System.exit(code);
+  }
+
+  private static int launch(String[] args, Fatal fatal) {
     String parent = System.getProperty(PARENT);
     if (parent != null) {
-      System.exit(runWhileAlive(parent, args));
+      return runWhileAlive(parent, args, fatal);
     }
     ProcessHandle.Info self = ProcessHandle.current().info();
     Optional<List<String>> command = childCommand(System.getProperty("java.vm.name", ""), System::getProperty,
         System.getenv(), self.command(), self.arguments(), args, ProcessHandle.current().pid());
     if (command.isEmpty()) {
-      PromshiftCli.main(args);
-      return;
+      return PromshiftCli.runOnProcessStreams(args, fatal);
     }
     // the hook is in place before the child exists: a signal at any moment reaches it
     AtomicReference<Process> child = new AtomicReference<>();
@@ -72,12 +84,11 @@ public final class Launcher {
       try {
         Runtime.getRuntime().removeShutdownHook(stopChild);
       } catch (IllegalStateException shuttingDown) {
-        return; // stopped before anything ran
+        return TERMINATED; // stopped before anything ran
       }
-      PromshiftCli.main(args); // this JVM runs the CLI itself
-      return;
+      return PromshiftCli.runOnProcessStreams(args, fatal); // this JVM runs the CLI itself
     }
-    System.exit(waitFor(child.get()));
+    return waitFor(child.get());
   }
 
   /**
@@ -155,28 +166,31 @@ public final class Launcher {
    * second costs nothing. The caller's exit then runs the CLI's shutdown hooks: temp files in flight are
    * removed, as on SIGTERM.
    */
-  private static int runWhileAlive(String parentPid, String[] args) {
+  private static int runWhileAlive(String parentPid, String[] args, Fatal fatal) {
     Optional<ProcessHandle> launcher;
     try {
       launcher = ProcessHandle.of(Long.parseLong(parentPid));
     } catch (NumberFormatException e) {
       launcher = Optional.empty();
     }
-    FutureTask<Integer> cli = new FutureTask<>(() -> PromshiftCli.runOnProcessStreams(args));
-    new Thread(cli, "promshift").start();
+    AtomicInteger code = new AtomicInteger(PromshiftCli.INTERNAL_ERROR);
+    Thread cli = new Thread(() -> code.set(PromshiftCli.runOnProcessStreams(args, fatal)), "promshift");
+    cli.start();
+    // no allocation per round but the check's: a FutureTask's get would make a TimeoutException every time,
+    // and out of memory here used to end main with the JVM's stack trace and exit 1
     while (true) {
       try {
-        return cli.get(100, TimeUnit.MILLISECONDS);
-      } catch (TimeoutException stillRunning) {
+        cli.join(WATCH_MILLIS);
+        if (!cli.isAlive()) {
+          return code.get(); // never throws: an Error in the CLI is its exit 70 and its one line
+        }
         if (launcher.isEmpty() || !launcher.get().isAlive()) {
           return TERMINATED;
         }
-      } catch (ExecutionException e) {
-        // the CLI turns every exception into an exit code: what escapes is an Error, such as running out of memory
-        System.err.println("promshift: " + e.getCause() + "; stopped");
-        return PromshiftCli.INTERNAL_ERROR;
       } catch (InterruptedException e) {
         return TERMINATED;
+      } catch (VirtualMachineError e) {
+        // out of memory in this thread: the heap is the CLI's too, which meets it and reports it; keep watching
       }
     }
   }

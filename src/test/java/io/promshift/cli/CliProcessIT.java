@@ -184,6 +184,47 @@ class CliProcessIT {
     assertThat(single.exitValue()).isEqualTo(1);
   }
 
+  // ---- out of memory ------------------------------------------------------------------------------
+
+  /** A provisioning file of about {@code megabytes} MB: many SigV4 data sources. */
+  private static void bigFile(Path file, int megabytes) throws IOException {
+    StringBuilder yaml = new StringBuilder("apiVersion: 1\ndatasources:\n");
+    for (int i = 0; yaml.length() < megabytes * 1024 * 1024; i++) {
+      yaml.append("  - name: ds").append(i).append("\n    type: prometheus\n    url: http://prom").append(i)
+          .append(".example:9090\n    jsonData:\n      sigV4Auth: true\n      sigV4Region: eu-west-1\n");
+    }
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, yaml);
+  }
+
+  @Test
+  void outOfMemoryIsExitSeventyAndOneLineInEveryRun(@TempDir Path dir) throws Exception {
+    Path oneFile = dir.resolve("one/big.yaml");
+    bigFile(oneFile, 1); // read whole, then out of memory while parsing, on the calling thread
+    Path severalFiles = dir.resolve("several");
+    for (int i = 0; i < 3; i++) {
+      bigFile(severalFiles.resolve(i + ".yaml"), 3); // parsed by worker threads at once
+    }
+    Path huge = dir.resolve("huge/huge.yaml");
+    bigFile(huge, 12); // out of memory while reading it
+    // the one-file run most often ran the forked child's watchdog out of memory too: it runs three times
+    List<List<String>> runs = List.of(List.of("migrate", oneFile.toString()), List.of("migrate", oneFile.toString()),
+        List.of("validate", oneFile.toString()), List.of("migrate", severalFiles.toString()),
+        List.of("validate", severalFiles.toString()), List.of("validate", huge.toString()));
+    for (String fork : List.of("true", "false")) {
+      for (List<String> args : runs) {
+        List<String> line = new ArrayList<>(java(args.toArray(String[]::new)));
+        line.addAll(1, List.of("-Xmx16m", "-Dpromshift.fork=" + fork));
+        Result result = exec(Map.of(), line, dir);
+        String what = "fork=" + fork + " " + args + ": " + result.err();
+        assertThat(result.code()).as(what).isEqualTo(70);
+        assertThat(result.err()).as(what).startsWith("promshift: internal error: out of memory")
+            .endsWith("\n").hasLineCount(1);
+        assertThat(result.err()).as(what).doesNotContain("\tat ", "Exception in thread");
+      }
+    }
+  }
+
   // ---- a real terminal ----------------------------------------------------------------------------
 
   private static boolean hasScript() {
