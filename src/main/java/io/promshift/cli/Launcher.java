@@ -1,6 +1,9 @@
 package io.promshift.cli;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,7 +33,8 @@ import java.util.function.UnaryOperator;
  *
  * <p>The two processes stop together: a signal that stops this JVM (Ctrl-C, {@code kill}) is passed on and
  * waited for, so the child's own clean-up (no temp file left behind) is done when this one exits; if this
- * JVM is killed outright, the child notices within a tenth of a second and stops as if terminated.
+ * JVM is killed outright, the child notices within a tenth of a second (see {@link LauncherWatch}) and stops
+ * as if terminated.
  *
  * <p>Whatever escapes, in either process, is exit 70 and one line (see {@link Fatal}).
  */
@@ -160,18 +164,63 @@ public final class Launcher {
     }
   }
 
+  // ---- the child's side ---------------------------------------------------------------------------
+
+  /**
+   * How the child knows its launcher is gone. A launcher killed outright stays a zombie until its own parent
+   * waits for it, and {@link ProcessHandle#isAlive()} says a zombie is alive; but the kernel gives the child
+   * a new parent the moment the launcher exits, reaped or not. So when the launcher is this process's
+   * parent as the watch begins, a change of parent is the answer; otherwise (the launcher already gone, or
+   * not the parent) its liveness and its state in {@code /proc}.
+   *
+   * @param pid the launcher's pid
+   * @param isParent whether the launcher was this process's parent when the watch began
+   */
+  record LauncherWatch(long pid, boolean isParent) {
+    static LauncherWatch of(long pid) {
+      return new LauncherWatch(pid, parentPid() == pid);
+    }
+
+    boolean gone() {
+      if (isParent) {
+        return parentPid() != pid;
+      }
+      Optional<ProcessHandle> launcher = ProcessHandle.of(pid);
+      return launcher.isEmpty() || !launcher.get().isAlive() || isZombie(pid);
+    }
+
+    private static long parentPid() {
+      return ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
+    }
+
+    /** Whether /proc says the process has exited and waits to be reaped (Linux; elsewhere false). */
+    private static boolean isZombie(long pid) {
+      try {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"), StandardCharsets.ISO_8859_1);
+        int end = stat.lastIndexOf(')'); // the name, in parentheses, may hold anything
+        char state = end >= 0 && end + 2 < stat.length() ? stat.charAt(end + 2) : '?';
+        return state == 'Z' || state == 'X';
+      } catch (IOException | RuntimeException e) {
+        return false;
+      }
+    }
+  }
+
   /**
    * In the child: runs the CLI, but stops as if terminated once the launcher is gone (killed outright, it
    * could pass nothing on). Polls, because no portable API reports a parent's death at once; ten times a
    * second costs nothing. The caller's exit then runs the CLI's shutdown hooks: temp files in flight are
-   * removed, as on SIGTERM.
+   * removed and no write starts after them, as on SIGTERM.
    */
   private static int runWhileAlive(String parentPid, String[] args, Fatal fatal) {
-    Optional<ProcessHandle> launcher;
+    LauncherWatch watch;
     try {
-      launcher = ProcessHandle.of(Long.parseLong(parentPid));
+      watch = LauncherWatch.of(Long.parseLong(parentPid));
     } catch (NumberFormatException e) {
-      launcher = Optional.empty();
+      return TERMINATED; // no launcher to watch: not started by one
+    }
+    if (watch.gone()) {
+      return TERMINATED; // killed before this JVM was up
     }
     AtomicInteger code = new AtomicInteger(PromshiftCli.INTERNAL_ERROR);
     Thread cli = new Thread(() -> code.set(PromshiftCli.runOnProcessStreams(args, fatal)), "promshift");
@@ -184,7 +233,7 @@ public final class Launcher {
         if (!cli.isAlive()) {
           return code.get(); // never throws: an Error in the CLI is its exit 70 and its one line
         }
-        if (launcher.isEmpty() || !launcher.get().isAlive()) {
+        if (watch.gone()) {
           return TERMINATED;
         }
       } catch (InterruptedException e) {

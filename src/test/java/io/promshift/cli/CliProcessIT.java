@@ -372,6 +372,78 @@ class CliProcessIT {
     assertThat(finished[1]).isZero();
   }
 
+  /**
+   * Starts a command under a python3 parent that kills it outright once {@code watched} changes and then
+   * never waits for it: the killed process stays a zombie, as under a parent busy elsewhere. Prints the
+   * killed pid, then the pids of its children, on one line.
+   */
+  private static final String KILL_AND_NEVER_REAP = String.join("\n",
+      "import glob, os, signal, subprocess, sys, time",
+      "watched = sys.argv[1]",
+      "initial = open(watched, 'rb').read()",
+      "process = subprocess.Popen(sys.argv[2:], stdout=sys.stderr)",
+      "deadline = time.time() + 60",
+      "while open(watched, 'rb').read() == initial:",
+      "    if process.poll() is not None or time.time() > deadline:",
+      "        print('no rewrite seen', flush=True)",
+      "        sys.exit(1)",
+      "    time.sleep(0.001)",
+      "children = []",
+      "for tasks in glob.glob('/proc/%d/task/*/children' % process.pid):",
+      "    children += open(tasks).read().split()",
+      "os.kill(process.pid, signal.SIGKILL)",
+      "print(process.pid, *children, flush=True)",
+      "time.sleep(120)",
+      "");
+
+  /** Whether a process has ended: gone, or a zombie that nobody has reaped yet. */
+  private static boolean ended(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      char state = stat.charAt(stat.lastIndexOf(')') + 2);
+      return state == 'Z' || state == 'X';
+    } catch (IOException gone) {
+      return true;
+    }
+  }
+
+  @Test
+  void killedOutrightAndNotReapedTheChildStopsAtOnce(@TempDir Path dir) throws Exception {
+    assumeTrue(Files.isDirectory(Path.of("/proc/self")), "Linux /proc");
+    assumeTrue(new ProcessBuilder("python3", "-c", "pass").start().waitFor() == 0, "python3");
+    Path tree = generate(dir.resolve("tree"), 400); // 4,000 files
+    Map<String, byte[][]> versions = versions();
+    List<String> command = new ArrayList<>(List.of("python3", "-c", KILL_AND_NEVER_REAP,
+        tree.resolve("c002").resolve("10-amp-eu-west-1.yaml").toString()));
+    command.addAll(java("migrate", "--write", tree.toString()));
+    Path log = dir.resolve("log.txt");
+    Process wrapper = new ProcessBuilder(command).redirectError(log.toFile()).start();
+    try {
+      String line = new java.io.BufferedReader(new java.io.InputStreamReader(wrapper.getInputStream())).readLine();
+      assertThat(line).as(Files.readString(log)).isNotNull().matches("[0-9]+( [0-9]+)+");
+      long[] pids = Arrays.stream(line.split(" ")).mapToLong(Long::parseLong).toArray();
+      long killedAt = System.nanoTime();
+      for (int i = 1; i < pids.length; i++) {
+        while (!ended(pids[i]) && System.nanoTime() - killedAt < TimeUnit.SECONDS.toNanos(30)) {
+          Thread.sleep(5);
+        }
+        assertThat(ended(pids[i])).as("the child JVM stopped").isTrue();
+      }
+      long stoppedAfter = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
+      assertThat(ended(pids[0])).as("the launcher is dead").isTrue();
+      assertThat(Files.exists(Path.of("/proc/" + pids[0]))).as("and not reaped: a zombie all along").isTrue();
+      assertThat(wrapper.isAlive()).isTrue();
+      int[] counts = check(tree, versions);
+      assertThat(counts[1]).as("most files untouched: the kill landed early, and the child stopped with it ("
+          + counts[0] + " rewritten, " + counts[1] + " untouched, stopped after " + stoppedAfter + " ms)")
+          .isGreaterThan(counts[0]);
+      assertThat(stoppedAfter).as("the child stopped soon after its launcher died").isLessThan(3_000);
+    } finally {
+      wrapper.destroyForcibly();
+      wrapper.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
   @Test
   void interruptedMidBatchNoTempFileIsLeftBehind(@TempDir Path dir) throws Exception {
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/kill")) || Files.isExecutable(Path.of("/bin/kill")), "kill(1)");

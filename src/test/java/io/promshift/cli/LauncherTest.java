@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -85,5 +86,28 @@ class LauncherTest {
     assertThat(child(HOTSPOT, "-jar", "p.jar", "migrate", "--to", "amazon", "--out", "out", "dir", "in"))
         .as("an argument split differently").isEmpty();
     assertThat(child(HOTSPOT, ARGS)).as("nothing before the program's arguments").isEmpty();
+  }
+
+  // ---- the child watching its launcher ----
+
+  @Test
+  void theWatchSeesItsParentAliveAndAnEndedProcessGone() throws Exception {
+    long parent = ProcessHandle.current().parent().orElseThrow().pid();
+    Launcher.LauncherWatch watch = Launcher.LauncherWatch.of(parent);
+    assertThat(watch.isParent()).isTrue();
+    assertThat(watch.gone()).isFalse();
+    assertThat(Launcher.LauncherWatch.of(parent + 1_000_000_000L).gone()).as("no such process").isTrue();
+
+    Process other = new ProcessBuilder("sleep", "30").start();
+    try {
+      Launcher.LauncherWatch notParent = Launcher.LauncherWatch.of(other.pid());
+      assertThat(notParent.isParent()).isFalse();
+      assertThat(notParent.gone()).isFalse();
+      other.destroyForcibly();
+      other.waitFor(10, TimeUnit.SECONDS);
+      assertThat(notParent.gone()).isTrue();
+    } finally {
+      other.destroyForcibly();
+    }
   }
 }
