@@ -3,7 +3,9 @@ package io.promshift.cli;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,7 +14,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * The executable jar's entry point: runs the CLI in a second JVM set up for a short batch, or in this one.
@@ -29,7 +33,11 @@ import java.util.function.UnaryOperator;
  * -Dpromshift.fork=false} is given, when the JVM options already choose a compiler ({@code -Xint}, {@code
  * -XX:TieredStopAtLevel}, ...), when {@code JAVA_TOOL_OPTIONS}, {@code JDK_JAVA_OPTIONS} or {@code
  * _JAVA_OPTIONS} are set (whoever sets them tunes the JVM, and the child would print their notes again),
- * on a JVM other than HotSpot, or when this JVM's command line cannot be read back exactly.
+ * on a JVM other than HotSpot, or when this JVM's command line cannot be read back exactly. Also when an
+ * argument names an open file descriptor ({@code /dev/fd/63}, from a shell's {@code <(...)}; {@code
+ * /proc/self/fd/N}, {@code /dev/stdin}) or a file that is neither a regular file nor a directory (a named
+ * pipe, a device): a child process does not inherit descriptors beyond 0 to 2 (the JDK closes them), and a
+ * pipe can be read once only.
  *
  * <p>The two processes stop together: a signal that stops this JVM (Ctrl-C, {@code kill}) is passed on and
  * waited for, so the child's own clean-up (no temp file left behind) is done when this one exits; if this
@@ -49,6 +57,9 @@ public final class Launcher {
   private static final List<String> ENV_OPTIONS = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
   private static final List<String> COMPILER_OPTIONS = List.of("-Xint", "-Xcomp", "-XX:TieredStopAtLevel",
       "-XX:-TieredCompilation", "-XX:+TieredCompilation", "-XX:CompilationMode");
+  /** Names of open descriptors: a child would not have them, or would have other ones. */
+  private static final Pattern DESCRIPTOR = Pattern.compile("/dev/fd/\\d+|/proc/(self|thread-self|\\d+)/fd/\\d+"
+      + "|/dev/std(in|out|err)");
   /** The exit code of a run stopped from outside (as SIGTERM's). */
   private static final int TERMINATED = 128 + 15;
   /** How often the child looks for its launcher. */
@@ -71,6 +82,9 @@ public final class Launcher {
     String parent = System.getProperty(PARENT);
     if (parent != null) {
       return runWhileAlive(parent, args, fatal);
+    }
+    if (namesADescriptorOrPipe(args, Launcher::isSpecialFile)) {
+      return PromshiftCli.runOnProcessStreams(args, fatal);
     }
     ProcessHandle.Info self = ProcessHandle.current().info();
     Optional<List<String>> command = childCommand(System.getProperty("java.vm.name", ""), System::getProperty,
@@ -138,6 +152,37 @@ public final class Launcher {
     command.addAll(all);
     return Optional.of(command);
   }
+
+  // ---- descriptors and pipes ----------------------------------------------------------------------
+
+  /**
+   * Whether an argument, or the value of an {@code --option=value} argument, names an open descriptor or a
+   * file that is neither regular nor a directory ({@code isSpecialFile}): only this process can read it.
+   */
+  static boolean namesADescriptorOrPipe(String[] args, Predicate<String> isSpecialFile) {
+    for (String arg : args) {
+      int equals = arg.startsWith("-") ? arg.indexOf('=') : -1;
+      String value = equals < 0 ? arg : arg.substring(equals + 1);
+      if (DESCRIPTOR.matcher(value).matches() || isSpecialFile.test(value)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code name} is an existing named pipe, device or socket (links followed). */
+  static boolean isSpecialFile(String name) {
+    if (name.isEmpty() || name.startsWith("-")) {
+      return false; // an option, or no file at all: one stat saved per option
+    }
+    try {
+      return Files.readAttributes(Path.of(name), BasicFileAttributes.class).isOther();
+    } catch (IOException | InvalidPathException | SecurityException | UnsupportedOperationException e) {
+      return false; // no such file (yet): a child reads it as well as this JVM would
+    }
+  }
+
+  // ---- the launcher's side ------------------------------------------------------------------------
 
   private static int waitFor(Process child) {
     while (true) {

@@ -184,6 +184,40 @@ class CliProcessIT {
     assertThat(single.exitValue()).isEqualTo(1);
   }
 
+  private static String javaBin() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  /** A word for bash -c, quoted. */
+  private static String quoted(String word) {
+    return "'" + word.replace("'", "'\\''") + "'";
+  }
+
+  @Test
+  void processSubstitutionIsReadLikeTheFileItCarries(@TempDir Path dir) throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "bash, for <(...)");
+    String file = "samples/provisioning/datasources/10-amp-eu-west-1.yaml";
+    String env = "samples/grafana.env.example";
+    for (String fork : List.of("", "-Dpromshift.fork=false ")) {
+      for (String command : List.of("validate", "migrate --check", "status", "validate --env-file <(cat " + env + ")")) {
+        String java = quoted(javaBin()) + " " + fork + "-jar " + quoted(jar.toString()) + " " + command + " ";
+        Result substituted = exec(Map.of(), List.of("/bin/bash", "-c", java + "<(cat " + file + ")"), dir);
+        Result named = exec(Map.of(), List.of("/bin/bash", "-c", java.replace("<(cat " + env + ")", env) + file), dir);
+        String what = fork + command + ": " + substituted.err();
+        assertThat(substituted.out().replaceAll("/dev/fd/[0-9]+", file)).as(what).isEqualTo(named.out()).isNotEmpty();
+        assertThat(substituted.err().replaceAll("/dev/fd/[0-9]+", file)).as(what).isEqualTo(named.err());
+        assertThat(substituted.code()).as(what).isEqualTo(named.code());
+      }
+    }
+    // a named pipe, the same way
+    Path fifo = dir.resolve("pipe.yaml");
+    assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+    Result piped = exec(Map.of(), List.of("/bin/bash", "-c", "cat " + file + " > " + quoted(fifo.toString()) + " & "
+        + quoted(javaBin()) + " -jar " + quoted(jar.toString()) + " validate " + quoted(fifo.toString())), dir);
+    assertThat(piped.code()).as(piped.err()).isZero();
+    assertThat(piped.out()).contains(fifo + ":59:22: warning [sigv4-auth-type-provider]");
+  }
+
   // ---- out of memory ------------------------------------------------------------------------------
 
   /** A provisioning file of about {@code megabytes} MB: many SigV4 data sources. */

@@ -2,6 +2,8 @@ package io.promshift.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** When the executable jar starts the CLI in a C1-only child JVM, and with which command line. */
 class LauncherTest {
@@ -86,6 +89,38 @@ class LauncherTest {
     assertThat(child(HOTSPOT, "-jar", "p.jar", "migrate", "--to", "amazon", "--out", "out", "dir", "in"))
         .as("an argument split differently").isEmpty();
     assertThat(child(HOTSPOT, ARGS)).as("nothing before the program's arguments").isEmpty();
+  }
+
+  // ---- descriptors and pipes: only this process can read them ----
+
+  @Test
+  void anArgumentNamingADescriptorRunsTheCliInThisJvm() {
+    for (String name : List.of("/dev/fd/63", "/proc/self/fd/0", "/proc/thread-self/fd/12", "/proc/4242/fd/63",
+        "/dev/stdin", "--env-file=/dev/fd/62")) {
+      assertThat(Launcher.namesADescriptorOrPipe(new String[] {"validate", name}, file -> false)).as(name).isTrue();
+    }
+    for (String name : List.of("/dev/fd", "/dev/fd/x", "dev/fd/63", "/proc/self/fdinfo/3", "--fail-on=warning")) {
+      assertThat(Launcher.namesADescriptorOrPipe(new String[] {"validate", name}, file -> false)).as(name).isFalse();
+    }
+    assertThat(Launcher.namesADescriptorOrPipe(new String[] {"validate", "pipe.yaml"}, "pipe.yaml"::equals))
+        .as("a named pipe or a device").isTrue();
+  }
+
+  @Test
+  void aSpecialFileIsNeitherARegularFileNorADirectory(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("a.yaml"), "apiVersion: 1\n");
+    assertThat(Launcher.isSpecialFile(file.toString())).isFalse();
+    assertThat(Launcher.isSpecialFile(dir.toString())).isFalse();
+    assertThat(Launcher.isSpecialFile(dir.resolve("missing.yaml").toString())).isFalse();
+    assertThat(Launcher.isSpecialFile("--verbose")).isFalse();
+    assertThat(Launcher.isSpecialFile("")).isFalse();
+    if (Files.exists(Path.of("/dev/null"))) {
+      assertThat(Launcher.isSpecialFile("/dev/null")).as("a character device").isTrue();
+    }
+    Path fifo = dir.resolve("pipe.yaml");
+    if (new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0) {
+      assertThat(Launcher.isSpecialFile(fifo.toString())).as("a named pipe").isTrue();
+    }
   }
 
   // ---- the child watching its launcher ----
