@@ -1,6 +1,12 @@
 package io.promshift.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -8,12 +14,14 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -39,6 +47,12 @@ import java.util.regex.Pattern;
  * pipe, a device): a child process does not inherit descriptors beyond 0 to 2 (the JDK closes them), and a
  * pipe can be read once only.
  *
+ * <p>Without a locale ({@code env -i}, many containers: the C locale) Java decodes arguments and file names
+ * in ASCII: a non-ASCII argument is lost, and a path made from a non-ASCII string cannot be opened. The child
+ * then runs under {@code LC_ALL=C.UTF-8} when this system has that locale, and gets the program's arguments
+ * from this process's command line as bytes, in {@code -Dpromshift.args} (ASCII-safe, see {@link
+ * #encodeArguments}). In one JVM, nothing can mend that: see the README, "Command line".
+ *
  * <p>The two processes stop together: a signal that stops this JVM (Ctrl-C, {@code kill}) is passed on and
  * waited for, so the child's own clean-up (no temp file left behind) is done when this one exits; if this
  * JVM is killed outright, the child notices within a tenth of a second (see {@link LauncherWatch}) and stops
@@ -51,8 +65,12 @@ public final class Launcher {
   static final String FORK = "promshift.fork";
   /** Given to the child: the pid of the launcher it watches. */
   static final String PARENT = "promshift.parent";
+  /** Given to the child when this JVM's charset cannot carry the program's arguments: see {@link #encodeArguments}. */
+  static final String ARGS = "promshift.args";
   /** What the child JVM runs with, ahead of the options the launcher got (a later option wins). */
   static final List<String> CHILD_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
+  /** The locale a child gets when this JVM has none (the C locale), if it works here: UTF-8, otherwise as C. */
+  static final String UTF8_LOCALE = "C.UTF-8";
 
   private static final List<String> ENV_OPTIONS = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
   private static final List<String> COMPILER_OPTIONS = List.of("-Xint", "-Xcomp", "-XX:TieredStopAtLevel",
@@ -66,6 +84,14 @@ public final class Launcher {
   private static final long WATCH_MILLIS = 100;
 
   private Launcher() {}
+
+  /** The command line and extra environment of the child JVM. */
+  record Child(List<String> command, Map<String, String> environment) {
+    Child {
+      command = List.copyOf(command);
+      environment = Map.copyOf(environment);
+    }
+  }
 
   public static void main(String[] args) {
     Fatal fatal = Fatal.forProcess();
@@ -81,23 +107,20 @@ public final class Launcher {
   private static int launch(String[] args, Fatal fatal) {
     String parent = System.getProperty(PARENT);
     if (parent != null) {
-      return runWhileAlive(parent, args, fatal);
+      return runWhileAlive(parent, childArguments(System.getProperty(ARGS), args), fatal);
     }
-    if (namesADescriptorOrPipe(args, Launcher::isSpecialFile)) {
-      return PromshiftCli.runOnProcessStreams(args, fatal);
-    }
-    ProcessHandle.Info self = ProcessHandle.current().info();
-    Optional<List<String>> command = childCommand(System.getProperty("java.vm.name", ""), System::getProperty,
-        System.getenv(), self.command(), self.arguments(), args, ProcessHandle.current().pid());
-    if (command.isEmpty()) {
+    Optional<Child> child = namesADescriptorOrPipe(args, Launcher::isSpecialFile) ? Optional.empty() : child(args);
+    if (child.isEmpty()) {
       return PromshiftCli.runOnProcessStreams(args, fatal);
     }
     // the hook is in place before the child exists: a signal at any moment reaches it
-    AtomicReference<Process> child = new AtomicReference<>();
-    Thread stopChild = new Thread(() -> stop(child.get()), "promshift-stop-child");
+    AtomicReference<Process> started = new AtomicReference<>();
+    Thread stopChild = new Thread(() -> stop(started.get()), "promshift-stop-child");
     Runtime.getRuntime().addShutdownHook(stopChild);
     try {
-      child.set(new ProcessBuilder(command.get()).inheritIO().start());
+      ProcessBuilder builder = new ProcessBuilder(child.get().command()).inheritIO();
+      builder.environment().putAll(child.get().environment());
+      started.set(builder.start());
     } catch (IOException | RuntimeException cannotStart) {
       try {
         Runtime.getRuntime().removeShutdownHook(stopChild);
@@ -106,7 +129,22 @@ public final class Launcher {
       }
       return PromshiftCli.runOnProcessStreams(args, fatal); // this JVM runs the CLI itself
     }
-    return waitFor(child.get());
+    return waitFor(started.get());
+  }
+
+  /** The child for this process, or empty to run here: {@link #childCommand}, then {@link #forCharset}. */
+  private static Optional<Child> child(String[] args) {
+    ProcessHandle.Info self = ProcessHandle.current().info();
+    Optional<List<String>> command = childCommand(System.getProperty("java.vm.name", ""), System::getProperty,
+        System.getenv(), self.command(), self.arguments(), args, ProcessHandle.current().pid());
+    if (command.isEmpty()) {
+      return Optional.empty();
+    }
+    Charset platform = platformCharset(System.getProperty("sun.jnu.encoding"));
+    if (platform.equals(StandardCharsets.UTF_8)) {
+      return Optional.of(new Child(command.get(), Map.of())); // the common case: nothing more to read
+    }
+    return forCharset(command.get(), args.length, platform, rawCommandLine(), Launcher::utf8LocaleWorks);
   }
 
   /**
@@ -180,6 +218,165 @@ public final class Launcher {
     } catch (IOException | InvalidPathException | SecurityException | UnsupportedOperationException e) {
       return false; // no such file (yet): a child reads it as well as this JVM would
     }
+  }
+
+  // ---- no locale ----------------------------------------------------------------------------------
+
+  /**
+   * The child for a JVM whose platform charset ({@code sun.jnu.encoding}) is not UTF-8, or empty to run
+   * here. Only the C locale's ASCII is mended: a locale someone chose (ISO-8859-1, EUC-JP, ...) names the
+   * files in its own charset, and Latin-1 even carries every byte as it is. The child is handed its arguments
+   * as Java strings, encoded in this charset; whatever does not survive that round trip arrives as something
+   * else. So a JVM option or jar path that would not survive means running here (the child would start
+   * another program, or none); when the UTF-8 locale works, the child gets it, and the program's arguments,
+   * if any would not survive, as bytes in {@value #ARGS}.
+   *
+   * @param command the child's command line, from {@link #childCommand}
+   * @param programArguments how many of the command line's last entries are the program's arguments
+   * @param platform this JVM's charset for arguments and file names
+   * @param raw this process's command line as bytes: argv[0], then each argument; empty when not known
+   * @param utf8LocaleWorks whether {@value #UTF8_LOCALE} can be set, asked only when needed
+   */
+  static Optional<Child> forCharset(List<String> command, int programArguments, Charset platform,
+      Optional<List<byte[]>> raw, BooleanSupplier utf8LocaleWorks) {
+    if (!platform.equals(StandardCharsets.US_ASCII)) {
+      return Optional.of(new Child(command, Map.of()));
+    }
+    int launcherArguments = command.size() - CHILD_OPTIONS.size() - 2; // after the executable and our options
+    if (raw.isEmpty() || raw.get().size() != launcherArguments + 1) {
+      return Optional.of(new Child(command, Map.of())); // as the JVM read it back: the best there is
+    }
+    List<byte[]> arguments = raw.get().subList(1, raw.get().size());
+    int firstProgramArgument = arguments.size() - programArguments;
+    for (byte[] option : arguments.subList(0, firstProgramArgument)) {
+      if (!survives(option, platform)) {
+        return Optional.empty();
+      }
+    }
+    if (!utf8LocaleWorks.getAsBoolean()) {
+      return Optional.of(new Child(command, Map.of()));
+    }
+    List<byte[]> program = arguments.subList(firstProgramArgument, arguments.size());
+    if (program.stream().allMatch(argument -> survives(argument, platform))) {
+      return Optional.of(new Child(command, Map.of("LC_ALL", UTF8_LOCALE)));
+    }
+    List<String> withArguments = new ArrayList<>(command);
+    withArguments.add(CHILD_OPTIONS.size() + 2, "-D" + ARGS + "=" + encodeArguments(program));
+    return Optional.of(new Child(withArguments, Map.of("LC_ALL", UTF8_LOCALE)));
+  }
+
+  /** Whether these bytes, decoded and encoded again in {@code charset}, are the same bytes. */
+  private static boolean survives(byte[] argument, Charset charset) {
+    try {
+      String decoded = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(argument)).toString();
+      return Arrays.equals(decoded.getBytes(charset), argument);
+    } catch (CharacterCodingException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The program's arguments in ASCII: each argument's bytes followed by a NUL (as the kernel keeps a
+   * command line; no argument can hold one), all of it in base64.
+   */
+  static String encodeArguments(List<byte[]> arguments) {
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    for (byte[] argument : arguments) {
+      all.writeBytes(argument);
+      all.write(0);
+    }
+    return Base64.getEncoder().encodeToString(all.toByteArray());
+  }
+
+  /**
+   * The child's program arguments: those of {@value #ARGS}, decoded as UTF-8 (its locale's charset), when the
+   * launcher gave them; else its own.
+   */
+  static String[] childArguments(String encoded, String[] args) {
+    if (encoded == null) {
+      return args;
+    }
+    byte[] all;
+    try {
+      all = Base64.getDecoder().decode(encoded);
+    } catch (IllegalArgumentException e) {
+      return args; // not from a launcher of this version: its own are the best there is
+    }
+    List<String> decoded = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i < all.length; i++) {
+      if (all[i] == 0) {
+        decoded.add(new String(all, start, i - start, StandardCharsets.UTF_8));
+        start = i + 1;
+      }
+    }
+    return decoded.toArray(String[]::new);
+  }
+
+  private static Charset platformCharset(String name) {
+    try {
+      return name == null ? Charset.defaultCharset() : Charset.forName(name);
+    } catch (IllegalArgumentException e) {
+      return StandardCharsets.US_ASCII;
+    }
+  }
+
+  /** This process's command line as the kernel keeps it (Linux): argv[0], then each argument, as bytes. */
+  private static Optional<List<byte[]>> rawCommandLine() {
+    byte[] all;
+    try {
+      all = Files.readAllBytes(Path.of("/proc/self/cmdline"));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+    List<byte[]> arguments = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i < all.length; i++) {
+      if (all[i] == 0) {
+        arguments.add(Arrays.copyOfRange(all, start, i));
+        start = i + 1;
+      }
+    }
+    if (start < all.length) {
+      arguments.add(Arrays.copyOfRange(all, start, all.length));
+    }
+    return Optional.of(arguments);
+  }
+
+  /**
+   * Whether glibc can set {@value #UTF8_LOCALE}: its folder (Debian, Ubuntu and Fedora ship one), else the
+   * answer of {@code locale charmap} under it (glibc 2.35 and later have it built in). Only asked in the C
+   * locale, so the common run starts no extra process.
+   */
+  private static boolean utf8LocaleWorks() {
+    for (String folder : List.of("/usr/lib/locale/C.utf8", "/usr/lib/locale/C.UTF-8")) {
+      if (Files.isDirectory(Path.of(folder))) {
+        return true;
+      }
+    }
+    for (String locale : List.of("/usr/bin/locale", "/bin/locale")) {
+      if (!Files.isExecutable(Path.of(locale))) {
+        continue;
+      }
+      try {
+        ProcessBuilder builder = new ProcessBuilder(locale, "charmap").redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("LC_ALL", UTF8_LOCALE);
+        Process process = builder.start();
+        byte[] answer;
+        try (InputStream in = process.getInputStream()) {
+          answer = in.readNBytes(64);
+        }
+        return process.waitFor(5, TimeUnit.SECONDS) && process.exitValue() == 0
+            && new String(answer, StandardCharsets.US_ASCII).strip().equals("UTF-8");
+      } catch (IOException e) {
+        return false;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return false;
   }
 
   // ---- the launcher's side ------------------------------------------------------------------------

@@ -259,6 +259,55 @@ class CliProcessIT {
     }
   }
 
+  // ---- no locale ----------------------------------------------------------------------------------
+
+  /** Whether glibc's C.UTF-8 locale is there (as the launcher decides it, by the locale tool's answer). */
+  private static boolean cUtf8Locale() throws Exception {
+    if (!Files.isExecutable(Path.of("/usr/bin/env")) || !Files.isExecutable(Path.of("/usr/bin/locale"))) {
+      return false;
+    }
+    Process locale = new ProcessBuilder("/usr/bin/env", "-i", "LC_ALL=C.UTF-8", "/usr/bin/locale", "charmap")
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String charmap = new String(locale.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+    return locale.waitFor() == 0 && charmap.strip().equals("UTF-8");
+  }
+
+  @Test
+  void withoutALocaleNonAsciiFileNamesAreRewrittenAndCanBeNamed(@TempDir Path dir) throws Exception {
+    assumeTrue("UTF-8".equals(System.getProperty("sun.jnu.encoding")), "this JVM passes UTF-8 file names on");
+    assumeTrue(cUtf8Locale(), "the C.UTF-8 locale");
+    Path sample = Path.of("samples/provisioning/datasources/10-amp-eu-west-1.yaml");
+    byte[][] version = versions().get("10-amp-eu-west-1.yaml");
+    List<String> names = List.of("\u00e9.yaml", "\u30c7\u30fc\u30bf.yaml");
+    Path tree = dir.resolve("tree");
+    Path named = dir.resolve("named");
+    for (Path folder : List.of(tree, named)) {
+      Files.createDirectories(folder);
+      for (String name : names) {
+        Files.copy(sample, folder.resolve(name));
+      }
+    }
+    List<String> noLocale = List.of("/usr/bin/env", "-i", "PATH=/usr/bin:/bin");
+
+    List<String> walk = new ArrayList<>(noLocale);
+    walk.addAll(java("migrate", "--write", tree.toString()));
+    Result walked = exec(Map.of(), walk, dir);
+    assertThat(walked.code()).as(walked.err()).isZero();
+    assertThat(walked.err()).as("the names, as they are").contains("2 files: 2 rewritten");
+    for (String name : names) {
+      assertThat(walked.out()).contains(tree.resolve(name).toString());
+      assertThat(Files.readAllBytes(tree.resolve(name))).as(name).isEqualTo(version[1]);
+    }
+
+    List<String> direct = new ArrayList<>(noLocale);
+    direct.addAll(java("migrate", "--write", named.resolve(names.get(0)).toString(), named.resolve(names.get(1)).toString()));
+    Result directly = exec(Map.of(), direct, dir);
+    assertThat(directly.code()).as(directly.err()).isZero();
+    for (String name : names) {
+      assertThat(Files.readAllBytes(named.resolve(name))).as(name).isEqualTo(version[1]);
+    }
+  }
+
   // ---- a real terminal ----------------------------------------------------------------------------
 
   private static boolean hasScript() {
