@@ -45,19 +45,48 @@ public final class PromshiftCli {
     return terminal;
   }
 
-  /** Runs the command line and returns its exit code; never exits the JVM. No colour, no progress line. */
+  /**
+   * Runs the command line and returns its exit code; never exits the JVM, never throws (an {@link Error}
+   * such as running out of memory is exit 70 and one line on {@code err}). No colour, no progress line.
+   */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     return run(out, err, Terminal.NONE, args);
   }
 
   static int run(PrintWriter out, PrintWriter err, Terminal terminal, String... args) {
+    return run(out, err, terminal, Fatal.inProcess(), args);
+  }
+
+  private static int run(PrintWriter out, PrintWriter err, Terminal terminal, Fatal fatal, String... args) {
+    CommandLine cli;
     try {
-      CommandLine cli = new CommandLine(new PromshiftCli(terminal));
+      cli = new CommandLine(new PromshiftCli(terminal));
       addCommands(cli, args.length > 0 ? args[0] : null);
-      return configure(cli, out, err, terminal).execute(args);
-    } finally {
-      out.flush();
-      err.flush();
+      configure(cli, out, err, terminal);
+    } catch (Throwable e) { // out of memory before anything ran, say
+      return fatal.report(e, err, null);
+    }
+    return execute(cli, fatal, args);
+  }
+
+  /** Runs a command line made by {@link #commandLine} (or {@code run}) and returns its exit code. */
+  static int execute(CommandLine cli, String... args) {
+    return execute(cli, Fatal.inProcess(), args);
+  }
+
+  /**
+   * picocli turns an exception into {@link #internalError}'s exit 70 but lets an {@link Error} through
+   * (out of memory, stack overflow; from the command's thread or, through {@code Batch}, a worker's): here
+   * it becomes exit 70 and one line too.
+   */
+  private static int execute(CommandLine cli, Fatal fatal, String... args) {
+    try {
+      int code = cli.execute(args);
+      cli.getOut().flush();
+      cli.getErr().flush();
+      return code;
+    } catch (Throwable e) {
+      return fatal.report(e, cli.getErr(), cli);
     }
   }
 
@@ -118,15 +147,22 @@ public final class PromshiftCli {
   }
 
   public static void main(String[] args) {
-    System.exit(runOnProcessStreams(args));
+    System.exit(runOnProcessStreams(args, Fatal.forProcess()));
   }
 
-  /** Runs the command line on this process's standard streams and terminal; returns the exit code. */
-  static int runOnProcessStreams(String[] args) {
-    // UTF-8 whatever the locale: diffs and reports carry the files' own text
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8));
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8));
-    return run(out, err, Terminal.detect(), args);
+  /**
+   * Runs the command line on this process's standard streams and terminal and returns the exit code; never
+   * throws: whatever escapes is reported through {@code fatal} (exit 70, one line).
+   */
+  static int runOnProcessStreams(String[] args, Fatal fatal) {
+    try {
+      // UTF-8 whatever the locale: diffs and reports carry the files' own text
+      PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8));
+      PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8));
+      return run(out, err, Terminal.detect(), fatal, args);
+    } catch (Throwable e) {
+      return fatal.report(e, null, null);
+    }
   }
 
   /** A short message and where to read more, not the whole usage text. */
@@ -144,12 +180,8 @@ public final class PromshiftCli {
 
   private static int internalError(Exception e, CommandLine command, ParseResult parseResult) {
     PrintWriter err = command.getErr();
-    err.println("promshift: internal error: " + e + " (a bug: please report it, with the command line)");
-    ParseResult sub = parseResult;
-    while (sub.subcommand() != null) {
-      sub = sub.subcommand();
-    }
-    if (sub.hasMatchedOption("--verbose")) {
+    err.println(Fatal.line(e));
+    if (Fatal.verbose(parseResult)) {
       e.printStackTrace(err);
     }
     err.flush();
