@@ -277,17 +277,19 @@ public final class Secrets {
 
     /** One span per line of the scalar's content: quotes, a block header, indentation and line breaks kept. */
     void scalarLines(ScalarNode scalar) {
-      Span value = scalar.valueSpan();
-      int start = value.start();
-      int end = value.end();
-      if (scalar.style().isQuoted() && value.length() >= 2) {
-        start++;
-        end--;
-      } else if (scalar.style().isBlock()) {
-        lines(nextLine(start, end), end, false); // the header (| >- |2) is no secret; indentation is kept
+      Span content = content(scalar);
+      if (scalar.style().isBlock()) {
+        // the header (| >- |2) is no secret; indentation is kept
+        lines(nextLine(content.start(), content.end()), content.end(), false);
         return;
       }
-      lines(start, end, true);
+      lines(content.start(), content.end(), true);
+    }
+
+    /** The scalar's value as written, without its quotes. */
+    private static Span content(ScalarNode scalar) {
+      Span value = scalar.valueSpan();
+      return scalar.style().isQuoted() && value.length() >= 2 ? new Span(value.start() + 1, value.end() - 1) : value;
     }
 
     /** Masks each line's content within [start, end): from its first non-blank to its last non-blank. */
@@ -335,14 +337,8 @@ public final class Secrets {
     /** The syntax: every scalar as written (keys too, and whatever the model leaves out), for credentials in text. */
     void scanSyntax(YamlNode node) {
       if (node instanceof ScalarNode scalar) {
-        Span value = scalar.valueSpan();
-        int start = value.start();
-        int end = value.end();
-        if (scalar.style().isQuoted() && value.length() >= 2) {
-          start++;
-          end--;
-        }
-        credentialsIn(text, start, end, spans);
+        Span content = content(scalar);
+        credentialsIn(text, content.start(), content.end(), spans);
       } else if (node instanceof MappingNode mapping) {
         for (MappingNode.Entry entry : mapping.entries()) {
           scanSyntax(entry.key());
