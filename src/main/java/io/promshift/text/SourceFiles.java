@@ -242,7 +242,9 @@ public record SourceFiles(long maxSize, Duration openTimeout) {
    */
   private byte[] readBounded(FileChannel channel, long expected) throws IOException {
     long limit = Math.min(maxSize, MAX_ARRAY - 1);
-    int capacity = (int) (expected >= 0 ? Math.min(expected + 1, limit + 1) : Math.min(CHUNK, limit + 1));
+    // a size of 0 may be a /proc file that has content, and some of those (sysctl values) answer only a
+    // read from offset 0: a first read of one byte would be all they ever give
+    int capacity = (int) Math.min(expected > 0 ? expected + 1 : CHUNK, limit + 1);
     byte[] buffer = new byte[Math.max(capacity, 1)];
     int length = 0;
     while (true) {

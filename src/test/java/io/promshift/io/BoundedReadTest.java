@@ -135,6 +135,15 @@ class BoundedReadTest {
   }
 
   @Test
+  void aFileThatReportsSizeZeroIsReadWhole() {
+    // /proc reports 0 bytes for files with content, and a sysctl value answers only a read from offset 0
+    Path pidMax = Path.of("/proc/sys/kernel/pid_max");
+    assumeTrue(Files.isReadable(pidMax), "/proc/sys/kernel/pid_max");
+    String text = new String(SourceFiles.limitedTo(1000).read(pidMax).bytes(), StandardCharsets.US_ASCII);
+    assertThat(text).matches("[0-9]{3,}\n");
+  }
+
+  @Test
   void aDirectoryAndAMissingFileAreRefusedInPlainWords(@TempDir Path dir) {
     SourceFiles reader = SourceFiles.limitedTo(1000);
     assertThatThrownBy(() -> reader.read(dir)).hasMessage(dir + ":1:1: cannot read the file (is a directory)");
