@@ -175,7 +175,8 @@ public record SourceFiles(long maxSize, Duration openTimeout) {
    * Opens a file that may block in open(2) (a named pipe waits there for a writer) on a helper thread, and
    * gives up after the timeout. A pipe's blocked opener is then released by opening the pipe for reading and
    * writing here (on Linux that never blocks, and it gives the opener the writer it waits for), and both
-   * ends are closed; a thread blocked on a device stays blocked, as a daemon that cannot stop the JVM.
+   * ends are closed. A thread blocked on a device, or on a pipe this user may not open for writing, stays
+   * blocked, as a daemon that cannot keep the JVM from exiting.
    */
   private FileChannel openWithin(Path path, boolean fifo) throws IOException {
     CompletableFuture<FileChannel> opened = new CompletableFuture<>();
