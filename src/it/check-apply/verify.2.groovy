@@ -21,5 +21,5 @@ assert log.contains('promshift:apply: 4 files: 2 changed (2 data sources to plug
   assert Files.getLastModifiedTime(file).toMillis() == 946684800000L : "apply touched $name"
 }
 // no temp file left behind
-assert !Files.walk(sources).anyMatch { it.fileName.toString().endsWith('.promshift.tmp') }
+assert !Files.walk(sources).anyMatch { it.fileName.toString() ==~ /\.promshift-.*\.tmp|.*\.promshift\.tmp/ }
 return true

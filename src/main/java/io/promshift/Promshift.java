@@ -21,10 +21,13 @@ import io.promshift.rules.Code;
 import io.promshift.rules.Diagnostic;
 import io.promshift.rules.Validator;
 import io.promshift.syntax.YamlDocument;
+import io.promshift.text.FileSnapshot;
+import io.promshift.text.IoProblems;
 import io.promshift.text.Position;
 import io.promshift.text.SourceException;
 import io.promshift.text.SourceText;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -242,6 +245,7 @@ public final class Promshift {
     Thread cleanup = new Thread(writer::abandonAll, "promshift-cleanup");
     boolean writes = !(mode instanceof WriteMode.None);
     if (writes) {
+      removeLeftovers(scan, mode);
       Runtime.getRuntime().addShutdownHook(cleanup);
     }
     try {
@@ -268,12 +272,13 @@ public final class Promshift {
 
   private FileOutcome migrate(FileSet.Found found, WriteMode mode, AtomicWriter writer, boolean diffs) {
     String name = found.file().toString();
-    byte[] original;
+    FileSnapshot read;
     try {
-      original = ProvisioningReader.readBytes(found.file(), settings.read().maxFileSize());
+      read = reader.snapshot(found.file()); // bounded, and what identifies the file for the write's change check
     } catch (SourceException e) {
       return failed(found, unreadable(e));
     }
+    byte[] original = read.bytes();
     MigrationResult result = migrator.migrate(name, original);
     if (result.refused()) {
       Diagnostic refusal = Diagnostic.of(name, result.refusal().position(), Code.MIGRATION_REFUSED,
@@ -295,7 +300,7 @@ public final class Promshift {
     Path writtenTo = null;
     try {
       if (mode instanceof WriteMode.InPlace && result.changed()) {
-        writer.replace(found.file(), original, content);
+        writer.replace(read, content);
         writtenTo = found.file();
       } else if (mode instanceof WriteMode.ToFolder toFolder) {
         writtenTo = toFolder.folder().resolve(found.relative());
@@ -307,6 +312,24 @@ public final class Promshift {
     }
     return new FileOutcome(found.file(), found.root(), verdict, notices, List.of(), result.changes(), diff,
         writtenTo);
+  }
+
+  /**
+   * Temp files a killed run left in the folders this run writes to: removed when the run that made them is gone
+   * (a concurrent run's temp file is left alone). Best effort: one that cannot be removed changes nothing.
+   */
+  private static void removeLeftovers(FileSet.Scan scan, WriteMode mode) {
+    List<Path> leftovers = new ArrayList<>(scan.leftovers());
+    if (mode instanceof WriteMode.ToFolder toFolder && Files.isDirectory(toFolder.folder())) {
+      leftovers.addAll(new FileSet(List.of(toFolder.folder())).scan().leftovers());
+    }
+    for (Path leftover : leftovers) {
+      try {
+        AtomicWriter.removeLeftover(leftover);
+      } catch (IOException e) {
+        // it stays; the next run tries again
+      }
+    }
   }
 
   /** An output tree holds every processed file: one that is skipped or refused is copied as it is. */
@@ -329,10 +352,13 @@ public final class Promshift {
     if (e instanceof AtomicWriter.ConcurrentChangeException) {
       return Diagnostic.of(name, Position.START, Code.CONCURRENT_CHANGE, e.getMessage());
     }
+    if (e instanceof AtomicWriter.RefusedException) {
+      return Diagnostic.of(name, Position.START, Code.WRITE_FAILED, e.getMessage()); // names the file, says why
+    }
     Path target = mode instanceof WriteMode.ToFolder toFolder ? toFolder.folder().resolve(found.relative())
         : found.file();
     return Diagnostic.of(name, Position.START, Code.WRITE_FAILED, "cannot write " + target + " ("
-        + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+        + IoProblems.describe(e) + ")");
   }
 
   // ---- the run ---------------------------------------------------------------------------------------------
@@ -357,7 +383,7 @@ public final class Promshift {
         outcome = task.apply(file);
       } catch (RuntimeException e) {
         outcome = failed(file, Diagnostic.of(file.file().toString(), Position.START, Code.UNREADABLE,
-            "promshift failed on this file (" + e.getClass().getSimpleName() + "); it is left untouched"
+            "promshift failed on this file (" + IoProblems.describe(e) + "); it is left untouched"
                 + " — please report this"));
       }
       listener.progressed();

@@ -8,13 +8,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * Runs one task per item on a fixed number of threads and returns the results in the items' order, so
- * output is deterministic however the work interleaves. A task must not throw: each is expected to turn
- * its failures into a result (one bad file never stops a batch).
+ * output is deterministic however the work interleaves. One bad file never stops a batch: a task turns its
+ * failures into a result, and the forms with {@code onFailure} make sure of it for a task that throws.
  */
 public final class Batch {
   private Batch() {}
@@ -23,6 +24,32 @@ public final class Batch {
     List<R> results = new ArrayList<>(items.size());
     forEachOrdered(items, threads, task, results::add);
     return results;
+  }
+
+  /** {@link #run(List, int, Function)}, where a task that throws gives {@code onFailure}'s result for its item. */
+  public static <T, R> List<R> run(
+      List<T> items, int threads, Function<T, R> task, BiFunction<T, RuntimeException, R> onFailure) {
+    return run(items, threads, contained(task, onFailure));
+  }
+
+  /**
+   * {@link #forEachOrdered(List, int, Function, Consumer)} for tasks that may throw: a task's
+   * {@link RuntimeException} (a file name this locale cannot encode, a defect) becomes its own item's result
+   * through {@code onFailure}, and the batch goes on. An {@link Error} still ends the batch.
+   */
+  public static <T, R> void forEachOrdered(List<T> items, int threads, Function<T, R> task,
+      BiFunction<T, RuntimeException, R> onFailure, Consumer<R> consumer) {
+    forEachOrdered(items, threads, contained(task, onFailure), consumer);
+  }
+
+  private static <T, R> Function<T, R> contained(Function<T, R> task, BiFunction<T, RuntimeException, R> onFailure) {
+    return item -> {
+      try {
+        return task.apply(item);
+      } catch (RuntimeException e) {
+        return onFailure.apply(item, e);
+      }
+    };
   }
 
   /**

@@ -1,8 +1,13 @@
 package io.promshift.io;
 
+import io.promshift.syntax.ReadSettings;
+import io.promshift.text.IoProblems;
+import io.promshift.text.SourceFiles;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,8 +21,36 @@ import java.util.Map;
 public final class EnvFile {
   private EnvFile() {}
 
+  /** Reads an env file within the default size limit of provisioning files ({@link ReadSettings#DEFAULTS}). */
   public static Map<String, String> read(Path path) throws IOException {
-    return parse(path.toString(), Files.readString(path, StandardCharsets.UTF_8));
+    return read(path, ReadSettings.DEFAULTS.maxFileSize());
+  }
+
+  /**
+   * Reads an env file of at most {@code maxSize} bytes (the limit provisioning files get: a link to
+   * {@code /dev/zero} is refused, not read for ever).
+   *
+   * @throws IOException whose message says in plain words why the file cannot be read ("no such file",
+   *     "the file is over the limit of N bytes", "not valid UTF-8"); callers add the file's name
+   * @throws IllegalArgumentException naming the first line that is not {@code NAME=value}
+   */
+  public static Map<String, String> read(Path path, long maxSize) throws IOException {
+    byte[] bytes;
+    try {
+      bytes = SourceFiles.limitedTo(maxSize).snapshot(path).bytes();
+    } catch (IOException e) {
+      throw new IOException(IoProblems.describe(e), e);
+    } catch (RuntimeException e) {
+      throw new IOException(IoProblems.describe(e), e);
+    }
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new IOException("not valid UTF-8", e);
+    }
+    return parse(path.toString(), text);
   }
 
   /** Parses the text; a line that is not {@code NAME=value} is an {@link IllegalArgumentException} naming it. */

@@ -7,6 +7,7 @@ import io.promshift.model.Field;
 import io.promshift.model.ProvisioningFile;
 import io.promshift.model.ProvisioningReader;
 import io.promshift.syntax.ReadSettings;
+import io.promshift.text.FileSnapshot;
 import io.promshift.text.SourceException;
 import io.promshift.text.SourceText;
 import java.nio.file.Path;
@@ -44,12 +45,20 @@ public final class Migrator {
     return options;
   }
 
+  /** Reads (within the reader's size limit) and migrates one file; a file that cannot be read is refused. */
   public MigrationResult migrate(Path path) {
+    FileSnapshot snapshot;
     try {
-      return migrate(path.toString(), ProvisioningReader.readBytes(path, Long.MAX_VALUE));
+      snapshot = reader.snapshot(path);
     } catch (SourceException e) {
       return new MigrationResult(path.toString(), null, "", List.of(), List.of(), Refusal.of(e));
     }
+    return migrate(snapshot);
+  }
+
+  /** Migrates a file as it was read; write the result with {@code AtomicWriter.replace(snapshot, newBytes)}. */
+  public MigrationResult migrate(FileSnapshot snapshot) {
+    return migrate(snapshot.path().toString(), snapshot.bytes());
   }
 
   public MigrationResult migrate(String name, byte[] bytes) {

@@ -3,11 +3,11 @@ package io.promshift.model;
 import io.promshift.syntax.ReadSettings;
 import io.promshift.syntax.YamlDocument;
 import io.promshift.syntax.YamlReader;
+import io.promshift.text.FileSnapshot;
 import io.promshift.text.Position;
 import io.promshift.text.SourceException;
+import io.promshift.text.SourceFiles;
 import io.promshift.text.SourceText;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -30,6 +30,16 @@ public final class ProvisioningReader {
 
   public ProvisioningFile read(Path path) {
     return read(path.toString(), readBytes(path, settings.maxFileSize()));
+  }
+
+  /**
+   * A file's bytes with what identifies it on disk, read within this reader's size limit: what a caller that
+   * may rewrite the file keeps, so the write can tell whether the file changed meanwhile.
+   *
+   * @throws SourceException naming the file when it cannot be read or is too large
+   */
+  public FileSnapshot snapshot(Path path) {
+    return SourceFiles.limitedTo(settings.maxFileSize()).read(path);
   }
 
   public ProvisioningFile read(String name, byte[] bytes) {
@@ -55,18 +65,11 @@ public final class ProvisioningReader {
     return reader.read(source);
   }
 
-  /** A file's bytes, or a {@link SourceException} naming it when it cannot be read or is too large. */
+  /**
+   * A file's bytes, or a {@link SourceException} naming it when it cannot be read or is too large. Never more
+   * than {@code maxSize + 1} bytes are read, whatever the path names (a device, a pipe); see {@link SourceFiles}.
+   */
   public static byte[] readBytes(Path path, long maxSize) {
-    try {
-      long size = Files.size(path);
-      if (size > maxSize) {
-        throw new SourceException(path.toString(), Position.START, "the file is " + size
-            + " bytes, over the limit of " + maxSize + " bytes");
-      }
-      return Files.readAllBytes(path);
-    } catch (IOException e) {
-      throw new SourceException(path.toString(), Position.START, "cannot read the file ("
-          + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
-    }
+    return SourceFiles.limitedTo(maxSize).read(path).bytes();
   }
 }

@@ -36,8 +36,7 @@ class AtomicWriterTest {
   @Test
   void aTempFileLeftByAKilledRunWithTheSamePidIsSkippedNotOverwritten(@TempDir Path dir) throws IOException {
     Path file = Files.writeString(dir.resolve("a.yaml"), "old\n");
-    Path leftover = Files.writeString(
-        dir.resolve(".a.yaml." + ProcessHandle.current().pid() + ".0.promshift.tmp"), "left by a killed run\n");
+    Path leftover = Files.writeString(dir.resolve(AtomicWriter.tempName(0)), "left by a killed run\n");
     new AtomicWriter().replace(file, bytes("old\n"), bytes("new\n"));
     assertThat(Files.readString(file)).isEqualTo("new\n");
     assertThat(Files.readString(leftover)).isEqualTo("left by a killed run\n");
@@ -101,7 +100,12 @@ class AtomicWriterTest {
 
   @Test
   void recognisesItsTempFiles() {
+    assertThat(AtomicWriter.isTempFile(Path.of("d").resolve(AtomicWriter.tempName(0)))).isTrue();
+    assertThat(AtomicWriter.isTempFile(Path.of("d/.promshift-12345-lq2x8k1c-a.tmp"))).isTrue();
+    // the names of earlier versions: .<name>.<pid>.<n>.promshift.tmp, and .<name>.<random>.promshift.tmp
+    assertThat(AtomicWriter.isTempFile(Path.of("d/.a.yaml.12345.0.promshift.tmp"))).isTrue();
     assertThat(AtomicWriter.isTempFile(Path.of("d/.a.yaml.12345.promshift.tmp"))).isTrue();
     assertThat(AtomicWriter.isTempFile(Path.of("d/a.yaml"))).isFalse();
+    assertThat(AtomicWriter.isTempFile(Path.of("d/.promshift-notes.tmp"))).isFalse();
   }
 }
