@@ -1,0 +1,106 @@
+package io.promshift;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.promshift.io.FileSet;
+import io.promshift.io.WriteMode;
+import io.promshift.report.FileOutcome;
+import io.promshift.report.Run;
+import io.promshift.report.ValidationRun;
+import io.promshift.report.Verdict;
+import io.promshift.rules.Code;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The facade every front end uses: one outcome per file, in path order, whatever the parallelism. */
+class PromshiftTest {
+  private static final String AMP = "apiVersion: 1\ndatasources:\n  - name: %s\n    type: prometheus\n"
+      + "    url: https://aps-workspaces.eu-west-1.amazonaws.com/workspaces/ws-1\n    jsonData:\n"
+      + "      sigV4Auth: true\n      sigV4Region: eu-west-1\n";
+
+  private static Path write(Path file, String text) throws Exception {
+    Files.createDirectories(file.getParent());
+    return Files.writeString(file, text);
+  }
+
+  private static Path tree(Path dir) throws Exception {
+    for (int i = 0; i < 40; i++) {
+      write(dir.resolve("d" + (i % 3) + "/f" + i + ".yaml"), i % 7 == 0 ? "apiVersion: 1\ndatasources:\n  - [\n"
+          : i % 5 == 0 ? "apiVersion: 1\nproviders: []\n" : AMP.formatted("ds" + i));
+    }
+    return dir;
+  }
+
+  @Test
+  void everyRunGivesOneOutcomePerFileInPathOrderWhateverTheParallelism(@TempDir Path dir) throws Exception {
+    FileSet files = FileSet.of(tree(dir));
+    Promshift promshift = Promshift.create();
+
+    Run one = promshift.status(files.withParallelism(1));
+    Run four = promshift.status(files.withParallelism(4));
+    Run migrated = promshift.migrate(files.withParallelism(4), WriteMode.none());
+
+    List<Path> sorted = new ArrayList<>(one.files().stream().map(FileOutcome::file).toList());
+    sorted.sort(null);
+    assertThat(one.files()).extracting(FileOutcome::file).hasSize(40).isEqualTo(sorted);
+    assertThat(four).isEqualTo(one);
+    assertThat(migrated.files()).extracting(FileOutcome::file).isEqualTo(sorted);
+    assertThat(migrated.count(Verdict.FAILED)).isEqualTo(6);
+    assertThat(migrated.count(Verdict.SKIPPED)).isEqualTo(6);
+    assertThat(migrated.count(Verdict.CHANGED)).isEqualTo(28);
+    assertThat(migrated.files()).filteredOn(FileOutcome::failed)
+        .allSatisfy(f -> assertThat(f.diagnostics()).extracting(d -> d.code()).containsExactly(Code.MIGRATION_REFUSED));
+  }
+
+  @Test
+  void listenersHearEachOutcomeInPathOrderOnTheCallingThread(@TempDir Path dir) throws Exception {
+    List<FileOutcome> heard = new ArrayList<>();
+    Thread caller = Thread.currentThread();
+    Run run = Promshift.create().status(FileSet.of(tree(dir)).withParallelism(4), new RunListener() {
+      @Override
+      public void finished(FileOutcome outcome) {
+        assertThat(Thread.currentThread()).isSameAs(caller);
+        heard.add(outcome);
+      }
+    });
+    assertThat(heard).isEqualTo(run.files());
+  }
+
+  @Test
+  void validationIsReachableFromTheFacadeWithItsThreshold(@TempDir Path dir) throws Exception {
+    write(dir.resolve("a.yaml"), "apiVersion: 1\ndatasources:\n  - name: a\n    type: prometheus\n"
+        + "    url: https://aps-workspaces.eu-west-1.amazonaws.com/workspaces/ws-1\n    jsonData:\n"
+        + "      sigV4Auth: true\n");
+    ValidationRun errors = Promshift.create().validate(FileSet.of(dir));
+    assertThat(errors.findings()).extracting(d -> d.code()).contains(Code.SIGV4_REGION_MISSING);
+    assertThat(errors.failed()).isTrue();
+    assertThat(errors.checked()).isEqualTo(1);
+    assertThatThrownBy(() -> PromshiftSettings.builder().failOn("fatal"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("error, warning or info");
+  }
+
+  @Test
+  void aWritingRunRemovesTheTempFilesAKilledRunLeftAndAReadingRunLeavesThem(@TempDir Path dir) throws Exception {
+    write(dir.resolve("a.yaml"), AMP.formatted("a"));
+    // a pid above Linux's pid_max: no process has it
+    Path leftover = write(dir.resolve(".promshift-4194999-lfls1234-0.tmp"), "half a file");
+
+    Promshift.create().status(FileSet.of(dir));
+    assertThat(leftover).exists();
+
+    Run run = Promshift.create().migrate(FileSet.of(dir), WriteMode.inPlace());
+    assertThat(run.count(Verdict.CHANGED)).isEqualTo(1);
+    assertThat(leftover).doesNotExist();
+  }
+
+  @Test
+  void anInvalidGlobIsRefusedWhenTheFileSetIsBuilt() {
+    assertThatThrownBy(() -> new FileSet(List.of(Path.of(".")), List.of("[a"), List.of()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[a");
+  }
+}
