@@ -4,6 +4,7 @@ import io.promshift.migrate.Change;
 import io.promshift.model.MigrationState;
 import io.promshift.rules.Diagnostic;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -13,11 +14,18 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@code migrate}) and where it was written; then the totals.
  *
  * <pre>
- * {"files": [{"file": "a.yaml", "verdict": "changed", "diagnostics": [], "changes": [...], "writtenTo": null}],
+ * {"target": "plugin types",
+ *  "files": [{"file": "a.yaml", "verdict": "changed", "diagnostics": [], "changes": [...], "writtenTo": null}],
  *  "totals": {"files": 1, "changed": 1, "unchanged": 0, "skipped": 0, "failed": 0, "dataSources": 1}}
  * </pre>
  */
 public final class RunJson {
+  /** What status calls a file's verdict: a file it could read is "read". */
+  private static final Map<Verdict, String> STATUS_VERDICTS = Map.of(Verdict.CHANGED, "read",
+      Verdict.UNCHANGED, "read", Verdict.SKIPPED, "skipped", Verdict.FAILED, "unreadable");
+  private static final Map<Verdict, String> MIGRATION_VERDICTS = Map.of(Verdict.CHANGED, "changed",
+      Verdict.UNCHANGED, "unchanged", Verdict.SKIPPED, "skipped", Verdict.FAILED, "failed");
+
   private RunJson() {}
 
   /** {@code status}: each file's data sources with their line, name, type, state and reason. */
@@ -25,7 +33,7 @@ public final class RunJson {
     ObjectNode root = Json.NODES.objectNode();
     ArrayNode files = root.putArray("files");
     for (FileOutcome outcome : all(run)) {
-      ObjectNode file = file(files, outcome);
+      ObjectNode file = file(files, outcome, STATUS_VERDICTS);
       ArrayNode sources = file.putArray("dataSources");
       for (SourceStatus source : outcome.sources()) {
         ObjectNode item = sources.addObject();
@@ -37,11 +45,16 @@ public final class RunJson {
         item.put("reason", source.state().reason());
       }
     }
-    ObjectNode totals = totals(root, run);
+    ObjectNode totals = root.putObject("totals");
+    totals.put("files", run.files().size());
+    totals.put("read", run.count(Verdict.UNCHANGED));
+    totals.put("skipped", run.count(Verdict.SKIPPED));
+    totals.put("unreadable", run.count(Verdict.FAILED));
     totals.put("dataSources", run.sources());
-    for (MigrationState.State state : MigrationState.State.values()) {
-      totals.put(state.label(), run.states().getOrDefault(state, 0));
-    }
+    totals.put("migrated", run.states().getOrDefault(MigrationState.State.MIGRATED, 0));
+    totals.put("pending", run.states().getOrDefault(MigrationState.State.PENDING, 0));
+    totals.put("willNotMigrate", run.states().getOrDefault(MigrationState.State.WILL_NOT_MIGRATE, 0));
+    totals.put("nothingToDo", run.states().getOrDefault(MigrationState.State.NOTHING_TO_DO, 0));
     return Json.write(root);
   }
 
@@ -51,7 +64,7 @@ public final class RunJson {
     root.put("target", target);
     ArrayNode files = root.putArray("files");
     for (FileOutcome outcome : all(run)) {
-      ObjectNode file = file(files, outcome);
+      ObjectNode file = file(files, outcome, MIGRATION_VERDICTS);
       ArrayNode changes = file.putArray("changes");
       for (Change change : outcome.changes()) {
         ObjectNode item = changes.addObject();
@@ -67,7 +80,12 @@ public final class RunJson {
         file.put("diff", outcome.diff());
       }
     }
-    totals(root, run).put("dataSources", run.changedSources());
+    ObjectNode totals = root.putObject("totals");
+    totals.put("files", run.files().size());
+    for (Verdict verdict : Verdict.values()) {
+      totals.put(MIGRATION_VERDICTS.get(verdict), run.count(verdict));
+    }
+    totals.put("dataSources", run.changedSources());
     return Json.write(root);
   }
 
@@ -77,10 +95,10 @@ public final class RunJson {
     return all;
   }
 
-  private static ObjectNode file(ArrayNode files, FileOutcome outcome) {
+  private static ObjectNode file(ArrayNode files, FileOutcome outcome, Map<Verdict, String> verdicts) {
     ObjectNode file = files.addObject();
     file.put("file", outcome.file().toString());
-    file.put("verdict", outcome.verdict().name().toLowerCase(java.util.Locale.ROOT));
+    file.put("verdict", verdicts.get(outcome.verdict()));
     ArrayNode diagnostics = file.putArray("diagnostics");
     for (Diagnostic d : outcome.diagnostics()) {
       JsonReport.put(diagnostics.addObject(), d);
@@ -88,12 +106,5 @@ public final class RunJson {
     return file;
   }
 
-  private static ObjectNode totals(ObjectNode root, Run run) {
-    ObjectNode totals = root.putObject("totals");
-    totals.put("files", run.files().size());
-    for (Verdict verdict : Verdict.values()) {
-      totals.put(verdict.name().toLowerCase(java.util.Locale.ROOT), run.count(verdict));
-    }
-    return totals;
-  }
+
 }

@@ -157,9 +157,9 @@ public enum Code {
   // ---- credentials in plain sight
   SECRET_IN_JSON_DATA("secret-in-json-data", Severity.ERROR,
       "A secret under jsonData instead of secureJsonData",
-      "Grafana reads SigV4, Azure and password secrets only from secureJsonData; under jsonData they are"
-          + " ignored (so authentication fails) and stored unencrypted, visible to everyone who can see the"
-          + " data source."),
+      "Grafana reads SigV4 and Azure secrets, passwords, TLS keys and certificates and HTTP header values only"
+          + " from secureJsonData; under jsonData they are ignored (so authentication fails) and stored"
+          + " unencrypted, visible to everyone who can see the data source."),
   LITERAL_AWS_KEY("literal-aws-key", Severity.WARNING,
       "A literal AWS key in the file",
       "An AWS access key id (AKIA..., ASIA...) or secret key written in the file works, but it sits in plain"

@@ -31,7 +31,7 @@ class JsonOutputTest {
       }
     }
     assertThat(amp).isNotNull();
-    assertThat(amp.get("verdict").asString()).isEqualTo("unchanged");
+    assertThat(amp.get("verdict").asString()).isEqualTo("read");
     JsonNode first = amp.get("dataSources").get(0);
     assertThat(first.get("state").asString()).isEqualTo("pending");
     assertThat(first.get("targetType").asString()).isEqualTo("grafana-amazonprometheus-datasource");
@@ -45,7 +45,7 @@ class JsonOutputTest {
 
     assertThat(json.code()).isEqualTo(2);
     JsonNode file = JSON.readTree(json.out()).get("files").get(0);
-    assertThat(file.get("verdict").asString()).isEqualTo("failed");
+    assertThat(file.get("verdict").asString()).isEqualTo("unreadable");
     JsonNode diagnostic = file.get("diagnostics").get(0);
     assertThat(diagnostic.get("rule").asString()).isEqualTo("yaml-syntax");
     assertThat(diagnostic.get("line").asInt()).isBetween(3, 4);
