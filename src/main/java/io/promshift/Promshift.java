@@ -182,7 +182,7 @@ public final class Promshift {
       }
     });
     Map<String, Integer> order = new HashMap<>();
-    List<ProvisioningFile> readable = new ArrayList<>();
+    List<FileOutcome> readable = new ArrayList<>();
     List<Diagnostic> findings = new ArrayList<>();
     int checked = 0;
     for (FileOutcome outcome : run.files()) {
@@ -192,14 +192,15 @@ public final class Promshift {
       }
       checked++;
       findings.addAll(outcome.diagnostics());
-      ProvisioningFile file = read.get(outcome);
-      if (file != null) {
-        readable.add(file);
+      if (read.containsKey(outcome)) {
+        readable.add(outcome);
       }
     }
     Validator validator = Validator.create(settings.validation());
-    for (List<Diagnostic> found : Batch.run(Validator.byDirectory(readable), files.parallelism(),
-        validator::validateAll)) {
+    // Grafana reads each directory as one set: the directories are independent, so they go in parallel
+    List<List<FileOutcome>> directories = Validator.byDirectory(readable, FileOutcome::file);
+    for (List<Diagnostic> found : Batch.run(directories, files.parallelism(),
+        directory -> validator.validateAll(directory.stream().map(read::get).toList()))) {
       findings.addAll(found);
     }
     findings.sort(Comparator.comparingInt((Diagnostic f) -> order.getOrDefault(f.file(), Integer.MAX_VALUE))

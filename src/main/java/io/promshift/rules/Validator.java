@@ -80,9 +80,17 @@ public final class Validator {
    * validate the groups in parallel.
    */
   public static List<List<ProvisioningFile>> byDirectory(List<ProvisioningFile> files) {
-    Map<Path, List<ProvisioningFile>> groups = new LinkedHashMap<>();
-    for (ProvisioningFile file : files) {
-      Path parent = Path.of(file.fileName()).toAbsolutePath().normalize().getParent();
+    return byDirectory(files, file -> Path.of(file.fileName()));
+  }
+
+  /**
+   * The same, with each file's path given by {@code path} (a caller that has the paths it read keeps them: a
+   * name decoded under a C locale cannot be turned back into the path it came from).
+   */
+  public static <T> List<List<T>> byDirectory(List<T> files, java.util.function.Function<T, Path> path) {
+    Map<Path, List<T>> groups = new LinkedHashMap<>();
+    for (T file : files) {
+      Path parent = path.apply(file).toAbsolutePath().normalize().getParent();
       groups.computeIfAbsent(parent, directory -> new ArrayList<>()).add(file);
     }
     return new ArrayList<>(groups.values());

@@ -309,6 +309,30 @@ class CliProcessIT {
     }
   }
 
+  @Test
+  void inOneJvmWithoutALocaleNonAsciiFileNamesInAFolderAreValidatedAndWrittenNotACrash(@TempDir Path dir)
+      throws Exception {
+    assumeTrue("UTF-8".equals(System.getProperty("sun.jnu.encoding")), "this JVM passes UTF-8 file names on");
+    Path sample = Path.of("samples/provisioning/datasources/10-amp-eu-west-1.yaml");
+    Path tree = Files.createDirectories(dir.resolve("tree"));
+    for (String name : List.of("\u00e9.yaml", "\u30c7\u30fc\u30bf.yaml")) {
+      Files.copy(sample, tree.resolve(name));
+    }
+    List<String> oneJvm = new ArrayList<>(List.of("/usr/bin/env", "-i", "PATH=/usr/bin:/bin",
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dpromshift.fork=false", "-jar",
+        jar.toString()));
+    for (List<String> args : List.of(List.of("status", "tree"), List.of("validate", "tree"),
+        List.of("migrate", "--out", "out", "tree"), List.of("migrate", "--write", "tree"))) {
+      List<String> command = new ArrayList<>(oneJvm);
+      command.addAll(args);
+      Result result = exec(Map.of(), command, dir);
+      assertThat(result.code()).as(args + "\n" + result.err()).isIn(0, 1);
+      assertThat(result.err()).as(args.toString()).doesNotContain("internal error");
+    }
+    assertThat(Files.readString(tree.resolve("\u00e9.yaml"))).contains("grafana-amazonprometheus-datasource");
+    assertThat(Files.readString(dir.resolve("out/\u30c7\u30fc\u30bf.yaml"))).contains("grafana-amazonprometheus-datasource");
+  }
+
   // ---- a real terminal ----------------------------------------------------------------------------
 
   private static boolean hasScript() {
