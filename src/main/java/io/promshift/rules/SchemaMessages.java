@@ -5,6 +5,7 @@ import io.promshift.grafana.GoScalars;
 import io.promshift.grafana.GoValue;
 import io.promshift.model.Secrets;
 import io.promshift.text.Position;
+import io.promshift.text.Printable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -458,19 +459,7 @@ final class SchemaMessages {
   }
 
   static String quote(String text) {
-    String cut = text.codePointCount(0, text.length()) > SHOWN
-        ? text.substring(0, text.offsetByCodePoints(0, SHOWN)) + "…" : text;
-    StringBuilder out = new StringBuilder("\"");
-    cut.codePoints().forEach(cp -> {
-      if (cp == '"' || cp == '\\') {
-        out.append('\\').appendCodePoint(cp);
-      } else if (Character.isISOControl(cp)) {
-        out.append(String.format("\\u%04x", cp));
-      } else {
-        out.appendCodePoint(cp);
-      }
-    });
-    return out.append('"').toString();
+    return Printable.quoted(text, SHOWN);
   }
 
   private static String quote(JsonNode value) {

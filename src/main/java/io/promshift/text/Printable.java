@@ -51,6 +51,27 @@ public final class Printable {
     return escape(text.substring(0, text.offsetByCodePoints(0, max))) + "…";
   }
 
+  /**
+   * At most {@code max} code points of the text in double quotes, as a message quotes a value: {@code "} and
+   * {@code \} escaped with a backslash, unsafe code points as {@code \}{@code uXXXX}, an ellipsis before the closing quote
+   * when the text was longer.
+   */
+  public static String quoted(String text, int max) {
+    boolean cut = text.codePointCount(0, text.length()) > max;
+    String shown = cut ? text.substring(0, text.offsetByCodePoints(0, max)) : text;
+    StringBuilder out = new StringBuilder(shown.length() + 8).append('"');
+    shown.codePoints().forEach(cp -> {
+      if (cp == '"' || cp == '\\') {
+        out.append('\\').appendCodePoint(cp);
+      } else if (isUnsafe(cp)) {
+        out.append(String.format("\\u%04x", cp));
+      } else {
+        out.appendCodePoint(cp);
+      }
+    });
+    return out.append(cut ? "…" : "").append('"').toString();
+  }
+
   private static int firstUnsafe(String text) {
     for (int i = 0; i < text.length(); i++) {
       if (isUnsafe(text.charAt(i))) {
