@@ -45,6 +45,7 @@ public abstract class AbstractMigrationMojo extends AbstractPromshiftMojo {
       return;
     }
     List<String> refused = new ArrayList<>();
+    List<String> unwritten = new ArrayList<>();
     List<FileOutcome> all = new ArrayList<>(run.problems());
     all.addAll(run.files());
     for (FileOutcome outcome : all) {
@@ -53,7 +54,10 @@ public abstract class AbstractMigrationMojo extends AbstractPromshiftMojo {
         continue;
       }
       for (Message message : outcome.diagnostics().stream().map(d -> Message.of(d, logName(d.file()))).toList()) {
-        if (message.level() != Message.Level.ERROR) {
+        if (message.level() == Message.Level.ERROR && outcome.notWritten()) {
+          getLog().error(message.toString()); // a write that failed fails the build whatever failOnError says
+          unwritten.add(message.where() + ": " + message.text());
+        } else if (message.level() != Message.Level.ERROR) {
           getLog().warn(message.toString());
         } else if (failOnError()) {
           getLog().error(message.toString());
@@ -65,6 +69,10 @@ public abstract class AbstractMigrationMojo extends AbstractPromshiftMojo {
       }
     }
     migrated(run, target);
+    if (!unwritten.isEmpty()) {
+      throw new MojoFailureException(plural(unwritten.size(), "file") + " could not be written:\n"
+          + String.join("\n", unwritten));
+    }
     if (!refused.isEmpty()) {
       throw new MojoFailureException(refused.size() + (refused.size() == 1 ? " file" : " files")
           + " could not be migrated (set failOnError=false to warn instead):\n" + String.join("\n", refused));

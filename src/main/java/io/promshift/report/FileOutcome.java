@@ -1,6 +1,7 @@
 package io.promshift.report;
 
 import io.promshift.migrate.Change;
+import io.promshift.rules.Code;
 import io.promshift.rules.Diagnostic;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,6 +54,12 @@ public record FileOutcome(
   /** The file's path, printable whatever its name holds. */
   public String printableName() {
     return io.promshift.text.Printable.escape(file.toString());
+  }
+
+  /** Whether the file's new content could not be written (it holds its old content, or another process's). */
+  public boolean notWritten() {
+    return diagnostics.stream().anyMatch(d -> d.code() == Code.WRITE_FAILED
+        || d.code() == Code.CONCURRENT_CHANGE);
   }
 
   public boolean failed() {

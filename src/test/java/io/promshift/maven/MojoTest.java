@@ -198,6 +198,17 @@ class MojoTest {
   }
 
   @Test
+  void aFileThatCannotBeWrittenFailsApplyEvenWithFailOnErrorFalse() throws Exception {
+    Path amp = write("src/main/grafana/amp.yaml", AMP);
+    Files.createLink(project.resolve("amp-link.yaml"), amp); // a second hard link: replacing would split them
+
+    assertThatThrownBy(() -> run(mojo(new ApplyMojo()).set("failOnError", false)))
+        .isInstanceOf(MojoFailureException.class).hasMessageContaining("1 file could not be written")
+        .hasMessageContaining(amp.toString()).hasMessageContaining("hard links");
+    assertThat(Files.readString(amp)).isEqualTo(AMP);
+  }
+
+  @Test
   void skipAndAMissingDefaultDirectoryDoNothing() throws Exception {
     assertThat(run(mojo(new ValidateMojo())).lines()).containsExactly("[debug] promshift:validate: "
         + project.resolve("src/main/grafana") + " does not exist", "[info] promshift:validate: no provisioning files to process");
