@@ -321,8 +321,10 @@ class CliProcessIT {
     List<String> oneJvm = new ArrayList<>(List.of("/usr/bin/env", "-i", "PATH=/usr/bin:/bin",
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dpromshift.fork=false", "-jar",
         jar.toString()));
-    for (List<String> args : List.of(List.of("status", "tree"), List.of("validate", "tree"),
-        List.of("migrate", "--out", "out", "tree"), List.of("migrate", "--write", "tree"))) {
+    String treeArg = tree.toString();
+    String outArg = dir.resolve("out").toString();
+    for (List<String> args : List.of(List.of("status", treeArg), List.of("validate", treeArg),
+        List.of("migrate", "--out", outArg, treeArg), List.of("migrate", "--write", treeArg))) {
       List<String> command = new ArrayList<>(oneJvm);
       command.addAll(args);
       Result result = exec(Map.of(), command, dir);
