@@ -44,11 +44,28 @@ public final class YamlReader {
 
   public YamlReader(ReadSettings settings) {
     this.settings = settings;
-    this.loadSettings = LoadSettings.builder()
+    this.loadSettings = loadSettings(ENGINE_BUFFER);
+  }
+
+  private LoadSettings loadSettings(int bufferSize) {
+    return LoadSettings.builder()
         .setParseComments(settings.comments())
         .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, settings.maxFileSize()))
         .setLabel("promshift")
+        .setBufferSize(bufferSize)
         .build();
+  }
+
+  /**
+   * The Engine's settings for one text. Its reader keeps a window of code points that it copies whole each
+   * time it reads {@code bufferSize} more chars, and a token never leaves the window while the scanner looks
+   * ahead through it (a quoted scalar, a comment, a block scalar's line): a token of n chars costs n²/buffer.
+   * A scanner looks ahead within one line, so a buffer as long as the longest line keeps every read linear;
+   * ordinary files keep the Engine's small default buffer.
+   */
+  private LoadSettings loadSettingsFor(SourceText source) {
+    int longest = source.longestLine();
+    return longest < ENGINE_BUFFER ? loadSettings : loadSettings(longest + 1);
   }
 
   public YamlReader() {
@@ -99,7 +116,7 @@ public final class YamlReader {
 
     YamlDocument build() {
       boolean more = false;
-      Iterator<Event> events = new Parse(loadSettings).parseString(text).iterator();
+      Iterator<Event> events = new Parse(loadSettingsFor(source)).parseString(text).iterator();
       try {
         boolean inDocument = false;
         boolean done = false;
@@ -413,6 +430,8 @@ public final class YamlReader {
   private record Anchored(YamlNode node, long expanded) {}
 
   private static final int SMALL_MAPPING = 8;
+  /** SnakeYAML Engine's default read buffer, in chars. */
+  private static final int ENGINE_BUFFER = 1024;
 
   /**
    * go-yaml v3 calls two keys the same when they are of one kind with one value (quoting and tags aside);

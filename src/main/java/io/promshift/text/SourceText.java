@@ -151,6 +151,15 @@ public final class SourceText {
     return text.substring(next - 1, next);
   }
 
+  /** The most chars any line holds, its line break included: how far a reader may have to look ahead. */
+  public int longestLine() {
+    int longest = 0;
+    for (int line = 0; line < lineStarts.length; line++) {
+      longest = Math.max(longest, lineEnd(line) - lineStarts[line]);
+    }
+    return longest;
+  }
+
   /** 0-based line of a char offset. */
   public int lineOf(int offset) {
     int i = Arrays.binarySearch(lineStarts, offset);

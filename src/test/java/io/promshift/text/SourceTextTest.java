@@ -52,6 +52,12 @@ class SourceTextTest {
   }
 
   @Test
+  void longestLineCountsItsLineBreak() {
+    assertThat(SourceText.of("f", "ab\r\nabcd\nx").longestLine()).isEqualTo(5);
+    assertThat(SourceText.of("f", "").longestLine()).isZero();
+  }
+
+  @Test
   void rejectsInvalidUtf8WithItsPosition() {
     byte[] bytes = {'a', ':', ' ', '1', '\n', 'b', ':', ' ', (byte) 0xC3, (byte) 0x28};
     assertThatThrownBy(() -> SourceText.decode("bad.yaml", bytes))
