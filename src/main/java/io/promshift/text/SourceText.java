@@ -196,12 +196,26 @@ public final class SourceText {
     return codePointToChar[Math.min(codePointIndex, codePointToChar.length - 1)];
   }
 
+  /**
+   * The code point index of a char offset, as SnakeYAML Engine marks count: the number of code points that
+   * start before it (a pair split by the offset counts). The inverse of {@link #charOffset}; a binary search,
+   * so that many positions on one long line do not each count that line's code points.
+   */
+  public int codePointIndex(int offset) {
+    int clamped = Math.max(0, Math.min(offset, text.length()));
+    if (codePointToChar == null) {
+      return clamped;
+    }
+    int i = Arrays.binarySearch(codePointToChar, clamped);
+    return i >= 0 ? i : -i - 1;
+  }
+
   /** Line and column (code points, 1-based) of a char offset. */
   public Position position(int offset) {
     int clamped = Math.max(0, Math.min(offset, text.length()));
     int line = lineOf(clamped);
     int start = lineStarts[line];
-    int column = text.codePointCount(start, clamped) + 1;
+    int column = codePointIndex(clamped) - codePointIndex(start) + 1;
     return new Position(clamped, line + 1, column);
   }
 
