@@ -105,7 +105,7 @@ public final class Validator {
       }
       JsonView view;
       try {
-        view = JsonView.of(file, SchemaCheck.placeholderPattern(), interpolator);
+        view = JsonView.of(file, interpolator);
       } catch (SourceException e) {
         findings.add(of(e));
         continue;
