@@ -5,6 +5,7 @@ import io.promshift.syntax.YamlDocument;
 import io.promshift.syntax.YamlReader;
 import io.promshift.text.Position;
 import io.promshift.text.SourceException;
+import io.promshift.text.SourceException.Kind;
 import io.promshift.text.SourceText;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,7 +44,7 @@ public final class ProvisioningReader {
   /** Decodes a file's bytes, refusing it first when it is over the size limit. */
   public SourceText decode(String name, byte[] bytes) {
     if (bytes.length > settings.maxFileSize()) {
-      throw new SourceException(name, Position.START, "the file is " + bytes.length
+      throw new SourceException(name, Position.START, Kind.LIMIT, "the file is " + bytes.length
           + " bytes, over the limit of " + settings.maxFileSize() + " bytes");
     }
     return SourceText.decode(name, bytes);
@@ -60,12 +61,12 @@ public final class ProvisioningReader {
     try {
       long size = Files.size(path);
       if (size > maxSize) {
-        throw new SourceException(path.toString(), Position.START, "the file is " + size
+        throw new SourceException(path.toString(), Position.START, Kind.LIMIT, "the file is " + size
             + " bytes, over the limit of " + maxSize + " bytes");
       }
       return Files.readAllBytes(path);
     } catch (IOException e) {
-      throw new SourceException(path.toString(), Position.START, "cannot read the file ("
+      throw new SourceException(path.toString(), Position.START, Kind.UNREADABLE, "cannot read the file ("
           + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
     }
   }

@@ -280,8 +280,9 @@ public final class JsonView {
 
   private Node walk(GoValue value, YamlNode key, YamlNode written, Mode mode, boolean top) {
     if (++count > MAX_VALUES) {
-      throw new SourceException(file.fileName(), Position.START, "the document expands, through its aliases, to"
-          + " more than " + MAX_VALUES + " values; promshift refuses to validate it");
+      throw new SourceException(file.fileName(), Position.START, SourceException.Kind.LIMIT,
+          "the document expands, through its aliases, to more than " + MAX_VALUES
+              + " values; promshift refuses to validate it");
     }
     ScalarNode scalar = AliasNode.resolve(written) instanceof ScalarNode s ? s : null;
     String raw = scalar == null ? null : scalar.value();

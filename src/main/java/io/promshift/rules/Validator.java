@@ -153,31 +153,36 @@ public final class Validator {
     return kept;
   }
 
-  /** The finding for a file that cannot be read at all (syntax, duplicate key, template, limit, I/O). */
+  /**
+   * The finding for a file that cannot be read at all (syntax, duplicate key, template, limit, I/O, encoding):
+   * its rule and fix follow from the exception's {@link SourceException#kind() kind}.
+   *
+   * @throws IllegalArgumentException for a {@link SourceException.Kind#UNEDITABLE} exception, which a
+   *     migration raises about a file that reads
+   */
   public static Finding of(SourceException e) {
+    // a switch expression: a new kind does not compile until it has its rule here
+    RuleAndFix refusal = switch (e.kind()) {
+      case SYNTAX -> new RuleAndFix(RuleCatalog.YAML_SYNTAX,
+          "correct the YAML at this position; Grafana refuses the whole file");
+      case DUPLICATE_KEY -> new RuleAndFix(RuleCatalog.DUPLICATE_KEY, e.related()
+          .map(first -> "keep one of the two: remove this key or the one at line " + first.line() + ", column "
+              + first.column())
+          .orElse("remove one of the two keys"));
+      case TEMPLATE -> new RuleAndFix(RuleCatalog.TEMPLATE,
+          "render the template (helm template, ansible, terraform) and validate the rendered file");
+      case LIMIT -> new RuleAndFix(RuleCatalog.LIMIT,
+          "split or simplify the file; a provisioning file never needs this much");
+      case UNREADABLE -> new RuleAndFix(RuleCatalog.UNREADABLE, "check the path and its permissions");
+      case ENCODING -> new RuleAndFix(RuleCatalog.UNREADABLE, "save the file as UTF-8 text");
+      case UNEDITABLE -> throw new IllegalArgumentException(
+          "not a reading error but a migration's refusal: " + e.getMessage());
+    };
     String problem = e.problem();
-    RuleCatalog.Rule rule;
-    String fix;
-    if (problem.startsWith("duplicate key")) {
-      rule = RuleCatalog.DUPLICATE_KEY;
-      fix = e.related().map(first -> "keep one of the two: remove this key or the one at line " + first.line()
-          + ", column " + first.column()).orElse("remove one of the two keys");
-    } else if (problem.startsWith("this is a template")) {
-      rule = RuleCatalog.TEMPLATE;
-      fix = "render the template (helm template, ansible, terraform) and validate the rendered file";
-    } else if (problem.contains("over the limit") || problem.startsWith("nesting is deeper")
-        || problem.startsWith("excessive aliasing") || problem.startsWith("the document expands")) {
-      rule = RuleCatalog.LIMIT;
-      fix = "split or simplify the file; a provisioning file never needs this much";
-    } else if (problem.startsWith("cannot read the file") || problem.startsWith("the file is not valid UTF-8")
-        || problem.startsWith("the file contains a NUL byte")) {
-      rule = RuleCatalog.UNREADABLE;
-      fix = problem.startsWith("cannot read") ? "check the path and its permissions" : "save the file as UTF-8 text";
-    } else {
-      rule = RuleCatalog.YAML_SYNTAX;
-      fix = "correct the YAML at this position; Grafana refuses the whole file";
-    }
     String message = problem.contains("Grafana") ? problem : problem + "; Grafana cannot read this file either";
-    return new Finding(e.file(), e.position(), rule.severity(), rule.id(), "", message, fix);
+    RuleCatalog.Rule rule = refusal.rule();
+    return new Finding(e.file(), e.position(), rule.severity(), rule.id(), "", message, refusal.fix());
   }
+
+  private record RuleAndFix(RuleCatalog.Rule rule, String fix) {}
 }

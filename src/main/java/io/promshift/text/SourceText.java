@@ -65,7 +65,7 @@ public final class SourceText {
     if (result.isError()) {
       String before = new String(bytes, from, in.position() - from, StandardCharsets.UTF_8);
       SourceText partial = new SourceText(name, before, bom);
-      throw new SourceException(name, partial.position(before.length()),
+      throw new SourceException(name, partial.position(before.length()), SourceException.Kind.ENCODING,
           "the file is not valid UTF-8 (byte 0x"
               + String.format("%02X", bytes[in.position()] & 0xFF) + " at byte offset " + in.position()
               + "); Grafana reads provisioning files as UTF-8");
@@ -79,7 +79,7 @@ public final class SourceText {
     int nul = text.indexOf('\0');
     SourceText source = new SourceText(name, text, bom);
     if (nul >= 0) {
-      throw new SourceException(name, source.position(nul),
+      throw new SourceException(name, source.position(nul), SourceException.Kind.ENCODING,
           "the file contains a NUL byte: it is binary or in another encoding, not a YAML text file");
     }
     return source;
@@ -219,9 +219,9 @@ public final class SourceText {
     return new Position(clamped, line + 1, column);
   }
 
-  /** A {@link SourceException} for this file at a char offset. */
-  public SourceException error(int offset, String problem) {
-    return new SourceException(name, position(offset), problem);
+  /** A {@link SourceException} of a kind for this file at a char offset. */
+  public SourceException error(int offset, SourceException.Kind kind, String problem) {
+    return new SourceException(name, position(offset), kind, problem);
   }
 
   /*
