@@ -160,10 +160,19 @@ public final class GoScalars {
     if (body.isEmpty()) {
       return null;
     }
+    int significant = -1;
     for (int k = 0; k < body.length(); k++) {
       if (Character.digit(body.charAt(k), radix) < 0 || body.charAt(k) > 'z') {
         return null;
       }
+      if (significant < 0 && body.charAt(k) != '0') {
+        significant = k;
+      }
+    }
+    if (significant >= 0 && body.length() - significant > 64) {
+      // 65 digits are at least 2^64 in any radix: out of range for both parses. Said before BigInteger
+      // reads it, as that takes time quadratic in the digits.
+      return null;
     }
     BigInteger value = new BigInteger(body, radix);
     if (negative) {

@@ -68,7 +68,7 @@ public final class GoYaml {
     try {
       return GoScalars.resolve(scalar);
     } catch (GoScalars.TagMismatch e) {
-      throw document.source().error(scalar.span().start(), e.getMessage());
+      throw document.source().error(scalar.span().start(), SourceException.Kind.SYNTAX, e.getMessage());
     }
   }
 
@@ -164,6 +164,6 @@ public final class GoYaml {
 
   private SourceException error(YamlNode node, String problem) {
     int offset = node instanceof ScalarNode scalar ? scalar.valueSpan().start() : node.span().start();
-    return document.source().error(offset, problem);
+    return document.source().error(offset, SourceException.Kind.SYNTAX, problem);
   }
 }

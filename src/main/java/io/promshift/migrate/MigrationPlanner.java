@@ -409,6 +409,7 @@ final class MigrationPlanner {
   }
 
   private SourceException refuse(YamlNode at, String message) {
-    return source.error(at instanceof ScalarNode s ? s.valueSpan().start() : at.span().start(), message);
+    return source.error(at instanceof ScalarNode s ? s.valueSpan().start() : at.span().start(),
+        SourceException.Kind.UNEDITABLE, message);
   }
 }

@@ -7,6 +7,7 @@ import io.promshift.text.FileSnapshot;
 import io.promshift.text.Position;
 import io.promshift.text.SourceException;
 import io.promshift.text.SourceFiles;
+import io.promshift.text.SourceException.Kind;
 import io.promshift.text.SourceText;
 import java.nio.file.Path;
 
@@ -53,7 +54,7 @@ public final class ProvisioningReader {
   /** Decodes a file's bytes, refusing it first when it is over the size limit. */
   public SourceText decode(String name, byte[] bytes) {
     if (bytes.length > settings.maxFileSize()) {
-      throw new SourceException(name, Position.START, "the file is " + bytes.length
+      throw new SourceException(name, Position.START, Kind.LIMIT, "the file is " + bytes.length
           + " bytes, over the limit of " + settings.maxFileSize() + " bytes");
     }
     return SourceText.decode(name, bytes);

@@ -17,8 +17,8 @@ public final class Templates {
     int at = find(source.text());
     if (at >= 0) {
       String tag = source.text().substring(at, Math.min(at + 2, source.length()));
-      throw source.error(at, "this is a template (\"" + tag + "\" tag), not YAML that Grafana reads:"
-          + " render it (helm template, ansible, terraform) and run promshift on the result");
+      throw source.error(at, SourceException.Kind.TEMPLATE, "this is a template (\"" + tag + "\" tag), not YAML"
+          + " that Grafana reads: render it (helm template, ansible, terraform) and run promshift on the result");
     }
   }
 

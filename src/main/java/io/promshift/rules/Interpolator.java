@@ -54,6 +54,8 @@ final class Interpolator {
         out.append('$');
       }
       Matcher m = EXPAND_VAR.matcher(parts[i]);
+      // Every match ends with a "}": past the last one, a try at each "${" would scan to the end in vain.
+      m.region(0, parts[i].lastIndexOf('}') + 1);
       StringBuilder expanded = new StringBuilder();
       while (m.find()) {
         String name = m.group(1);
@@ -101,43 +103,48 @@ final class Interpolator {
   String expandEnv(String s) {
     StringBuilder buf = null;
     int i = 0;
+    int nextClose = -2; // the first "}" at or after where the last search began; -1: none is left
     for (int j = 0; j < s.length(); j++) {
       if (s.charAt(j) == '$' && j + 1 < s.length()) {
         if (buf == null) {
           buf = new StringBuilder(2 * s.length());
         }
         buf.append(s, i, j);
-        String rest = s.substring(j + 1);
+        // the text after the "$" starts at r (offsets below are relative to it, as in Go's getShellName)
+        int r = j + 1;
         String name;
         int width;
-        char c = rest.charAt(0);
+        char c = s.charAt(r);
         if (c == '{') {
-          if (rest.length() > 2 && isShellSpecial(rest.charAt(1)) && rest.charAt(2) == '}') {
-            name = rest.substring(1, 2);
+          if (s.length() - r > 2 && isShellSpecial(s.charAt(r + 1)) && s.charAt(r + 2) == '}') {
+            name = s.substring(r + 1, r + 2);
             width = 3;
           } else {
-            int close = rest.indexOf('}', 1);
-            if (close == 1) {
+            if (nextClose != -1 && nextClose < r + 1) {
+              nextClose = s.indexOf('}', r + 1);
+            }
+            int close = nextClose;
+            if (close == r + 1) {
               name = "";
               width = 2; // bad syntax: "${}" is eaten
             } else if (close < 0) {
               name = "";
               width = 1; // bad syntax: "${" is eaten
             } else {
-              name = rest.substring(1, close);
-              width = close + 1;
+              name = s.substring(r + 1, close);
+              width = close - r + 1;
             }
           }
         } else if (isShellSpecial(c)) {
-          name = rest.substring(0, 1);
+          name = s.substring(r, r + 1);
           width = 1;
         } else {
-          int k = 0;
-          while (k < rest.length() && isAlphaNum(rest.charAt(k))) {
+          int k = r;
+          while (k < s.length() && isAlphaNum(s.charAt(k))) {
             k++;
           }
-          name = rest.substring(0, k);
-          width = k;
+          name = s.substring(r, k);
+          width = k - r;
         }
         if (name.isEmpty() && width > 0) {
           // invalid syntax: the characters are eaten

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -68,7 +67,6 @@ public final class JsonView {
       boolean placeholder, boolean unresolved, boolean changed, String error) {}
 
   private final ProvisioningFile file;
-  private final Pattern placeholder;
   private final Interpolator interpolator;
   /** One value: what is known about it, its JSON, and its children (map keys in order, or list items). */
   private static final class Node {
@@ -88,9 +86,8 @@ public final class JsonView {
   private volatile Secrets secrets;
   private int count;
 
-  private JsonView(ProvisioningFile file, Pattern placeholder, Interpolator interpolator) {
+  private JsonView(ProvisioningFile file, Interpolator interpolator) {
     this.file = file;
-    this.placeholder = placeholder;
     this.interpolator = interpolator;
     YamlNode rootNode = file.document().root();
     this.tree = walk(file.root(), null, rootNode, Mode.PLAIN, true);
@@ -99,16 +96,16 @@ public final class JsonView {
 
   /** The file as JSON without expanding placeholders. */
   public static JsonView of(ProvisioningFile file) {
-    return new JsonView(file, SchemaCheck.placeholderPattern(), null);
+    return new JsonView(file, null);
   }
 
   /** The file as JSON with placeholders expanded as the options say. */
   public static JsonView of(ProvisioningFile file, ValidationOptions options) {
-    return new JsonView(file, SchemaCheck.placeholderPattern(), Interpolator.of(options));
+    return new JsonView(file, Interpolator.of(options));
   }
 
-  static JsonView of(ProvisioningFile file, Pattern placeholder, Interpolator interpolator) {
-    return new JsonView(file, placeholder, interpolator);
+  static JsonView of(ProvisioningFile file, Interpolator interpolator) {
+    return new JsonView(file, interpolator);
   }
 
   public ProvisioningFile file() {
@@ -288,15 +285,16 @@ public final class JsonView {
   }
 
   boolean isPlaceholder(String text) {
-    return text != null && text.indexOf('$') >= 0 && placeholder.matcher(text).find();
+    return text != null && Placeholders.contains(text);
   }
 
   // ------------------------------------------------------------------------------------------ the one pass
 
   private Node walk(GoValue value, YamlNode key, YamlNode written, Mode mode, boolean top) {
     if (++count > MAX_VALUES) {
-      throw new SourceException(file.fileName(), Position.START, "the document expands, through its aliases, to"
-          + " more than " + MAX_VALUES + " values; promshift refuses to validate it");
+      throw new SourceException(file.fileName(), Position.START, SourceException.Kind.LIMIT,
+          "the document expands, through its aliases, to more than " + MAX_VALUES
+              + " values; promshift refuses to validate it");
     }
     ScalarNode scalar = AliasNode.resolve(written) instanceof ScalarNode s ? s : null;
     String raw = scalar == null ? null : scalar.value();

@@ -7,6 +7,8 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.path.PathType;
+import com.networknt.schema.regex.JDKRegularExpressionFactory;
+import com.networknt.schema.regex.RegularExpression;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -50,10 +52,22 @@ public final class SchemaCheck {
 
   public SchemaCheck() {
     SchemaRegistry registry = SchemaRegistry.withDialect(Dialects.getDraft202012(), builder -> builder
-        .schemaRegistryConfig(SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER).build())
+        .schemaRegistryConfig(SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER)
+            .regularExpressionFactory(SchemaCheck::regularExpression).build())
         .schemaIdResolvers(ids -> ids.mapPrefix("https://promshift.io/schemas/", "classpath:io/promshift/schemas/")));
     this.schema = registry.getSchema(SchemaLocation.of(ID));
     this.schema.initializeValidators();
+  }
+
+  /**
+   * The schema's patterns as the JDK reads them, but for the placeholder pattern: the JDK's backtracking takes
+   * time quadratic in a value's length there, so the same test runs as {@link Placeholders#contains}.
+   */
+  private static RegularExpression regularExpression(String regex) {
+    if (regex.equals(Document.PLACEHOLDER.pattern())) {
+      return Placeholders::contains;
+    }
+    return JDKRegularExpressionFactory.getInstance().getRegularExpression(regex);
   }
 
   /** The schema document itself (read once per JVM). */

@@ -113,7 +113,7 @@ public final class Validator {
       }
       JsonView view;
       try {
-        view = JsonView.of(file, SchemaCheck.placeholderPattern(), interpolator);
+        view = JsonView.of(file, interpolator);
       } catch (SourceException e) {
         findings.add(of(e));
         continue;
@@ -161,31 +161,36 @@ public final class Validator {
     return kept;
   }
 
-  /** The finding for a file that cannot be read at all (syntax, duplicate key, template, limit, I/O). */
+  /**
+   * The finding for a file that cannot be read at all (syntax, duplicate key, template, limit, I/O, encoding):
+   * its rule and fix follow from the exception's {@link SourceException#kind() kind}.
+   *
+   * @throws IllegalArgumentException for a {@link SourceException.Kind#UNEDITABLE} exception, which a
+   *     migration raises about a file that reads
+   */
   public static Diagnostic of(SourceException e) {
+    // a switch expression: a new kind does not compile until it has its rule here
+    RuleAndFix refusal = switch (e.kind()) {
+      case SYNTAX -> new RuleAndFix(Code.YAML_SYNTAX,
+          "correct the YAML at this position; Grafana refuses the whole file");
+      case DUPLICATE_KEY -> new RuleAndFix(Code.DUPLICATE_KEY, e.related()
+          .map(first -> "keep one of the two: remove this key or the one at line " + first.line() + ", column "
+              + first.column())
+          .orElse("remove one of the two keys"));
+      case TEMPLATE -> new RuleAndFix(Code.TEMPLATE,
+          "render the template (helm template, ansible, terraform) and validate the rendered file");
+      case LIMIT -> new RuleAndFix(Code.LIMIT,
+          "split or simplify the file; a provisioning file never needs this much");
+      case UNREADABLE -> new RuleAndFix(Code.UNREADABLE, "check the path and its permissions");
+      case ENCODING -> new RuleAndFix(Code.UNREADABLE, "save the file as UTF-8 text");
+      case UNEDITABLE -> throw new IllegalArgumentException(
+          "not a reading error but a migration's refusal: " + e.getMessage());
+    };
     String problem = e.problem();
-    Code rule;
-    String fix;
-    if (problem.startsWith("duplicate key")) {
-      rule = Code.DUPLICATE_KEY;
-      fix = e.related().map(first -> "keep one of the two: remove this key or the one at line " + first.line()
-          + ", column " + first.column()).orElse("remove one of the two keys");
-    } else if (problem.startsWith("this is a template")) {
-      rule = Code.TEMPLATE;
-      fix = "render the template (helm template, ansible, terraform) and validate the rendered file";
-    } else if (problem.contains("over the limit") || problem.startsWith("nesting is deeper")
-        || problem.startsWith("excessive aliasing") || problem.startsWith("the document expands")) {
-      rule = Code.LIMIT;
-      fix = "split or simplify the file; a provisioning file never needs this much";
-    } else if (problem.startsWith("cannot read the file") || problem.startsWith("the file is not valid UTF-8")
-        || problem.startsWith("the file contains a NUL byte")) {
-      rule = Code.UNREADABLE;
-      fix = problem.startsWith("cannot read") ? "check the path and its permissions" : "save the file as UTF-8 text";
-    } else {
-      rule = Code.YAML_SYNTAX;
-      fix = "correct the YAML at this position; Grafana refuses the whole file";
-    }
     String message = problem.contains("Grafana") ? problem : problem + "; Grafana cannot read this file either";
-    return new Diagnostic(e.file(), e.position(), rule.severity(), rule, "", message, fix);
+    Code rule = refusal.rule();
+    return new Diagnostic(e.file(), e.position(), rule.severity(), rule, "", message, refusal.fix());
   }
+
+  private record RuleAndFix(Code rule, String fix) {}
 }

@@ -3,6 +3,7 @@ package io.promshift.syntax;
 import io.promshift.text.Position;
 import io.promshift.text.Printable;
 import io.promshift.text.SourceException;
+import io.promshift.text.SourceException.Kind;
 import io.promshift.text.SourceText;
 import io.promshift.text.Span;
 import java.util.ArrayDeque;
@@ -45,11 +46,28 @@ public final class YamlReader {
 
   public YamlReader(ReadSettings settings) {
     this.settings = settings;
-    this.loadSettings = LoadSettings.builder()
+    this.loadSettings = loadSettings(ENGINE_BUFFER);
+  }
+
+  private LoadSettings loadSettings(int bufferSize) {
+    return LoadSettings.builder()
         .setParseComments(settings.comments())
         .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, settings.maxFileSize()))
         .setLabel("promshift")
+        .setBufferSize(bufferSize)
         .build();
+  }
+
+  /**
+   * The Engine's settings for one text. Its reader keeps a window of code points that it copies whole each
+   * time it reads {@code bufferSize} more chars, and a token never leaves the window while the scanner looks
+   * ahead through it (a quoted scalar, a comment, a block scalar's line): a token of n chars costs n²/buffer.
+   * A scanner looks ahead within one line, so a buffer as long as the longest line keeps every read linear;
+   * ordinary files keep the Engine's small default buffer.
+   */
+  private LoadSettings loadSettingsFor(SourceText source) {
+    int longest = source.longestLine();
+    return longest < ENGINE_BUFFER ? loadSettings : loadSettings(longest + 1);
   }
 
   public YamlReader() {
@@ -63,7 +81,7 @@ public final class YamlReader {
   /** Decodes and reads a file's bytes. */
   public YamlDocument read(String name, byte[] bytes) {
     if (bytes.length > settings.maxFileSize()) {
-      throw new SourceException(name, Position.START, "the file is " + bytes.length
+      throw new SourceException(name, Position.START, Kind.LIMIT, "the file is " + bytes.length
           + " bytes, over the limit of " + settings.maxFileSize() + " bytes");
     }
     return read(SourceText.decode(name, bytes));
@@ -72,7 +90,7 @@ public final class YamlReader {
   /** Reads the first document of a decoded text. */
   public YamlDocument read(SourceText source) {
     if (source.length() > settings.maxFileSize()) {
-      throw new SourceException(source.name(), Position.START, "the file is over the limit of "
+      throw new SourceException(source.name(), Position.START, Kind.LIMIT, "the file is over the limit of "
           + settings.maxFileSize() + " bytes");
     }
     return new Builder(source).build();
@@ -100,7 +118,7 @@ public final class YamlReader {
 
     YamlDocument build() {
       boolean more = false;
-      Iterator<Event> events = new Parse(loadSettings).parseString(text).iterator();
+      Iterator<Event> events = new Parse(loadSettingsFor(source)).parseString(text).iterator();
       try {
         boolean inDocument = false;
         boolean done = false;
@@ -126,12 +144,12 @@ public final class YamlReader {
       } catch (MarkedYamlEngineException e) {
         throw translate(e);
       } catch (YamlEngineException e) {
-        throw new SourceException(source.name(), lastPosition(), "invalid YAML: " + e.getMessage());
+        throw new SourceException(source.name(), lastPosition(), Kind.SYNTAX, "invalid YAML: " + e.getMessage());
       } catch (SourceException e) {
         throw e;
       } catch (RuntimeException e) {
         // An Engine defect on odd input must still reach the caller as a positioned error, never raw.
-        throw new SourceException(source.name(), lastPosition(),
+        throw new SourceException(source.name(), lastPosition(), Kind.SYNTAX,
             "the YAML reader failed here (" + e.getClass().getSimpleName() + "); the file cannot be read");
       }
       checkAliasing();
@@ -155,7 +173,7 @@ public final class YamlReader {
 
     private void open(CollectionStartEvent event) {
       if (stack.size() >= settings.maxDepth()) {
-        throw source.error(start(event), "nesting is deeper than " + settings.maxDepth()
+        throw source.error(start(event), Kind.LIMIT, "nesting is deeper than " + settings.maxDepth()
             + " levels; refusing to read further (a provisioning file never nests this deep)");
       }
       stack.push(new Frame(event, start(event)));
@@ -258,11 +276,12 @@ public final class YamlReader {
       if (anchored == null) {
         for (Frame frame : stack) {
           if (frame.start.getAnchor().map(Anchor::getValue).filter(name::equals).isPresent()) {
-            throw source.error(start, "the alias *" + name + " refers to the collection that contains it;"
+            throw source.error(start, Kind.SYNTAX, "the alias *" + name + " refers to the collection that contains it;"
                 + " Grafana's YAML reader refuses such recursive documents");
           }
         }
-        throw source.error(start, "the alias *" + name + " refers to no anchor &" + name + " defined before it");
+        throw source.error(start, Kind.SYNTAX,
+            "the alias *" + name + " refers to no anchor &" + name + " defined before it");
       }
       AliasNode node = new AliasNode(new Span(start, end(event)), name, anchored.node);
       aliasesByTarget.computeIfAbsent(anchored.node, k -> new ArrayList<>()).add(node);
@@ -310,8 +329,8 @@ public final class YamlReader {
 
     private SourceException aliasingError(AliasNode at) {
       int offset = at == null ? 0 : at.span().start();
-      return source.error(offset, "excessive aliasing: the aliases in this document expand to too many nodes"
-          + " (an alias bomb); Grafana's YAML reader refuses it too");
+      return source.error(offset, Kind.LIMIT, "excessive aliasing: the aliases in this document expand to too many"
+          + " nodes (an alias bomb); Grafana's YAML reader refuses it too");
     }
 
     private void checkDuplicateKeys(List<MappingNode.Entry> entries) {
@@ -347,7 +366,7 @@ public final class YamlReader {
       Position firstAt = source.position(first.span().start());
       Position secondAt = source.position(second.span().start());
       String shown = second instanceof ScalarNode scalar ? scalar.value() : "*" + ((AliasNode) second).name();
-      return new SourceException(source.name(), secondAt, "duplicate key \"" + printable(shown)
+      return new SourceException(source.name(), secondAt, Kind.DUPLICATE_KEY, "duplicate key \"" + printable(shown)
           + "\": already defined at line " + firstAt.line() + ", column " + firstAt.column()
           + "; Grafana refuses to start on a duplicate key", firstAt);
     }
@@ -373,7 +392,7 @@ public final class YamlReader {
       if (text.contains("{{") || text.contains("{%")) {
         message.append("; the file looks like a template ({{ }} or {% %}): render it before promshift reads it");
       }
-      return source.error(offset, message.toString());
+      return source.error(offset, Kind.SYNTAX, message.toString());
     }
 
     // Plain code rather than Optional chains: these run for every event of every file.
@@ -414,6 +433,8 @@ public final class YamlReader {
   private record Anchored(YamlNode node, long expanded) {}
 
   private static final int SMALL_MAPPING = 8;
+  /** SnakeYAML Engine's default read buffer, in chars. */
+  private static final int ENGINE_BUFFER = 1024;
 
   /**
    * go-yaml v3 calls two keys the same when they are of one kind with one value (quoting and tags aside);

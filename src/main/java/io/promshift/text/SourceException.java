@@ -1,28 +1,56 @@
 package io.promshift.text;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The one error type of promshift's reading layers: bad input, named by file, line and column, in words a
- * person understands. It never carries the offending value when that value might be a secret.
+ * person understands, and typed by its {@link Kind} where it is raised. It never carries the offending value
+ * when that value might be a secret.
  */
 public final class SourceException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** What is wrong with the input: each raise site says which, so that no one needs to read the message. */
+  public enum Kind {
+    /**
+     * Not YAML as Grafana's reader (go-yaml v3) reads it: a syntax error, an alias to no anchor or to the
+     * collection that holds it, a merge key that names no map, an explicit tag the value does not fit.
+     */
+    SYNTAX,
+    /** A mapping defines a key twice; {@link #related()} is where it was first defined. */
+    DUPLICATE_KEY,
+    /** Template tags ({{ }}, {% %}, {# #}) outside comments: the file must be rendered first. */
+    TEMPLATE,
+    /** Over a safety limit: file size, nesting depth, or values reached through aliases. */
+    LIMIT,
+    /** The file cannot be read from disk. */
+    UNREADABLE,
+    /** The bytes are not UTF-8 text: invalid UTF-8, or a NUL byte. */
+    ENCODING,
+    /**
+     * The file reads, but a migration cannot edit it without changing other data (a shared anchor or merge
+     * key, an aliased data source); raised by the migration's planner, never by reading.
+     */
+    UNEDITABLE
+  }
+
   private final String file;
   private final Position position;
+  private final Kind kind;
   private final String problem;
   private final Position related;
 
-  public SourceException(String file, Position position, String problem) {
-    this(file, position, problem, null);
+  public SourceException(String file, Position position, Kind kind, String problem) {
+    this(file, position, kind, problem, null);
   }
 
   /** {@code related} is a second place the problem involves, e.g. the first of two duplicate keys. */
-  public SourceException(String file, Position position, String problem, Position related) {
+  public SourceException(String file, Position position, Kind kind, String problem, Position related) {
     super(file + ":" + position + ": " + problem, null, false, false);
     this.file = file;
     this.position = position;
+    this.kind = Objects.requireNonNull(kind, "kind");
     this.problem = problem;
     this.related = related;
   }
@@ -41,6 +69,11 @@ public final class SourceException extends RuntimeException {
 
   public int column() {
     return position.column();
+  }
+
+  /** What is wrong, as a type: decide on this, never on the words of {@link #problem()}. */
+  public Kind kind() {
+    return kind;
   }
 
   /** The message without the {@code file:line:col: } prefix. */

@@ -107,12 +107,14 @@ public record SourceFiles(long maxSize, Duration openTimeout) {
     try {
       return snapshot(path);
     } catch (TooLargeException e) {
-      throw new SourceException(path.toString(), Position.START, e.getMessage());
+      throw new SourceException(path.toString(), Position.START, SourceException.Kind.LIMIT, e.getMessage());
     } catch (IOException e) {
-      throw new SourceException(path.toString(), Position.START, "cannot read the file (" + IoProblems.describe(e) + ")");
+      throw new SourceException(path.toString(), Position.START, SourceException.Kind.UNREADABLE,
+          "cannot read the file (" + IoProblems.describe(e) + ")");
     } catch (RuntimeException e) {
       // a name this locale cannot encode, or a defect: this file's failure, never the caller's batch's
-      throw new SourceException(path.toString(), Position.START, "cannot read the file (" + IoProblems.describe(e) + ")");
+      throw new SourceException(path.toString(), Position.START, SourceException.Kind.UNREADABLE,
+          "cannot read the file (" + IoProblems.describe(e) + ")");
     }
   }
 

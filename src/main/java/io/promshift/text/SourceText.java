@@ -65,7 +65,7 @@ public final class SourceText {
     if (result.isError()) {
       String before = new String(bytes, from, in.position() - from, StandardCharsets.UTF_8);
       SourceText partial = new SourceText(name, before, bom);
-      throw new SourceException(name, partial.position(before.length()),
+      throw new SourceException(name, partial.position(before.length()), SourceException.Kind.ENCODING,
           "the file is not valid UTF-8 (byte 0x"
               + String.format("%02X", bytes[in.position()] & 0xFF) + " at byte offset " + in.position()
               + "); Grafana reads provisioning files as UTF-8");
@@ -79,7 +79,7 @@ public final class SourceText {
     int nul = text.indexOf('\0');
     SourceText source = new SourceText(name, text, bom);
     if (nul >= 0) {
-      throw new SourceException(name, source.position(nul),
+      throw new SourceException(name, source.position(nul), SourceException.Kind.ENCODING,
           "the file contains a NUL byte: it is binary or in another encoding, not a YAML text file");
     }
     return source;
@@ -151,6 +151,15 @@ public final class SourceText {
     return text.substring(next - 1, next);
   }
 
+  /** The most chars any line holds, its line break included: how far a reader may have to look ahead. */
+  public int longestLine() {
+    int longest = 0;
+    for (int line = 0; line < lineStarts.length; line++) {
+      longest = Math.max(longest, lineEnd(line) - lineStarts[line]);
+    }
+    return longest;
+  }
+
   /** 0-based line of a char offset. */
   public int lineOf(int offset) {
     int i = Arrays.binarySearch(lineStarts, offset);
@@ -187,18 +196,32 @@ public final class SourceText {
     return codePointToChar[Math.min(codePointIndex, codePointToChar.length - 1)];
   }
 
+  /**
+   * The code point index of a char offset, as SnakeYAML Engine marks count: the number of code points that
+   * start before it (a pair split by the offset counts). The inverse of {@link #charOffset}; a binary search,
+   * so that many positions on one long line do not each count that line's code points.
+   */
+  public int codePointIndex(int offset) {
+    int clamped = Math.max(0, Math.min(offset, text.length()));
+    if (codePointToChar == null) {
+      return clamped;
+    }
+    int i = Arrays.binarySearch(codePointToChar, clamped);
+    return i >= 0 ? i : -i - 1;
+  }
+
   /** Line and column (code points, 1-based) of a char offset. */
   public Position position(int offset) {
     int clamped = Math.max(0, Math.min(offset, text.length()));
     int line = lineOf(clamped);
     int start = lineStarts[line];
-    int column = text.codePointCount(start, clamped) + 1;
+    int column = codePointIndex(clamped) - codePointIndex(start) + 1;
     return new Position(clamped, line + 1, column);
   }
 
-  /** A {@link SourceException} for this file at a char offset. */
-  public SourceException error(int offset, String problem) {
-    return new SourceException(name, position(offset), problem);
+  /** A {@link SourceException} of a kind for this file at a char offset. */
+  public SourceException error(int offset, SourceException.Kind kind, String problem) {
+    return new SourceException(name, position(offset), kind, problem);
   }
 
   /*

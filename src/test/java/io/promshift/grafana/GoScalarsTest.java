@@ -76,6 +76,43 @@ class GoScalarsTest {
     assertThat(valueOf("18446744073709551616")).isEqualTo(1.8446744073709552E19);
   }
 
+  @Test
+  void parseGoIntAnswersAsBigIntegerWouldForAnyNumberOfDigits() {
+    // Above 64 significant digits the answer is "no int" without BigInteger reading the digits (which takes
+    // time quadratic in their number); leading zeros are not significant.
+    for (String prefix : new String[] {"", "-", "+", "0x", "0o", "0b", "0", "-0b", "-0x"}) {
+      int radix = prefix.endsWith("x") ? 16 : prefix.endsWith("o") || prefix.equals("0") ? 8 : prefix.endsWith("b") ? 2 : 10;
+      for (int digits = 1; digits <= 70; digits++) {
+        for (String body : new String[] {"1".repeat(digits), "1" + "0".repeat(digits - 1), "0".repeat(digits) + "1"}) {
+          String text = prefix + body;
+          assertThat(GoScalars.parseGoInt(text)).as(text).isEqualTo(viaBigInteger(text, body, radix));
+        }
+      }
+    }
+    assertThat(GoScalars.parseGoInt("0x" + "0".repeat(100_000) + "ff")).isEqualTo(255L);
+    assertThat(GoScalars.parseGoInt("1".repeat(1_000_000))).isNull();
+    assertThat(GoScalars.parseGoInt("1".repeat(1_000_000) + "x")).isNull();
+  }
+
+  /** What parseGoInt answered before it counted digits: BigInteger's reading, then the int64/uint64 ranges. */
+  private static Number viaBigInteger(String text, String body, int radix) {
+    BigInteger value = new BigInteger(body, radix);
+    if (text.startsWith("-")) {
+      value = value.negate();
+    }
+    if (value.bitLength() < 64) {
+      return value.longValue();
+    }
+    boolean signed = text.startsWith("-") || text.startsWith("+");
+    return !signed && value.compareTo(BigInteger.ONE.shiftLeft(64)) < 0 ? value : null;
+  }
+
+  @Test
+  void aNumberOfAMillionDigitsIsAFloatOutOfRangeAndStaysText() {
+    assertThat(valueOf("1".repeat(1_000_000))).isEqualTo("1".repeat(1_000_000));
+    assertThat(valueOf("0x" + "f".repeat(1_000_000))).isEqualTo("0x" + "f".repeat(1_000_000));
+  }
+
   @ParameterizedTest
   @CsvSource({"1.5, 1.5", "-2.5e3, -2500.0", ".5, 0.5", "09, 9.0", "1., 1.0"})
   void floats(String text, double expected) {

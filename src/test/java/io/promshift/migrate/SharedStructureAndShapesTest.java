@@ -3,8 +3,12 @@ package io.promshift.migrate;
 import static io.promshift.migrate.MigrationHarness.forward;
 import static io.promshift.migrate.MigrationHarness.refused;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.promshift.Promshift;
+import io.promshift.model.ProvisioningFile;
 import io.promshift.report.UnifiedDiff;
+import io.promshift.text.SourceException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -51,6 +55,19 @@ class SharedStructureAndShapesTest {
             type: *prom
             jsonData: {sigV4Auth: true, sigV4Region: us-east-1, prometheus-type-migration: true}
         """);
+  }
+
+  @Test
+  void thePlannersRefusalIsOfItsOwnKindNotAReadingError() {
+    ProvisioningFile file = Promshift.create().read("t.yaml", """
+        apiVersion: 1
+        datasources:
+          - {name: a, type: &prom prometheus, jsonData: {sigV4Auth: true}}
+          - {name: b, type: *prom}
+        """);
+    assertThatThrownBy(() -> new MigrationPlanner(file, MigrationOptions.forward().build()).plan())
+        .isInstanceOfSatisfying(SourceException.class,
+            e -> assertThat(e.kind()).isEqualTo(SourceException.Kind.UNEDITABLE));
   }
 
   @Test

@@ -187,4 +187,28 @@ class YamlReaderTest {
     assertThatThrownBy(() -> read("a: 1\rb: 2\rc: d: e\r")).isInstanceOf(SourceException.class)
         .hasMessageStartingWith("test.yaml:3:5: ");
   }
+
+  @Test
+  void linesLongerThanTheEnginesBufferKeepExactSpans() {
+    // Such a line gets a read buffer as long as itself (one long token must not cost n² / 1024); the spans
+    // must not notice, whatever falls on the old buffer's edges: astral pairs, escapes, comments.
+    for (int length : new int[] {1000, 1023, 1024, 1025, 2047, 5000}) {
+      String value = "😀a\\n".repeat(length / 4) + "é";
+      String comment = "# " + "→😀".repeat(length / 3);
+      String text = comment + "\nx: \"" + value + "\" " + comment + "\ny: '" + value.replace("\\", "''") + "'\n"
+          + "z: [" + value.replace("\\n", "") + "]\n";
+      YamlDocument doc = read(text);
+      MappingNode root = (MappingNode) doc.root();
+      ScalarNode x = (ScalarNode) root.entry("x").value();
+      ScalarNode y = (ScalarNode) root.entry("y").value();
+      YamlNode z = root.entry("z").value();
+      assertThat(at(doc, x.span())).isEqualTo("\"" + value + "\"");
+      assertThat(x.value()).isEqualTo(value.replace("\\n", "\n"));
+      assertThat(at(doc, y.span())).isEqualTo("'" + value.replace("\\", "''") + "'");
+      assertThat(at(doc, z.span())).isEqualTo("[" + value.replace("\\n", "") + "]");
+      assertThat(doc.comments()).hasSize(2);
+      assertThat(at(doc, doc.comments().get(1).span())).isEqualTo(comment);
+      assertThat(doc.source().position(y.span().start())).hasToString("3:4");
+    }
+  }
 }

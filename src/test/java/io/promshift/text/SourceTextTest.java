@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class SourceTextTest {
@@ -49,6 +50,45 @@ class SourceTextTest {
   void columnsCountCodePoints() {
     SourceText source = SourceText.of("f", "😀😀x");
     assertThat(source.position(4).column()).isEqualTo(3);
+  }
+
+  @Test
+  void codePointIndexIsTheInverseOfCharOffset() {
+    SourceText source = SourceText.of("f", "a😀b\n😀😀\r\nc");
+    String text = source.text();
+    for (int cp = 0; cp <= text.codePointCount(0, text.length()); cp++) {
+      assertThat(source.codePointIndex(source.charOffset(cp))).isEqualTo(cp);
+    }
+    // an offset between the two chars of a pair counts the pair, as String.codePointCount does
+    assertThat(source.codePointIndex(2)).isEqualTo(2);
+    assertThat(SourceText.of("f", "plain").codePointIndex(3)).isEqualTo(3);
+  }
+
+  @Test
+  void positionsAgreeWithCountingTheLinesCodePoints() {
+    // position() searches the code point map instead of counting each line's code points per call: the same
+    // answers on texts with pairs, lone surrogates and every kind of line break, at every offset
+    Random random = new Random(42);
+    String[] pieces = {"a", "é", "→", "😀", "\n", "\r", "\r\n", "\uD800", "\uDC00", " "};
+    for (int round = 0; round < 300; round++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = random.nextInt(30); i > 0; i--) {
+        text.append(pieces[random.nextInt(pieces.length)]);
+      }
+      SourceText source = SourceText.of("f", text.toString());
+      for (int offset = 0; offset <= text.length(); offset++) {
+        int line = source.lineOf(offset);
+        Position expected = new Position(offset, line + 1,
+            text.codePointCount(source.lineStart(line), offset) + 1);
+        assertThat(source.position(offset)).as("%s at %d", text, offset).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
+  void longestLineCountsItsLineBreak() {
+    assertThat(SourceText.of("f", "ab\r\nabcd\nx").longestLine()).isEqualTo(5);
+    assertThat(SourceText.of("f", "").longestLine()).isZero();
   }
 
   @Test
