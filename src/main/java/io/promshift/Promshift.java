@@ -6,7 +6,6 @@ import io.promshift.io.FileSet;
 import io.promshift.io.WriteMode;
 import io.promshift.migrate.MigrationResult;
 import io.promshift.migrate.Migrator;
-import io.promshift.migrate.Notice;
 import io.promshift.model.DataSource;
 import io.promshift.model.MigrationState;
 import io.promshift.model.ProvisioningFile;
@@ -282,19 +281,14 @@ public final class Promshift {
     byte[] original = read.bytes();
     MigrationResult result = migrator.migrate(name, original);
     if (result.refused()) {
-      Diagnostic refusal = Diagnostic.of(name, result.refusal().position(), Code.MIGRATION_REFUSED,
-          result.refusal().message());
-      FileOutcome failed = failed(found, refusal);
+      FileOutcome failed = failed(found, result.refusal());
       return mode instanceof WriteMode.ToFolder toFolder ? copy(failed, original, toFolder, writer) : failed;
     }
     if (result.notProvisioning()) {
       FileOutcome skipped = skipped(found);
       return mode instanceof WriteMode.ToFolder toFolder ? copy(skipped, original, toFolder, writer) : skipped;
     }
-    List<Diagnostic> notices = new ArrayList<>();
-    for (Notice notice : result.notices()) {
-      notices.add(Diagnostic.of(name, notice.position(), notice.code(), notice.message()));
-    }
+    List<Diagnostic> notices = new ArrayList<>(result.notices());
     Verdict verdict = result.changed() ? Verdict.CHANGED : Verdict.UNCHANGED;
     String diff = diffs && result.changed() ? UnifiedDiff.of(result) : "";
     byte[] content = result.changed() ? result.newBytes() : original;

@@ -54,7 +54,7 @@ class PromshiftTest {
     assertThat(migrated.count(Verdict.SKIPPED)).isEqualTo(6);
     assertThat(migrated.count(Verdict.CHANGED)).isEqualTo(28);
     assertThat(migrated.files()).filteredOn(FileOutcome::failed)
-        .allSatisfy(f -> assertThat(f.diagnostics()).extracting(d -> d.code()).containsExactly(Code.MIGRATION_REFUSED));
+        .allSatisfy(f -> assertThat(f.diagnostics()).extracting(d -> d.code()).containsExactly(Code.YAML_SYNTAX));
   }
 
   @Test

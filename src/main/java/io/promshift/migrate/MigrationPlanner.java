@@ -1,6 +1,7 @@
 package io.promshift.migrate;
 
 import io.promshift.rules.Code;
+import io.promshift.rules.Diagnostic;
 import io.promshift.grafana.GoMap;
 import io.promshift.grafana.GoValue;
 import io.promshift.grafana.GoYaml;
@@ -17,6 +18,7 @@ import io.promshift.syntax.MappingNode;
 import io.promshift.syntax.ScalarNode;
 import io.promshift.syntax.YamlDocument;
 import io.promshift.syntax.YamlNode;
+import io.promshift.text.Position;
 import io.promshift.text.SourceException;
 import io.promshift.text.SourceText;
 import java.util.ArrayList;
@@ -45,7 +47,7 @@ final class MigrationPlanner {
   private final YamlDocument document;
   private final SourceText source;
   private final MigrationOptions options;
-  private final List<Notice> notices = new ArrayList<>();
+  private final List<Diagnostic> notices = new ArrayList<>();
   private final Map<Integer, MigrationPlan.Intent> intents = new LinkedHashMap<>();
   private final List<Edit> edits = new ArrayList<>();
   /** Nodes already edited (shared ones are edited once, for all their users). */
@@ -63,7 +65,7 @@ final class MigrationPlanner {
 
   MigrationPlan plan() {
     if (document.moreDocuments()) {
-      notices.add(new Notice(Code.LATER_DOCUMENTS, null, source.position(0), "Grafana reads only the first YAML"
+      notices.add(notice(Code.LATER_DOCUMENTS, source.position(0), "Grafana reads only the first YAML"
           + " document of a file; the documents after it are left untouched"));
     }
     for (DataSource ds : file.dataSources()) {
@@ -131,7 +133,7 @@ final class MigrationPlanner {
           ? "it has both azureCredentials and sigV4Auth: true, and Grafana moves such a source to Azure first;"
               + " this run is limited to Amazon, so it is left alone"
           : "Grafana moves it to " + target.pluginType() + ", which this run does not include";
-      notices.add(new Notice(Code.SKIPPED_TARGET, ds.label(), position(ds.node()), ds.label() + " is not migrated: " + why));
+      notices.add(notice(Code.SKIPPED_TARGET, position(ds.node()), ds.label() + " is not migrated: " + why));
       return null;
     }
     return new MigrationPlan.Intent(target.pluginType(),
@@ -146,7 +148,7 @@ final class MigrationPlanner {
     }
     boolean marked = PromTypeMigration.isMarked(ds.jsonData());
     if (!marked && !options.reverseUnmarked()) {
-      notices.add(new Notice(Code.NATIVE_PLUGIN_SOURCE, ds.label(), position(ds.node()), ds.label() + " has no "
+      notices.add(notice(Code.NATIVE_PLUGIN_SOURCE, position(ds.node()), ds.label() + " has no "
           + MARKER + ": true, so it was created as " + type.get() + ", not migrated; left alone"));
       return null;
     }
@@ -168,13 +170,13 @@ final class MigrationPlanner {
     }
     boolean placeholder = !ds.legacy() && sigV4.get().value() instanceof GoValue.GoString text
         && text.value().contains("$");
-    notices.add(new Notice(placeholder ? Code.SIGV4_AUTH_PLACEHOLDER : Code.SIGV4_AUTH_NOT_BOOLEAN_TRUE, ds.label(),
+    notices.add(notice(placeholder ? Code.SIGV4_AUTH_PLACEHOLDER : Code.SIGV4_AUTH_NOT_BOOLEAN_TRUE,
         position(sigV4.get().valueNode()), ds.label() + " will not migrate: " + state.reason()));
   }
 
   private void warnFixedVersion(DataSource ds) {
     ds.text(Field.VERSION).filter(v -> !v.isBlank() && !v.strip().equals("0")).ifPresent(v ->
-        notices.add(new Notice(Code.FIXED_VERSION, ds.label(), position(ds.entry(Field.VERSION).get().valueNode()),
+        notices.add(notice(Code.FIXED_VERSION, position(ds.entry(Field.VERSION).get().valueNode()),
             ds.label() + " has a fixed version: " + v + "; Grafana applies a file's version once and skips the"
                 + " changed file until the version is raised: raise it or drop it")));
   }
@@ -406,6 +408,11 @@ final class MigrationPlanner {
 
   private io.promshift.text.Position position(YamlNode node) {
     return file.position(node);
+  }
+
+  /** A notice about this file: a warning of the code's kind that travels with the result. */
+  private Diagnostic notice(Code code, Position at, String message) {
+    return Diagnostic.of(source.name(), at, code, message);
   }
 
   private SourceException refuse(YamlNode at, String message) {

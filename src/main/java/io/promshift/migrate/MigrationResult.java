@@ -1,6 +1,7 @@
 package io.promshift.migrate;
 
 import io.promshift.rules.Code;
+import io.promshift.rules.Diagnostic;
 import io.promshift.text.SourceText;
 import java.util.List;
 
@@ -16,7 +17,7 @@ import java.util.List;
  * @param refusal why the file was left untouched, or null
  */
 public record MigrationResult(
-    String file, SourceText source, String newText, List<Change> changes, List<Notice> notices, Refusal refusal) {
+    String file, SourceText source, String newText, List<Change> changes, List<Diagnostic> notices, Diagnostic refusal) {
 
   public MigrationResult {
     changes = List.copyOf(changes);

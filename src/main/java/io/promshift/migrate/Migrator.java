@@ -1,6 +1,8 @@
 package io.promshift.migrate;
 
 import io.promshift.rules.Code;
+import io.promshift.rules.Diagnostic;
+import io.promshift.rules.Validator;
 import io.promshift.grafana.GoMap;
 import io.promshift.model.DataSource;
 import io.promshift.model.Field;
@@ -51,7 +53,7 @@ public final class Migrator {
     try {
       snapshot = reader.snapshot(path);
     } catch (SourceException e) {
-      return new MigrationResult(path.toString(), null, "", List.of(), List.of(), Refusal.of(e));
+      return new MigrationResult(path.toString(), null, "", List.of(), List.of(), refusal(e));
     }
     return migrate(snapshot);
   }
@@ -66,7 +68,7 @@ public final class Migrator {
     try {
       source = reader.decode(name, bytes);
     } catch (SourceException e) {
-      return new MigrationResult(name, null, "", List.of(), List.of(), Refusal.of(e));
+      return new MigrationResult(name, null, "", List.of(), List.of(), refusal(e));
     }
     return migrate(source);
   }
@@ -80,7 +82,7 @@ public final class Migrator {
       return migrateRead(source);
     } catch (RuntimeException e) {
       // A defect must cost one file, never the batch, and never print a stack trace or a value.
-      return refused(source, List.of(), new Refusal(source.position(0), "promshift failed on this file ("
+      return refused(source, List.of(), Diagnostic.of(source.name(), source.position(0), Code.MIGRATION_REFUSED, "promshift failed on this file ("
           + e.getClass().getSimpleName() + "); it is left untouched — please report this"));
     }
   }
@@ -90,10 +92,10 @@ public final class Migrator {
     try {
       file = reader.read(source);
     } catch (SourceException e) {
-      return refused(source, List.of(), Refusal.of(e));
+      return refused(source, List.of(), refusal(e));
     }
     if (!file.isDataSourceProvisioning()) {
-      Notice skipped = new Notice(Code.NOT_PROVISIONING, null, source.position(0),
+      Diagnostic skipped = Diagnostic.of(source.name(), source.position(0), Code.NOT_PROVISIONING,
           "not a data source provisioning file (no datasources or deleteDatasources); skipped");
       return new MigrationResult(source.name(), source, source.text(), List.of(), List.of(skipped), null);
     }
@@ -101,20 +103,20 @@ public final class Migrator {
     try {
       plan = new MigrationPlanner(file, options).plan();
     } catch (SourceException e) {
-      return refused(source, List.of(), Refusal.of(e));
+      return refused(source, List.of(), refusal(e));
     }
     String newText = plan.edits().apply(source.text());
     if (newText.equals(source.text())) {
       return new MigrationResult(source.name(), source, newText, plan.changes(), plan.notices(), null);
     }
-    Refusal unsafe = verify(file, newText, plan);
+    Diagnostic unsafe = verify(file, newText, plan);
     if (unsafe != null) {
       return refused(source, plan.notices(), unsafe);
     }
     return new MigrationResult(source.name(), source, newText, plan.changes(), plan.notices(), null);
   }
 
-  private static MigrationResult refused(SourceText source, List<Notice> notices, Refusal refusal) {
+  private static MigrationResult refused(SourceText source, List<Diagnostic> notices, Diagnostic refusal) {
     return new MigrationResult(source.name(), source, source.text(), List.of(), notices, refusal);
   }
 
@@ -122,21 +124,33 @@ public final class Migrator {
    * The safety net under every edit: the migrated text must read, as Grafana reads it, as the original
    * data with exactly the rule's changes — type and marker of the migrated sources — and nothing else.
    */
-  private Refusal verify(ProvisioningFile before, String newText, MigrationPlan plan) {
+  private Diagnostic verify(ProvisioningFile before, String newText, MigrationPlan plan) {
     ProvisioningFile after;
     try {
       after = dataReader.read(SourceText.of(before.fileName(), newText));
     } catch (SourceException e) {
-      return new Refusal(e.position(), "promshift's edit would not read back (" + e.problem()
+      return Diagnostic.of(before.fileName(), e.position(), Code.MIGRATION_REFUSED, "promshift's edit would not read back (" + e.problem()
           + "); the file is left untouched — please report this");
     }
     Object expected = expectedData(before, plan);
     Object actual = grafanaView(after);
     if (!Objects.equals(expected, actual)) {
-      return new Refusal(before.document().source().position(0), "the edit would change data it must not"
+      return Diagnostic.of(before.fileName(), before.document().source().position(0), Code.MIGRATION_REFUSED, "the edit would change data it must not"
           + " change (shared anchors or merge keys tie these data sources together); migrate this file by hand");
     }
     return null;
+  }
+
+  /**
+   * Why a file is left untouched, from the reading layer's error: a file that does not read keeps its reading
+   * code (yaml-syntax, duplicate-key, ...), one that reads but cannot be edited safely is a migration refusal.
+   */
+  static Diagnostic refusal(SourceException e) {
+    if (e.kind() == SourceException.Kind.UNEDITABLE) {
+      return Diagnostic.of(e.file(), e.position(), Code.MIGRATION_REFUSED, e.problem());
+    }
+    Diagnostic unreadable = Validator.of(e);
+    return Diagnostic.of(e.file(), e.position(), unreadable.code(), e.problem());
   }
 
   /** What Grafana reads of a file: its known top-level keys (other keys only hold anchors). */
