@@ -15,7 +15,9 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.NotLinkException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What went wrong with a file, in the words a person uses ("no such file", "permission denied"), never a
@@ -23,6 +25,23 @@ import java.util.Locale;
  * through {@link #describe(IOException)}. The file itself is not part of the answer; the caller names it.
  */
 public final class IoProblems {
+  /** The JDK's own exception types for a system error, which carry no reason: what each means. */
+  private static final Map<Class<? extends IOException>, String> BY_TYPE = new LinkedHashMap<>();
+
+  static {
+    BY_TYPE.put(NoSuchFileException.class, "no such file");
+    BY_TYPE.put(AccessDeniedException.class, "permission denied");
+    BY_TYPE.put(FileAlreadyExistsException.class, "a file of that name already exists");
+    BY_TYPE.put(DirectoryNotEmptyException.class, "the folder is not empty");
+    BY_TYPE.put(NotDirectoryException.class, "not a directory");
+    BY_TYPE.put(NotLinkException.class, "not a symbolic link");
+    BY_TYPE.put(FileSystemLoopException.class, "too many levels of symbolic links");
+    BY_TYPE.put(AtomicMoveNotSupportedException.class, "cannot be renamed in one step here (another file system?)");
+    BY_TYPE.put(ClosedByInterruptException.class, "interrupted");
+    BY_TYPE.put(InterruptedIOException.class, "interrupted");
+    BY_TYPE.put(CharacterCodingException.class, "not valid UTF-8");
+  }
+
   private IoProblems() {}
 
   /**
@@ -40,35 +59,10 @@ public final class IoProblems {
         return known;
       }
     }
-    if (e instanceof NoSuchFileException) {
-      return "no such file";
-    }
-    if (e instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    if (e instanceof FileAlreadyExistsException) {
-      return "a file of that name already exists";
-    }
-    if (e instanceof DirectoryNotEmptyException) {
-      return "the folder is not empty";
-    }
-    if (e instanceof NotDirectoryException) {
-      return "not a directory";
-    }
-    if (e instanceof NotLinkException) {
-      return "not a symbolic link";
-    }
-    if (e instanceof FileSystemLoopException) {
-      return "too many levels of symbolic links";
-    }
-    if (e instanceof AtomicMoveNotSupportedException) {
-      return "cannot be renamed in one step here (another file system?)";
-    }
-    if (e instanceof ClosedByInterruptException || e instanceof InterruptedIOException) {
-      return "interrupted";
-    }
-    if (e instanceof CharacterCodingException) {
-      return "not valid UTF-8";
+    for (Map.Entry<Class<? extends IOException>, String> type : BY_TYPE.entrySet()) {
+      if (type.getKey().isInstance(e)) {
+        return type.getValue();
+      }
     }
     if (reason == null || reason.isBlank()) {
       return "input/output error";

@@ -8,7 +8,6 @@ import io.promshift.model.MigrationState;
 import io.promshift.model.ProvisioningFile;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -87,8 +86,8 @@ public final class LongScalarBench {
     for (Shape shape : shapes) {
       for (int mb : SIZES_MB) {
         byte[] bytes = shape.file(mb * 1024 * 1024).getBytes(StandardCharsets.UTF_8);
-        double status = median(() -> status(promshift, bytes), rounds);
-        double migrate = median(() -> migrate(migrator, bytes), rounds);
+        double status = Timing.median(() -> status(promshift, bytes), rounds);
+        double migrate = Timing.median(() -> migrate(migrator, bytes), rounds);
         System.out.printf("| %s | %d | %.3f s | %.0f | %.3f s | %.0f |%n", shape.label, mb, status,
             status * 1000 / mb, migrate, migrate * 1000 / mb);
       }
@@ -113,14 +112,5 @@ public final class LongScalarBench {
     }
   }
 
-  private static double median(Runnable task, int rounds) {
-    double[] seconds = new double[rounds];
-    for (int i = 0; i < rounds; i++) {
-      long start = System.nanoTime();
-      task.run();
-      seconds[i] = (System.nanoTime() - start) / 1e9;
-    }
-    Arrays.sort(seconds);
-    return seconds[rounds / 2];
-  }
+
 }

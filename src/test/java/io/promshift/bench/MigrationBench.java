@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
@@ -79,13 +78,6 @@ public final class MigrationBench {
     for (int i = 0; i < 3; i++) {
       task.run(); // warm-up
     }
-    double[] seconds = new double[rounds];
-    for (int i = 0; i < rounds; i++) {
-      long start = System.nanoTime();
-      task.run();
-      seconds[i] = (System.nanoTime() - start) / 1e9;
-    }
-    Arrays.sort(seconds);
-    return seconds[rounds / 2];
+    return Timing.median(task, rounds);
   }
 }
