@@ -9,7 +9,7 @@ import io.promshift.io.WriteMode;
 import io.promshift.report.FileOutcome;
 import io.promshift.report.MigrationText;
 import io.promshift.report.Run;
-import io.promshift.report.RunJson;
+import io.promshift.report.RunReport;
 import io.promshift.report.Verdict;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,8 +74,9 @@ final class MigrateCommand implements Callable<Integer> {
   boolean all;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", order = 8,
-      description = "text (default: diffs or changed paths on stdout) or json (one document on stdout: every file"
-          + " with its verdict, changes, diagnostics, and in a dry run its diff; then totals).")
+      description = "text (default: diffs or changed paths on stdout), json (one document on stdout: every file"
+          + " with its verdict, changes, diagnostics, and in a dry run its diff; then totals) or sarif (the run's"
+          + " diagnostics for code scanning).")
   String format;
 
   @Parameters(arity = "1..*", paramLabel = "PATH",
@@ -98,12 +99,12 @@ final class MigrateCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--out needs a folder; an empty one would be the current"
           + " directory (an unset variable?)");
     }
-    boolean json = switch (format.trim().toLowerCase(java.util.Locale.ROOT)) {
-      case "text" -> false;
-      case "json" -> true;
-      default -> throw new ParameterException(spec.commandLine(), "--format: unknown value '" + format
-          + "'; use text or json");
-    };
+    String document = format.trim().toLowerCase(java.util.Locale.ROOT);
+    if (!List.of("text", "json", "sarif").contains(document)) {
+      throw new ParameterException(spec.commandLine(), "--format: unknown value '" + format
+          + "'; use text, json or sarif");
+    }
+    boolean json = !document.equals("text"); // a document on stdout instead of diffs or paths
     MigrationTarget target = MigrationTarget.parse(to.name());
     Promshift promshift = Promshift.create(PromshiftSettings.builder().target(target).keepMarker(keepMarker)
         .revertUnmarked(all).build());
@@ -112,7 +113,7 @@ final class MigrateCommand implements Callable<Integer> {
     String verb = mode.write ? "rewritten" : mode.out != null ? "changed" : "would change";
     Run run;
     try (Ui ui = new Ui(spec.commandLine().getOut(), spec.commandLine().getErr(), root.terminal(), common)) {
-      boolean diffs = isDryRun() && (json || !ui.quiet());
+      boolean diffs = isDryRun() && (document.equals("json") || !json && !ui.quiet());
       try {
         run = promshift.migrate(fileSet, writeMode, diffs,
             ui.listener("migrate", outcome -> print(outcome, ui, verb, json)));
@@ -120,8 +121,10 @@ final class MigrateCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), (mode.out != null ? "--out: " : "") + e.getMessage());
       }
       ui.close();
-      if (json) {
-        ui.document(RunJson.migration(run, target.describe()));
+      if (document.equals("json")) {
+        ui.document(RunReport.migrationJson(run, target.describe()));
+      } else if (document.equals("sarif")) {
+        ui.document(RunReport.sarif(run));
       }
       String where = mode.out != null ? " written to " + mode.out : "";
       ui.summaryErr(MigrationText.summary(run, verb, where, target.describe()));

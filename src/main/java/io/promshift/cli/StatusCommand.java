@@ -2,7 +2,7 @@ package io.promshift.cli;
 
 import io.promshift.Promshift;
 import io.promshift.report.Run;
-import io.promshift.report.RunJson;
+import io.promshift.report.RunReport;
 import io.promshift.report.StatusText;
 import io.promshift.report.Verdict;
 import java.nio.file.Path;
@@ -74,7 +74,7 @@ final class StatusCommand implements Callable<Integer> {
       }));
       ui.close();
       if (json) {
-        ui.document(RunJson.status(run));
+        ui.document(RunReport.statusJson(run));
       } else {
         ui.report(StatusText.totals(run) + "\n");
       }

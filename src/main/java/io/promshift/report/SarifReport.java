@@ -8,8 +8,10 @@ import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -49,7 +51,10 @@ final class SarifReport implements FindingsReport {
     driver.put("informationUri", INFORMATION_URI);
     ArrayNode described = driver.putArray("rules");
     Map<String, Integer> index = new HashMap<>();
-    for (Code rule : rules) {
+    // the validator's rules, then any other code the results use (a migration's notices and refusals)
+    Set<Code> listed = new LinkedHashSet<>(rules);
+    findings.forEach(f -> listed.add(f.code()));
+    for (Code rule : listed) {
       index.put(rule.id(), index.size());
       ObjectNode r = described.addObject();
       r.put("id", rule.id());

@@ -70,4 +70,17 @@ class JsonOutputTest {
     assertThat(changes).isEqualTo(document.get("totals").get("dataSources").asInt()).isPositive();
     assertThat(Cli.run("migrate", "--format", "xml", "samples").code()).as("usage error").isEqualTo(2);
   }
+
+  @Test
+  void migrateAsSarifHasEveryDiagnosticOfTheRunWithItsCodeDescribed() {
+    Cli.Run sarif = Cli.run("migrate", "--check", "--format", "sarif", "samples");
+    assertThat(sarif.code()).isEqualTo(2);
+    JsonNode run = JSON.readTree(sarif.out()).get("runs").get(0);
+    java.util.Set<String> described = new java.util.HashSet<>();
+    run.get("tool").get("driver").get("rules").forEach(rule -> described.add(rule.get("id").asString()));
+    java.util.Set<String> used = new java.util.HashSet<>();
+    run.get("results").forEach(result -> used.add(result.get("ruleId").asString()));
+    assertThat(used).contains("yaml-syntax", "duplicate-key", "template", "fixed-version", "not-provisioning");
+    assertThat(described).containsAll(used);
+  }
 }

@@ -3,15 +3,17 @@ package io.promshift.report;
 import io.promshift.migrate.Change;
 import io.promshift.model.MigrationState;
 import io.promshift.rules.Diagnostic;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A {@code status} or {@code migrate} run as one JSON document for scripts: every file (walk problems first) with
- * its verdict, its diagnostics in the shape of the findings report, its data sources ({@code status}) or changes
- * ({@code migrate}) and where it was written; then the totals.
+ * A {@code status} or {@code migrate} run as one document for scripts: JSON with every file (walk problems
+ * first), its verdict, its diagnostics in the shape of the findings report, its data sources ({@code status}) or
+ * changes ({@code migrate}) and where it was written, then the totals; or SARIF with the run's diagnostics.
  *
  * <pre>
  * {"target": "plugin types",
@@ -19,17 +21,17 @@ import tools.jackson.databind.node.ObjectNode;
  *  "totals": {"files": 1, "changed": 1, "unchanged": 0, "skipped": 0, "failed": 0, "dataSources": 1}}
  * </pre>
  */
-public final class RunJson {
+public final class RunReport {
   /** What status calls a file's verdict: a file it could read is "read". */
   private static final Map<Verdict, String> STATUS_VERDICTS = Map.of(Verdict.CHANGED, "read",
       Verdict.UNCHANGED, "read", Verdict.SKIPPED, "skipped", Verdict.FAILED, "unreadable");
   private static final Map<Verdict, String> MIGRATION_VERDICTS = Map.of(Verdict.CHANGED, "changed",
       Verdict.UNCHANGED, "unchanged", Verdict.SKIPPED, "skipped", Verdict.FAILED, "failed");
 
-  private RunJson() {}
+  private RunReport() {}
 
   /** {@code status}: each file's data sources with their line, name, type, state and reason. */
-  public static String status(Run run) {
+  public static String statusJson(Run run) {
     ObjectNode root = Json.NODES.objectNode();
     ArrayNode files = root.putArray("files");
     for (FileOutcome outcome : all(run)) {
@@ -59,7 +61,7 @@ public final class RunJson {
   }
 
   /** {@code migrate}: each file's changes (position, data source, old and new type, marker), and its diff if any. */
-  public static String migration(Run run, String target) {
+  public static String migrationJson(Run run, String target) {
     ObjectNode root = Json.NODES.objectNode();
     root.put("target", target);
     ArrayNode files = root.putArray("files");
@@ -87,6 +89,22 @@ public final class RunJson {
     }
     totals.put("dataSources", run.changedSources());
     return Json.write(root);
+  }
+
+  /**
+   * Every diagnostic of a run (walk problems, files that could not be read or migrated, notices) as SARIF 2.1.0,
+   * for code-scanning tools: the findings report's format, with the migration's codes described as rules.
+   */
+  public static String sarif(Run run) {
+    List<Diagnostic> diagnostics = all(run).stream().flatMap(f -> f.diagnostics().stream())
+        .toList();
+    StringBuilder out = new StringBuilder();
+    try {
+      FindingsReport.sarif().write(diagnostics, run.files().size(), out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringBuilder does not throw
+    }
+    return out.toString();
   }
 
   private static List<FileOutcome> all(Run run) {
