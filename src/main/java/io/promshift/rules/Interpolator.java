@@ -1,8 +1,10 @@
 package io.promshift.rules;
 
+import io.promshift.syntax.ReadSettings;
+import io.promshift.text.IoProblems;
+import io.promshift.text.SourceFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -71,7 +73,7 @@ final class Interpolator {
             replacement = readFile(argument);
           } catch (IOException e) {
             return new Result(raw, false, true, "$__file{" + argument + "} cannot be read ("
-                + e.getClass().getSimpleName() + ")");
+                + IoProblems.describe(e) + ")");
           }
         } else if (name.equals("__vault")) {
           return new Result(raw, false, true, null);
@@ -96,7 +98,9 @@ final class Interpolator {
     if (!path.startsWith(fileRoot)) {
       throw new IOException("outside the file root");
     }
-    return Files.readString(path, StandardCharsets.UTF_8).strip();
+    // bounded like every read: a $__file{} that names /dev/zero or a pipe is refused, never read for ever
+    byte[] bytes = SourceFiles.limitedTo(ReadSettings.DEFAULTS.maxFileSize()).snapshot(path).bytes();
+    return new String(bytes, StandardCharsets.UTF_8).strip();
   }
 
   /** Go's {@code os.Expand} with the environment: {@code $NAME}, {@code ${NAME}}, special names. */

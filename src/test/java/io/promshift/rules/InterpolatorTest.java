@@ -65,4 +65,18 @@ class InterpolatorTest {
     assertThat(missing.unresolved()).isTrue();
     assertThat(withFiles.interpolate("$__file{/../../etc/passwd}").error()).isNotNull();
   }
+
+  @Test
+  void aFileThatNeverEndsIsRefusedOverTheLimitNotReadForEver(@TempDir Path root) throws IOException {
+    Path zero = Path.of("/dev/zero");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(zero), "/dev/zero");
+    Files.createSymbolicLink(root.resolve("endless"), zero);
+    Interpolator withFiles = new Interpolator(ENV, root);
+
+    Interpolator.Result endless = withFiles.interpolate("$__file{/endless}");
+
+    assertThat(endless.unresolved()).isTrue();
+    assertThat(endless.error()).contains("$__file{/endless} cannot be read (").contains("over the limit")
+        .doesNotContain("Exception");
+  }
 }
