@@ -1,14 +1,19 @@
 package io.promshift;
 
+import io.promshift.io.AtomicWriter;
 import io.promshift.io.FileSet;
+import io.promshift.text.SourceFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where a migration's files go, decided before anything is written: each input under an output folder at its
@@ -16,26 +21,37 @@ import java.util.Map;
  * file once however many links reach it.
  */
 final class OutputTree {
-  private OutputTree() {}
+  private final Path folder;
+  private final List<FileSet.Found> inputs;
+  /** Files under the output folder that the walk left out as earlier output (absolute, normalised). */
+  private final Set<Path> earlierOutput;
+
+  private OutputTree(Path folder, List<FileSet.Found> inputs, Set<Path> earlierOutput) {
+    this.folder = folder;
+    this.inputs = List.copyOf(inputs);
+    this.earlierOutput = Set.copyOf(earlierOutput);
+  }
 
   /**
-   * The files to migrate into {@code folder}: those found, less any inside the output folder itself when it lies
-   * within their root (a rerun must not read the last run's output and nest it one level deeper).
+   * Where the files found go under {@code folder}: those found, less any inside the output folder itself when it
+   * lies within their root (a rerun must not read the last run's output and nest it one level deeper).
    *
    * @throws PromshiftUsageException when two inputs would be written to one output, or an output is an input
    */
-  static List<FileSet.Found> inputs(Path folder, List<FileSet.Found> found) {
+  static OutputTree plan(Path folder, List<FileSet.Found> found) {
     if (folder.toString().isEmpty()) {
       throw new PromshiftUsageException("the output folder is empty, which would be the current directory"
           + " (an unset variable?)");
     }
     Path out = absolute(folder);
     List<FileSet.Found> inputs = new ArrayList<>(found.size());
+    Set<Path> earlierOutput = new HashSet<>();
     for (FileSet.Found file : found) {
       boolean named = file.root().equals(file.file());
       Path root = absolute(file.root());
       if (!named && out.startsWith(root) && !out.equals(root) && absolute(file.file()).startsWith(out)) {
-        continue; // the last run's output, inside the tree it was made from
+        earlierOutput.add(absolute(file.file())); // the last run's output, inside the tree it was made from
+        continue;
       }
       inputs.add(file);
     }
@@ -57,7 +73,42 @@ final class OutputTree {
             + " with its own output; choose an output folder outside the inputs, or rewrite in place");
       }
     }
+    return new OutputTree(folder, inputs, earlierOutput);
+  }
+
+  /** The files to migrate, in the order found. */
+  List<FileSet.Found> inputs() {
     return inputs;
+  }
+
+  /** Where an input's output goes: its path relative to its root, under the folder. */
+  Path target(FileSet.Found input) {
+    return folder.resolve(input.relative());
+  }
+
+  /**
+   * Writes an input's output. A file the walk left out as earlier output is replaced only when it holds what this
+   * run writes there anyway: otherwise it may be a file of the user's own that happens to lie under the output
+   * folder (inside the input tree), and it is left alone, the write refused.
+   */
+  Path write(AtomicWriter writer, FileSet.Found input, byte[] content) throws IOException {
+    Path target = target(input);
+    if (earlierOutput.contains(absolute(target)) && !holds(target, content)) {
+      throw new AtomicWriter.RefusedException("not written: " + target + " lies inside the input tree and holds"
+          + " something other than this run's output of " + input.file() + " (a file of its own, or an output of"
+          + " an earlier version of it); move the output folder out of the inputs, or remove " + target
+          + " if it is an earlier output");
+    }
+    writer.write(target, content, input.file());
+    return target;
+  }
+
+  private static boolean holds(Path file, byte[] content) {
+    try {
+      return Arrays.equals(SourceFiles.limitedTo(content.length).snapshot(file).bytes(), content);
+    } catch (IOException e) {
+      return false; // over the length of the new content, or unreadable: not the same
+    }
   }
 
   /**

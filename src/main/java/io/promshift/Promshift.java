@@ -116,7 +116,7 @@ public final class Promshift {
 
   /** Every data source of one file with the state Grafana's config page shows for it. */
   public FileOutcome status(Path file) {
-    return status(new FileSet.Found(file, file));
+    return status(one(file).files().get(0));
   }
 
   public Run status(FileSet files) {
@@ -125,7 +125,9 @@ public final class Promshift {
 
   public Run status(FileSet files, RunListener listener) {
     FileSet.Scan scan = files.scan();
-    return run(files, scan, scan.files(), listener, this::status);
+    Map<FileSet.Found, Path> reachedTwice = OutputTree.reachedTwice(scan.files());
+    return run(files.parallelism(), scan, listener, found -> reachedTwice.containsKey(found)
+        ? sameFile(found, reachedTwice.get(found), "reported once") : status(found));
   }
 
   private FileOutcome status(FileSet.Found found) {
@@ -149,9 +151,9 @@ public final class Promshift {
 
   // ---- validate ------------------------------------------------------------------------------------------
 
-  /** Validates one file (the cross-file rules among its own data sources). */
+  /** Validates one file (the cross-file rules among its own data sources); a directory is not walked. */
   public ValidationRun validate(Path file) {
-    return validate(new FileSet(List.of(file)).withParallelism(1), RunListener.NONE);
+    return validate(one(file), 1, RunListener.NONE);
   }
 
   public ValidationRun validate(FileSet files) {
@@ -163,9 +165,17 @@ public final class Promshift {
    * rules across files apply among the files of one directory, as Grafana reads a directory as one set).
    */
   public ValidationRun validate(FileSet files, RunListener listener) {
+    return validate(files.scan(), files.parallelism(), listener);
+  }
+
+  private ValidationRun validate(FileSet.Scan scan, int parallelism, RunListener listener) {
     Map<FileOutcome, ProvisioningFile> read = new HashMap<>();
-    FileSet.Scan scan = files.scan();
-    Run run = run(files, scan, scan.files(), listener, found -> {
+    Map<FileSet.Found, Path> reachedTwice = OutputTree.reachedTwice(scan.files());
+    Run run = run(parallelism, scan, listener, found -> {
+      if (reachedTwice.containsKey(found)) {
+        // validated once: a file compared with itself would be its own duplicate uid, name and default
+        return sameFile(found, reachedTwice.get(found), "validated once");
+      }
       try {
         ProvisioningFile file = reader.read(found.file());
         if (!file.isDataSourceProvisioning()) {
@@ -184,6 +194,9 @@ public final class Promshift {
     List<FileOutcome> readable = new ArrayList<>();
     List<Diagnostic> findings = new ArrayList<>();
     int checked = 0;
+    for (FileOutcome problem : run.problems()) {
+      findings.addAll(problem.diagnostics()); // a folder that cannot be listed is a finding of the run
+    }
     for (FileOutcome outcome : run.files()) {
       order.putIfAbsent(outcome.file().toString(), order.size());
       if (outcome.verdict() == Verdict.SKIPPED) {
@@ -198,7 +211,7 @@ public final class Promshift {
     Validator validator = Validator.create(settings.validation());
     // Grafana reads each directory as one set: the directories are independent, so they go in parallel
     List<List<FileOutcome>> directories = Validator.byDirectory(readable, FileOutcome::file);
-    for (List<Diagnostic> found : Batch.run(directories, files.parallelism(),
+    for (List<Diagnostic> found : Batch.run(directories, parallelism,
         directory -> validator.validateAll(directory.stream().map(read::get).toList()))) {
       findings.addAll(found);
     }
@@ -209,11 +222,10 @@ public final class Promshift {
 
   // ---- migrate -------------------------------------------------------------------------------------------
 
-  /** Migrates one file as the settings say and writes it as {@code mode} says. */
+  /** Migrates one file as the settings say and writes it as {@code mode} says; a directory is not walked. */
   public FileOutcome migrate(Path file, WriteMode mode) {
-    List<FileOutcome> files = migrate(new FileSet(List.of(file)).withParallelism(1), mode, false,
-        RunListener.NONE).files();
-    return files.get(0);
+    Run run = migrate(one(file), 1, mode, false, RunListener.NONE);
+    return run.files().isEmpty() ? run.problems().get(0) : run.files().get(0);
   }
 
   public Run migrate(FileSet files, WriteMode mode) {
@@ -230,13 +242,18 @@ public final class Promshift {
    *     to one output or an input over itself
    */
   public Run migrate(FileSet files, WriteMode mode, boolean diffs, RunListener listener) {
-    FileSet.Scan scan = files.scan();
-    List<FileSet.Found> found = scan.files();
+    return migrate(files.scan(), files.parallelism(), mode, diffs, listener);
+  }
+
+  private Run migrate(FileSet.Scan found, int parallelism, WriteMode mode, boolean diffs, RunListener listener) {
+    FileSet.Scan scan = found;
+    OutputTree tree = null;
     Map<FileSet.Found, Path> sameFiles = Map.of();
     if (mode instanceof WriteMode.ToFolder toFolder) {
-      found = OutputTree.inputs(toFolder.folder(), found);
+      tree = OutputTree.plan(toFolder.folder(), found.files());
+      scan = new FileSet.Scan(tree.inputs(), found.problems(), found.leftovers());
     } else if (mode instanceof WriteMode.InPlace) {
-      sameFiles = OutputTree.reachedTwice(found);
+      sameFiles = OutputTree.reachedTwice(found.files());
     }
     // in place, a file is the user's only copy: fsync before the rename. An output tree is rebuilt by a rerun:
     // its writes are atomic all the same (temp file + rename), without an fsync per file.
@@ -250,15 +267,10 @@ public final class Promshift {
     }
     try {
       Map<FileSet.Found, Path> reachedTwice = sameFiles;
-      return run(files, scan, found, listener, file -> {
-        Path first = reachedTwice.get(file);
-        if (first != null) {
-          return FileOutcome.of(file.file(), file.root(), Verdict.SKIPPED, List.of(Diagnostic.of(file.file().toString(),
-              Position.START, Code.SAME_FILE, "the same file as " + first + " (a symbolic link); rewritten once, as "
-                  + first)));
-        }
-        return migrate(file, mode, writer, diffs);
-      });
+      OutputTree output = tree;
+      return run(parallelism, scan, listener, file -> reachedTwice.containsKey(file)
+          ? sameFile(file, reachedTwice.get(file), "rewritten once")
+          : migrate(file, output, mode instanceof WriteMode.InPlace ? writer : null, writer, diffs));
     } finally {
       if (writes) {
         try {
@@ -270,7 +282,12 @@ public final class Promshift {
     }
   }
 
-  private FileOutcome migrate(FileSet.Found found, WriteMode mode, AtomicWriter writer, boolean diffs) {
+  /**
+   * Migrates one file and writes it: to the output tree when there is one; else in place when the writer is
+   * given (and the file changes); else nowhere.
+   */
+  private FileOutcome migrate(FileSet.Found found, OutputTree output, AtomicWriter inPlace, AtomicWriter writer,
+      boolean diffs) {
     String name = found.file().toString();
     FileSnapshot read;
     try {
@@ -280,13 +297,9 @@ public final class Promshift {
     }
     byte[] original = read.bytes();
     MigrationResult result = migrator.migrate(name, original);
-    if (result.refused()) {
-      FileOutcome failed = failed(found, result.refusal());
-      return mode instanceof WriteMode.ToFolder toFolder ? copy(failed, original, toFolder, writer) : failed;
-    }
-    if (result.notProvisioning()) {
-      FileOutcome skipped = skipped(found);
-      return mode instanceof WriteMode.ToFolder toFolder ? copy(skipped, original, toFolder, writer) : skipped;
+    if (result.refused() || result.notProvisioning()) {
+      FileOutcome outcome = result.refused() ? failed(found, result.refusal()) : skipped(found);
+      return output == null ? outcome : copy(outcome, found, original, output, writer);
     }
     List<Diagnostic> notices = new ArrayList<>(result.notices());
     Verdict verdict = result.changed() ? Verdict.CHANGED : Verdict.UNCHANGED;
@@ -294,15 +307,14 @@ public final class Promshift {
     byte[] content = result.changed() ? result.newBytes() : original;
     Path writtenTo = null;
     try {
-      if (mode instanceof WriteMode.InPlace && result.changed()) {
-        writer.replace(read, content);
+      if (output != null) {
+        writtenTo = output.write(writer, found, content);
+      } else if (inPlace != null && result.changed()) {
+        inPlace.replace(read, content);
         writtenTo = found.file();
-      } else if (mode instanceof WriteMode.ToFolder toFolder) {
-        writtenTo = toFolder.folder().resolve(found.relative());
-        writer.write(writtenTo, content, found.file());
       }
     } catch (IOException e) {
-      notices.add(writeFailure(found, mode, e));
+      notices.add(writeFailure(found, e));
       return new FileOutcome(found.file(), found.root(), Verdict.FAILED, notices, List.of(), List.of(), "", null);
     }
     return new FileOutcome(found.file(), found.root(), verdict, notices, List.of(), result.changes(), diff,
@@ -328,41 +340,34 @@ public final class Promshift {
   }
 
   /** An output tree holds every processed file: one that is skipped or refused is copied as it is. */
-  private static FileOutcome copy(FileOutcome outcome, byte[] original, WriteMode.ToFolder toFolder,
+  private static FileOutcome copy(FileOutcome outcome, FileSet.Found found, byte[] original, OutputTree output,
       AtomicWriter writer) {
-    Path target = toFolder.folder().resolve(outcome.relative());
     List<Diagnostic> diagnostics = new ArrayList<>(outcome.diagnostics());
+    Path target;
     try {
-      writer.write(target, original, outcome.file());
+      target = output.write(writer, found, original);
     } catch (IOException e) {
-      diagnostics.add(writeFailure(new FileSet.Found(outcome.root(), outcome.file()), toFolder, e));
+      diagnostics.add(writeFailure(found, e));
       return FileOutcome.of(outcome.file(), outcome.root(), Verdict.FAILED, diagnostics);
     }
     return new FileOutcome(outcome.file(), outcome.root(), outcome.verdict(), diagnostics, List.of(), List.of(), "",
         target);
   }
 
-  private static Diagnostic writeFailure(FileSet.Found found, WriteMode mode, IOException e) {
-    String name = found.file().toString();
-    if (e instanceof AtomicWriter.ConcurrentChangeException) {
-      return Diagnostic.of(name, Position.START, Code.CONCURRENT_CHANGE, e.getMessage());
-    }
-    if (e instanceof AtomicWriter.RefusedException) {
-      return Diagnostic.of(name, Position.START, Code.WRITE_FAILED, e.getMessage()); // names the file, says why
-    }
-    Path target = mode instanceof WriteMode.ToFolder toFolder ? toFolder.folder().resolve(found.relative())
-        : found.file();
-    return Diagnostic.of(name, Position.START, Code.WRITE_FAILED, "cannot write " + target + " ("
-        + IoProblems.describe(e) + ")");
+  /** Why a write failed: the writer's messages name the file and say why in plain words. */
+  private static Diagnostic writeFailure(FileSet.Found found, IOException e) {
+    Code code = e instanceof AtomicWriter.ConcurrentChangeException ? Code.CONCURRENT_CHANGE : Code.WRITE_FAILED;
+    String why = e.getMessage() != null ? e.getMessage() : "cannot write (" + IoProblems.describe(e) + ")";
+    return Diagnostic.of(found.file().toString(), Position.START, code, why);
   }
 
   // ---- the run ---------------------------------------------------------------------------------------------
 
   /**
-   * Works on each file on the file set's threads and hands the outcomes to the listener in path order. A defect
-   * on one file costs that file, never the run.
+   * Works on each file of the scan on {@code parallelism} threads and hands the outcomes to the listener in path
+   * order. A defect on one file costs that file, never the run.
    */
-  private static Run run(FileSet files, FileSet.Scan scan, List<FileSet.Found> found, RunListener listener,
+  private static Run run(int parallelism, FileSet.Scan scan, RunListener listener,
       Function<FileSet.Found, FileOutcome> task) {
     List<FileOutcome> problems = new ArrayList<>();
     for (FileSet.Problem problem : scan.problems()) {
@@ -370,9 +375,10 @@ public final class Promshift {
           problem.path().toString(), Position.START, Code.UNLISTABLE, problem.message()))));
     }
     problems.forEach(listener::problem);
+    List<FileSet.Found> found = scan.files();
     listener.started(found.size());
     List<FileOutcome> outcomes = new ArrayList<>(found.size());
-    Batch.forEachOrdered(found, files.parallelism(), file -> {
+    Batch.forEachOrdered(found, parallelism, file -> {
       FileOutcome outcome;
       try {
         outcome = task.apply(file);
@@ -388,6 +394,25 @@ public final class Promshift {
       listener.finished(outcome);
     });
     return new Run(problems, outcomes);
+  }
+
+  /**
+   * The scan of one path taken as one file, whatever it is: a directory is not walked (reading it says that it
+   * is one), a pipe or a device is read as given.
+   */
+  private static FileSet.Scan one(Path file) {
+    if (file.toString().isEmpty()) {
+      throw new PromshiftUsageException("an empty path names no file; use . for the current directory");
+    }
+    return new FileSet.Scan(List.of(new FileSet.Found(file, file)), List.of(), List.of());
+  }
+
+  /** A file reached a second time (through a link, or under two roots): done once, by its first path. */
+  private static FileOutcome sameFile(FileSet.Found found, Path first, String how) {
+    boolean link = !found.file().toAbsolutePath().normalize().equals(first.toAbsolutePath().normalize());
+    String why = link ? " (a symbolic link)" : " (under two of the paths given)";
+    return FileOutcome.of(found.file(), found.root(), Verdict.SKIPPED, List.of(Diagnostic.of(found.file().toString(),
+        Position.START, Code.SAME_FILE, "the same file as " + first + why + "; " + how + ", as " + first)));
   }
 
   private static FileOutcome failed(FileSet.Found found, Diagnostic why) {

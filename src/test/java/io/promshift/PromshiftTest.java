@@ -103,4 +103,65 @@ class PromshiftTest {
     assertThatThrownBy(() -> new FileSet(List.of(Path.of(".")), List.of("[a"), List.of()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[a");
   }
+
+  @Test
+  void anOutputFolderInsideTheInputNeverOverwritesAFileOfItsOwnThatLiesThere(@TempDir Path dir) throws Exception {
+    Path in = dir.resolve("in");
+    write(in.resolve("a.yaml"), AMP.formatted("a"));
+    String handWritten = "apiVersion: 1\ndatasources:\n  - name: loki\n    type: loki\n";
+    Path own = write(in.resolve("sub/a.yaml"), handWritten);
+
+    Run run = Promshift.create().migrate(FileSet.of(in), WriteMode.toFolder(in.resolve("sub")));
+
+    assertThat(Files.readString(own)).as("the file of its own is kept").isEqualTo(handWritten);
+    assertThat(run.files()).singleElement().satisfies(f -> {
+      assertThat(f.verdict()).isEqualTo(Verdict.FAILED);
+      assertThat(f.diagnostics()).extracting(d -> d.code()).contains(Code.WRITE_FAILED);
+    });
+  }
+
+  @Test
+  void aRerunIntoAnOutputFolderInsideTheInputReplacesItsOwnEarlierOutput(@TempDir Path dir) throws Exception {
+    Path in = dir.resolve("in");
+    write(in.resolve("a.yaml"), AMP.formatted("a"));
+    Promshift promshift = Promshift.create();
+    Run first = promshift.migrate(FileSet.of(in), WriteMode.toFolder(in.resolve("out")));
+    Run second = promshift.migrate(FileSet.of(in), WriteMode.toFolder(in.resolve("out")));
+    assertThat(second).isEqualTo(first);
+    assertThat(second.count(Verdict.CHANGED)).isEqualTo(1);
+  }
+
+  @Test
+  void aSinglePathIsOneFileAndADirectoryIsNotWalked(@TempDir Path dir) throws Exception {
+    Path tree = dir.resolve("t");
+    Path a = write(tree.resolve("a.yaml"), AMP.formatted("a"));
+    Path b = write(tree.resolve("b.yaml"), AMP.formatted("b"));
+    Files.createDirectories(dir.resolve("empty"));
+    Promshift promshift = Promshift.create();
+
+    FileOutcome directory = promshift.migrate(tree, WriteMode.inPlace());
+    assertThat(directory.verdict()).isEqualTo(Verdict.FAILED);
+    assertThat(Files.readString(a)).doesNotContain("grafana-amazonprometheus-datasource");
+    assertThat(Files.readString(b)).doesNotContain("grafana-amazonprometheus-datasource");
+    assertThat(promshift.migrate(dir.resolve("empty"), WriteMode.none()).verdict()).isEqualTo(Verdict.FAILED);
+    assertThat(promshift.validate(tree).anyUnreadable()).isTrue();
+    assertThat(promshift.migrate(a, WriteMode.inPlace()).verdict()).isEqualTo(Verdict.CHANGED);
+    assertThatThrownBy(() -> promshift.migrate(Path.of(""), WriteMode.inPlace()))
+        .isInstanceOf(PromshiftUsageException.class);
+  }
+
+  @Test
+  void overlappingRootsReadEachFileOnceSoItIsNotItsOwnDuplicate(@TempDir Path dir) throws Exception {
+    write(dir.resolve("prov/datasources/a.yaml"), "apiVersion: 1\ndatasources:\n  - name: a\n    type: loki\n"
+        + "    url: http://loki:3100\n    isDefault: true\n");
+    FileSet overlapping = new FileSet(List.of(dir.resolve("prov"), dir.resolve("prov/datasources")));
+
+    ValidationRun validation = Promshift.create().validate(overlapping);
+
+    assertThat(validation.findings()).extracting(d -> d.code()).doesNotContain(Code.MULTIPLE_DEFAULTS,
+        Code.DUPLICATE_NAME, Code.UID_COLLISION);
+    assertThat(validation.checked()).isEqualTo(1);
+    assertThat(validation.run().files()).extracting(FileOutcome::verdict).containsExactly(Verdict.UNCHANGED,
+        Verdict.SKIPPED);
+  }
 }

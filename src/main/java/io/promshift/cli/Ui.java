@@ -84,10 +84,17 @@ final class Ui implements AutoCloseable {
    * each file's outcome, in path order, handed to {@code onFile}.
    */
   RunListener listener(String label, Consumer<FileOutcome> onFile) {
+    return listener(label, onFile, true);
+  }
+
+  /** The same; {@code problems} false when the report prints the walk's problems itself (validate's findings). */
+  RunListener listener(String label, Consumer<FileOutcome> onFile, boolean problems) {
     return new RunListener() {
       @Override
       public void problem(FileOutcome problem) {
-        problem.messages().forEach(Ui.this::message);
+        if (problems) {
+          problem.messages().forEach(Ui.this::message);
+        }
       }
 
       @Override

@@ -90,7 +90,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (outcome.verdict() == Verdict.SKIPPED) {
           outcome.messages().forEach(ui::message);
         }
-      }));
+      }, false)); // a folder that cannot be listed is a finding of the report
       ui.close();
       if (ui.verbose()) {
         ValidationText.perFile(run).forEach(ui::detail);

@@ -3,8 +3,10 @@ package io.promshift.maven;
 import io.promshift.io.FileSet;
 import io.promshift.report.FileOutcome;
 import io.promshift.report.LogLine;
+import io.promshift.report.Message;
 import java.io.File;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,8 +92,9 @@ public abstract class AbstractPromshiftMojo extends AbstractMojo {
     return false;
   }
 
-  private FileSet fileSet() {
+  private FileSet fileSet() throws MojoFailureException {
     boolean configured = directories != null && !directories.isEmpty();
+    List<Path> missing = new ArrayList<>();
     List<Path> roots = new ArrayList<>();
     for (File directory : configured ? directories : List.of(new File(baseDir, DEFAULT_DIRECTORY))) {
       Path root = (directory.isAbsolute() ? directory : new File(baseDir, directory.getPath())).toPath().normalize();
@@ -99,9 +102,15 @@ public abstract class AbstractPromshiftMojo extends AbstractMojo {
         roots.add(root);
       } else if (configured) {
         getLog().warn("promshift:" + goal() + ": " + root + " does not exist");
+        missing.add(root);
       } else {
         getLog().debug("promshift:" + goal() + ": " + root + " does not exist");
       }
+    }
+    if (!missing.isEmpty() && failOnError) {
+      // a misspelt directory must not turn the gate off: configured, it is expected to exist
+      throw new MojoFailureException("promshift:" + goal() + ": " + missing.get(0) + " does not exist"
+          + " (set failOnError=false to warn instead)");
     }
     List<String> include = includes == null || includes.isEmpty() ? DEFAULT_INCLUDES : includes;
     List<String> exclude = excludes == null ? List.of() : excludes;
@@ -138,12 +147,24 @@ public abstract class AbstractPromshiftMojo extends AbstractMojo {
     return base.relativize(absolute).toString().replace(File.separatorChar, '/');
   }
 
-  /** A file's name in log lines: absolute, so that IDEs and terminals link it from any module of a reactor. */
+  /**
+   * A file's name in log lines: absolute, so that IDEs and terminals link it from any module of a reactor, and
+   * printable (a name with a line break must not forge a log line).
+   */
   static String logName(Path file) {
-    return file.toAbsolutePath().normalize().toString();
+    return Message.printable(file.toAbsolutePath().normalize().toString());
+  }
+
+  /** A file's name relative to the project, printable, for log lines and failure messages. */
+  String shownName(Path file) {
+    return Message.printable(relativeName(file));
   }
 
   static String logName(String file) {
-    return logName(Path.of(file));
+    try {
+      return logName(Path.of(file));
+    } catch (InvalidPathException e) {
+      return Message.printable(file); // a name this locale cannot turn back into a path: as it was read
+    }
   }
 }

@@ -44,10 +44,10 @@ public class CheckMojo extends AbstractMigrationMojo {
         continue;
       }
       String sources = plural(outcome.changes().size(), "data source");
-      pending.add(relativeName(outcome.file()) + " (" + sources + ")");
+      pending.add(shownName(outcome.file()) + " (" + sources + ")");
       // one log call per file: a diff stays in one piece in a parallel build's output
       getLog().error(logName(outcome.file()) + ": the migration to " + target.describe() + " would change "
-          + sources + ":\n" + MigrationText.relabelled(outcome.diff(), relativeName(outcome.file())).stripTrailing());
+          + sources + ":\n" + MigrationText.relabelled(outcome.diff(), shownName(outcome.file())).stripTrailing());
     }
     getLog().info("promshift:check: " + MigrationText.summary(run, "would change", "", target.describe()));
     if (!pending.isEmpty()) {

@@ -13,7 +13,9 @@ import io.promshift.report.Verdict;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -68,6 +70,7 @@ public class ValidateMojo extends AbstractPromshiftMojo {
     List<FindingsReport.Format> formats = formats();
     ValidationRun run = Promshift.create(settings()).validate(files, RunListener.NONE);
     if (nothingToProcess(run.run().files(), run.run().problems())) {
+      writeReports(formats, run); // empty ones: a report of an earlier run must not stay behind as this one's
       return;
     }
     if (!failOnError()) {
@@ -75,7 +78,6 @@ public class ValidateMojo extends AbstractPromshiftMojo {
     }
     run.run().files().stream().filter(f -> f.verdict() == Verdict.SKIPPED)
         .forEach(f -> getLog().debug(logName(f.file()) + ": not a data source provisioning file; skipped"));
-    run.run().problems().forEach(p -> p.messages().forEach(m -> getLog().error(m.toString())));
     log(ValidationText.logLines(run, AbstractPromshiftMojo::logName));
     getLog().info("promshift:validate: " + ValidationText.counts(run));
     writeReports(formats, run);
@@ -93,9 +95,6 @@ public class ValidateMojo extends AbstractPromshiftMojo {
       }
       throw new MojoFailureException(message.toString());
     }
-    if (failOnError() && run.anyUnreadable() && !run.run().problems().isEmpty()) {
-      throw new MojoFailureException("promshift:validate: a folder could not be listed (see above)");
-    }
   }
 
   /** Reports name files relative to the project, as code-scanning tools and diffs do. */
@@ -107,10 +106,20 @@ public class ValidateMojo extends AbstractPromshiftMojo {
       try {
         ValidationText.write(format, run, file -> relativeName(Path.of(file)), out);
         writer.write(target, out.toString().getBytes(StandardCharsets.UTF_8));
+        readableByAll(target);
       } catch (IOException e) {
         throw new MojoExecutionException("promshift:validate: cannot write " + target + ": " + e.getMessage(), e);
       }
       getLog().info("promshift:validate: " + format.name().toLowerCase(Locale.ROOT) + " report " + target);
+    }
+  }
+
+  /** A report is for the CI that uploads it, not a secret: rw-r--r--, as files a build writes usually are. */
+  private static void readableByAll(Path report) {
+    try {
+      Files.setPosixFilePermissions(report, PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (IOException | UnsupportedOperationException e) {
+      // not a POSIX file system, or not ours to change: the writer's permissions stay
     }
   }
 

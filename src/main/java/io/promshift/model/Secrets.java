@@ -73,11 +73,15 @@ public final class Secrets {
   private static final Pattern SECRET_KEY = Pattern.compile(
       ".*(?:password|passwd|pwd|passphrase|secret|token|apikey|accesskey|accesskeyid|privatekey|clientkey"
           + "|sessionkey|authorization|cookie|bearer)(?:value|hash|key|data|string|text|b64|base64)?"
-          + "|.*(?:secrets|passwords)|pass|credentials?|securejsondata|httpheadervalue[0-9]*");
+          + "|.*(?:secrets|passwords)|pass|auth|credentials?|securejsondata|httpheadervalue[0-9]*"
+          + "|.*(?:encryptionkey|sshkey|signingkey|masterkey|jwt|jwtkey|jwtsecret)");
   /** One or more placeholders and nothing else: the forms Grafana expands, bare names in upper case only. */
   private static final Pattern PLACEHOLDERS = Pattern.compile(
       "(?:\\$__[A-Za-z]+\\{[^}]+}|\\$\\{[A-Za-z_][A-Za-z0-9_]*}|\\$[A-Z_][A-Z0-9_]*)+");
   private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://");
+  /** A user name that is a token: a known token prefix, or 20 and more characters of letters and digits. */
+  private static final Pattern TOKEN_AS_USER = Pattern.compile(
+      "(?:ghp_|gho_|ghs_|ghu_|github_pat_|glpat-|xox[abpr]-|sk-).*|[A-Za-z0-9_\\-.~%]{20,}");
   private static final Pattern PARAMETER = Pattern.compile("([A-Za-z0-9_.\\[\\]-]+)=");
   /** {@code key: value} or {@code key=value} in a comment. */
   private static final Pattern COMMENTED = Pattern.compile("([A-Za-z0-9_.\"'-]+)[ \\t]*[:=][ \\t]*(\\S.*)");
@@ -395,17 +399,23 @@ public final class Secrets {
     }
     Matcher scheme = SCHEME.matcher(text).region(start, end);
     while (scheme.find()) {
+      // the userinfo ends at the last @ before the query, the fragment or a blank: a password written raw may
+      // hold a slash, so the path's first / does not end it (masking a little too much is the safe side)
       int authority = scheme.end();
       int authorityEnd = authority;
-      while (authorityEnd < end && "/?#".indexOf(text.charAt(authorityEnd)) < 0
+      while (authorityEnd < end && "?#".indexOf(text.charAt(authorityEnd)) < 0
           && !Character.isWhitespace(text.charAt(authorityEnd))) {
         authorityEnd++;
       }
       int at = text.lastIndexOf('@', authorityEnd - 1);
-      if (at >= authority) {
+      if (at > authority) {
         int colon = text.indexOf(':', authority);
-        if (colon >= 0 && colon < at && at > colon + 1 && !isPlaceholder(text.substring(colon + 1, at))) {
-          out.add(new Span(colon + 1, at));
+        // user:password@ masks the password; a lone user@ that looks like a token (https://ghp_…@host) whole
+        boolean password = colon >= 0 && colon < at;
+        int secretStart = password ? colon + 1 : authority;
+        boolean secret = password || TOKEN_AS_USER.matcher(text.substring(authority, at)).matches();
+        if (secret && at > secretStart && !isPlaceholder(text.substring(secretStart, at))) {
+          out.add(new Span(secretStart, at));
         }
       }
     }

@@ -41,6 +41,11 @@ public record Message(Level level, String where, String text) {
     return new Message(level, where, Printable.message(diagnostic.message()));
   }
 
+  /** Text from a file or the file system (a name, a path) as front ends may print it: the printable-text policy. */
+  public static String printable(String text) {
+    return Printable.escape(text);
+  }
+
   /** What is said of a file as a whole carries no position. */
   private static boolean aboutTheWholeFile(Code code) {
     return code == Code.NOT_PROVISIONING || code == Code.UNLISTABLE || code == Code.SAME_FILE;

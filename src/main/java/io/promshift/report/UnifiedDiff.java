@@ -8,6 +8,7 @@ import io.promshift.model.ProvisioningFile;
 import io.promshift.model.ProvisioningReader;
 import io.promshift.model.Secrets;
 import io.promshift.syntax.ReadSettings;
+import io.promshift.text.Printable;
 import io.promshift.text.SourceException;
 import io.promshift.text.SourceText;
 import java.util.List;
@@ -31,7 +32,8 @@ public final class UnifiedDiff {
     String before = masked(result.source());
     String after = masked(SourceText.of(result.file(), result.newText()));
     if (before == null || after == null) {
-      return "--- a/" + result.file() + "\n+++ b/" + result.file() + "\n(diff withheld: secrets could not be located)\n";
+      String shown = Printable.escape(result.file());
+      return "--- a/" + shown + "\n+++ b/" + shown + "\n(diff withheld: secrets could not be located)\n";
     }
     return of(result.file(), before, after);
   }
@@ -47,7 +49,9 @@ public final class UnifiedDiff {
     if (patch.getDeltas().isEmpty()) {
       return "";
     }
-    List<String> diff = UnifiedDiffUtils.generateUnifiedDiff("a/" + name, "b/" + name, original, patch, CONTEXT);
+    // the headers name the file in one line whatever its name holds (the printable-text policy)
+    String shown = Printable.escape(name);
+    List<String> diff = UnifiedDiffUtils.generateUnifiedDiff("a/" + shown, "b/" + shown, original, patch, CONTEXT);
     StringBuilder out = new StringBuilder();
     for (String line : diff) {
       out.append(line).append('\n');

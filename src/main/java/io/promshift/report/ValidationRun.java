@@ -35,11 +35,14 @@ public record ValidationRun(Run run, List<Diagnostic> findings, int checked, Sev
   public ValidationRun unreadableAsWarnings(String why) {
     java.util.Set<Diagnostic> unreadable = new java.util.HashSet<>();
     run.files().stream().filter(FileOutcome::failed).forEach(f -> unreadable.addAll(f.diagnostics()));
+    run.problems().forEach(f -> unreadable.addAll(f.diagnostics()));
     List<Diagnostic> lowered = findings.stream().map(f -> unreadable.contains(f) && f.severity() == Severity.ERROR
         ? f.withSeverity(Severity.WARNING).withMessage(f.message() + " " + why) : f).toList();
     List<FileOutcome> files = run.files().stream().map(f -> f.failed()
         ? FileOutcome.of(f.file(), f.root(), Verdict.UNCHANGED, f.diagnostics()) : f).toList();
-    return new ValidationRun(new Run(run.problems(), files), lowered, checked, failOn);
+    List<FileOutcome> problems = run.problems().stream()
+        .map(f -> FileOutcome.of(f.file(), f.root(), Verdict.UNCHANGED, f.diagnostics())).toList();
+    return new ValidationRun(new Run(problems, files), lowered, checked, failOn);
   }
 
   /** The findings a quiet run shows: errors alone. */

@@ -280,8 +280,9 @@ public final class YamlReader {
                 + " Grafana's YAML reader refuses such recursive documents");
           }
         }
-        throw source.error(start, Kind.SYNTAX,
-            "the alias *" + name + " refers to no anchor &" + name + " defined before it");
+        // the name is not shown: an unquoted value that starts with * (a password, often) is read as an alias
+        throw source.error(start, Kind.SYNTAX, "this alias (*…) refers to no anchor defined before it; a value"
+            + " that starts with * is an alias in YAML: quote it if it is text");
       }
       AliasNode node = new AliasNode(new Span(start, end(event)), name, anchored.node);
       aliasesByTarget.computeIfAbsent(anchored.node, k -> new ArrayList<>()).add(node);

@@ -215,8 +215,27 @@ class MojoTest {
     write("src/main/grafana/broken.yaml", "{");
     assertThat(run(mojo(new CheckMojo()).set("skip", true)).lines())
         .containsExactly("[info] Skipping promshift:check (promshift.skip)");
-    assertThat(run(mojo(new ApplyMojo()).set("directories", List.of(new File("nowhere")))).lines())
-        .contains("[warn] promshift:apply: " + project.resolve("nowhere") + " does not exist");
+    assertThat(run(mojo(new ApplyMojo()).set("directories", List.of(new File("nowhere"))).set("failOnError", false))
+        .lines()).contains("[warn] promshift:apply: " + project.resolve("nowhere") + " does not exist");
+  }
+
+  @Test
+  void aConfiguredDirectoryThatDoesNotExistFailsTheBuild() {
+    // a misspelt directory must not turn the gate off
+    assertThatThrownBy(() -> run(mojo(new ValidateMojo()).set("directories", List.of(new File("provisionning")))))
+        .isInstanceOf(MojoFailureException.class).hasMessageContaining(project.resolve("provisionning") + " does not exist");
+  }
+
+  @Test
+  void fileNamesAreLoggedPrintableSoThatNoneForgesALogLine() throws Exception {
+    write("src/main/grafana/a\n[INFO] BUILD SUCCESS\u001b[31m\u202e.yaml", AMP);
+    RecordingLog log = new RecordingLog();
+    assertThatThrownBy(() -> run(mojo(new CheckMojo()), log)).isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("a\\u000a[INFO] BUILD SUCCESS\\u001b[31m\\u202e.yaml");
+    run(mojo(new ApplyMojo()), log);
+    assertThat(String.join("\n", log.lines())).doesNotContain("\u001b", "\u202e")
+        .contains("a\\u000a[INFO] BUILD SUCCESS\\u001b[31m\\u202e.yaml");
+    assertThat(log.lines()).noneMatch(line -> line.contains("\n[INFO] BUILD SUCCESS"));
   }
 
   @Test

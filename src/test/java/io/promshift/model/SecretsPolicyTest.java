@@ -360,6 +360,22 @@ class SecretsPolicyTest {
     }
 
     @Test
+    void aTokenUsedAsTheUserNameAndAPasswordHoldingASlashAreMasked() {
+      String yaml = """
+          apiVersion: 1
+          datasources:
+            - name: a
+              url: https://ghp_LEAK17abc@git.example.com/repo
+              jsonData:
+                mirror: https://u:LEAK10a/b@host.example.com/x
+                auth: Basic LEAK8
+                encryptionKey: LEAK9
+          """;
+      assertThat(mask(yaml)).doesNotContain("LEAK").contains("https://••••••@git.example.com/repo")
+          .contains("https://u:••••••@host.example.com/x");
+    }
+
+    @Test
     void aUrlWithoutCredentialsIsUntouched() {
       String yaml = """
           apiVersion: 1
