@@ -95,4 +95,27 @@ class LongTokenTest {
       return MigrationState.of(source).state();
     }).toList();
   }
+
+  /** The secrets policy scans every value and comment for credentials (URLs, parameters, commented keys). */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "    url: \"http://%s\"\n", "    uid: \"=%s\"\n", "# %s\n", "# password %s\n", "    url: \"a?b=%s\"\n"})
+  void aLongLineIsScannedForCredentialsInTime(String line) {
+    String file = "apiVersion: 1\ndatasources:\n  - name: a\n    type: prometheus\n"
+        + "    jsonData: {sigV4Auth: true, sigV4Region: eu-west-1}\n" + line.formatted("x".repeat(2 * 1024 * 1024));
+    java.nio.file.Path path;
+    try {
+      path = java.nio.file.Files.createTempFile("long-line", ".yaml");
+      java.nio.file.Files.writeString(path, file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    path.toFile().deleteOnExit();
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(LIMIT, () -> {
+      PROMSHIFT.validate(path);
+      io.promshift.report.Run run = PROMSHIFT.migrate(io.promshift.io.FileSet.of(path),
+          io.promshift.io.WriteMode.none(), true, RunListener.NONE);
+      assertThat(run.files()).hasSize(1);
+    });
+  }
 }

@@ -78,13 +78,16 @@ public final class Secrets {
   /** One or more placeholders and nothing else: the forms Grafana expands, bare names in upper case only. */
   private static final Pattern PLACEHOLDERS = Pattern.compile(
       "(?:\\$__[A-Za-z]+\\{[^}]+}|\\$\\{[A-Za-z_][A-Za-z0-9_]*}|\\$[A-Z_][A-Z0-9_]*)+");
-  private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://");
+  // Each pattern below can only start where its first run of characters starts (the look-behind), and takes that
+  // run whole (possessive): a line of a million letters costs one pass, not one pass per letter.
+  private static final Pattern SCHEME = Pattern.compile("(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]*+://");
   /** A user name that is a token: a known token prefix, or 20 and more characters of letters and digits. */
   private static final Pattern TOKEN_AS_USER = Pattern.compile(
       "(?:ghp_|gho_|ghs_|ghu_|github_pat_|glpat-|xox[abpr]-|sk-).*|[A-Za-z0-9_\\-.~%]{20,}");
-  private static final Pattern PARAMETER = Pattern.compile("([A-Za-z0-9_.\\[\\]-]+)=");
+  private static final Pattern PARAMETER = Pattern.compile("(?<![A-Za-z0-9_.\\[\\]-])([A-Za-z0-9_.\\[\\]-]++)=");
   /** {@code key: value} or {@code key=value} in a comment. */
-  private static final Pattern COMMENTED = Pattern.compile("([A-Za-z0-9_.\"'-]+)[ \\t]*[:=][ \\t]*(\\S.*)");
+  private static final Pattern COMMENTED =
+      Pattern.compile("(?<![A-Za-z0-9_.\"'-])([A-Za-z0-9_.\"'-]++)[ \\t]*+[:=][ \\t]*+(?=\\S)");
   private static final Pattern DOCUMENT_MARKER = Pattern.compile("(?m)^(?:---|\\.\\.\\.)(?=[ \\t\\r\\n]|$)");
 
   private final String text;
@@ -355,6 +358,15 @@ public final class Secrets {
       }
     }
 
+    /** Where the line holding {@code from} ends, within {@code end}. */
+    private int lineEnd(int from, int end) {
+      int at = from;
+      while (at < end && text.charAt(at) != '\n' && text.charAt(at) != '\r') {
+        at++;
+      }
+      return at;
+    }
+
     /** A comment: credentials in its text, and the value of a commented-out {@code password: ...}. */
     void comment(Span span) {
       credentialsIn(text, span.start(), span.end(), spans);
@@ -366,9 +378,12 @@ public final class Secrets {
           return;
         }
         String key = m.group(1).replace("\"", "").replace("'", "");
-        if (isSecretKey(key) && !isPlaceholder(m.group(2))) {
-          lines(m.start(2), m.end(2), true);
-          return;
+        if (isSecretKey(key)) {
+          int valueEnd = lineEnd(m.end(), span.end());
+          if (!isPlaceholder(text.substring(m.end(), valueEnd))) {
+            lines(m.end(), valueEnd, true);
+            return;
+          }
         }
         from = m.end(1);
       }
