@@ -93,6 +93,11 @@ final class OutputTree {
    */
   Path write(AtomicWriter writer, FileSet.Found input, byte[] content) throws IOException {
     Path target = target(input);
+    Path linked = linkBelowFolder(target);
+    if (linked != null) {
+      throw new AtomicWriter.RefusedException("not written: " + linked + " in the output folder is a symbolic link;"
+          + " writing through it could replace a file outside " + folder);
+    }
     if (earlierOutput.contains(absolute(target)) && !holds(target, content)) {
       throw new AtomicWriter.RefusedException("not written: " + target + " lies inside the input tree and holds"
           + " something other than this run's output of " + input.file() + " (a file of its own, or an output of"
@@ -101,6 +106,19 @@ final class OutputTree {
     }
     writer.write(target, content, input.file());
     return target;
+  }
+
+  /** The first folder between the output folder and the target that is a symbolic link, or null. */
+  private Path linkBelowFolder(Path target) {
+    Path relative = folder.relativize(target);
+    Path at = folder;
+    for (int i = 0; i < relative.getNameCount() - 1; i++) {
+      at = at.resolve(relative.getName(i));
+      if (Files.isSymbolicLink(at)) {
+        return at;
+      }
+    }
+    return null;
   }
 
   private static boolean holds(Path file, byte[] content) {

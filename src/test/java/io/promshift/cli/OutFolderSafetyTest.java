@@ -83,4 +83,18 @@ class OutFolderSafetyTest {
     assertThat(run.code()).as(run.toString()).isEqualTo(2);
     assertThat(Trees.contents(out)).as("the input is not rewritten in place").isEqualTo(before);
   }
+
+  @Test
+  void aLinkedFolderInsideTheOutputFolderIsNotWrittenThrough(@TempDir Path dir) throws Exception {
+    Path victim = Trees.write(dir.resolve("victim/x.yaml"), "keep\n");
+    Files.createDirectories(dir.resolve("o"));
+    Files.createSymbolicLink(dir.resolve("o/sub"), Path.of("../victim"));
+    Trees.write(dir.resolve("a/sub/x.yaml"), AMP.formatted("X"));
+
+    Cli.Run run = Cli.run("migrate", "--out", dir.resolve("o").toString(), dir.resolve("a").toString());
+
+    assertThat(run.code()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err()).contains("is a symbolic link");
+    assertThat(Files.readString(victim)).isEqualTo("keep\n");
+  }
 }
