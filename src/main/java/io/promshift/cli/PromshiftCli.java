@@ -82,8 +82,15 @@ public final class PromshiftCli {
   private static int execute(CommandLine cli, Fatal fatal, String... args) {
     try {
       int code = cli.execute(args);
-      cli.getOut().flush();
       cli.getErr().flush();
+      if (cli.getOut().checkError() && code < 2) {
+        // a PrintWriter keeps its errors to itself: a report that did not reach its file (a full disk, a closed
+        // stream) must not pass for one that did
+        cli.getErr().println("promshift: the report could not be written to standard output (a full disk, or a"
+            + " closed stream?)");
+        cli.getErr().flush();
+        return 2;
+      }
       return code;
     } catch (Throwable e) {
       return fatal.report(e, cli.getErr(), cli);
