@@ -1,5 +1,6 @@
 package io.promshift.report;
 
+import io.promshift.model.Secrets;
 import io.promshift.rules.Diagnostic;
 import java.io.IOException;
 import java.util.List;
@@ -29,7 +30,7 @@ final class JsonReport implements FindingsReport {
     object.put("severity", f.severity().label());
     object.put("rule", f.rule());
     object.put("pointer", f.pointer());
-    object.put("message", f.message());
+    object.put("message", Secrets.maskCredentials(f.message()));
     object.put("fix", f.fix());
   }
 }

@@ -1,5 +1,6 @@
 package io.promshift.report;
 
+import io.promshift.model.Secrets;
 import io.promshift.rules.Code;
 import io.promshift.rules.Diagnostic;
 import io.promshift.text.Printable;
@@ -38,7 +39,7 @@ public record Message(Level level, String where, String text) {
       case INFO -> Level.NOTE;
     };
     String where = Printable.escape(fileName) + (aboutTheWholeFile(diagnostic.code()) ? "" : ":" + diagnostic.position());
-    return new Message(level, where, Printable.message(diagnostic.message()));
+    return new Message(level, where, Printable.message(Secrets.maskCredentials(diagnostic.message())));
   }
 
   /** Text from a file or the file system (a name, a path) as front ends may print it: the printable-text policy. */

@@ -1,6 +1,7 @@
 package io.promshift.report;
 
 import io.promshift.migrate.Change;
+import io.promshift.model.Secrets;
 import io.promshift.text.Printable;
 
 /** {@code migrate} as text: the run's summary, a file's one-line account, its changes, and a coloured diff. */
@@ -38,7 +39,7 @@ public final class MigrationText {
   public static String changes(FileOutcome outcome) {
     StringBuilder out = new StringBuilder();
     for (Change change : outcome.changes()) {
-      out.append("\n  ").append(change.position()).append(' ').append(Printable.escape(change.dataSource()))
+      out.append("\n  ").append(change.position()).append(' ').append(Printable.escape(Secrets.maskCredentials(change.dataSource())))
           .append(": ").append(change.fromType()).append(" -> ").append(change.toType())
           .append(marker(change.marker()));
     }

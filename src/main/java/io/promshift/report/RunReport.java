@@ -2,6 +2,7 @@ package io.promshift.report;
 
 import io.promshift.migrate.Change;
 import io.promshift.model.MigrationState;
+import io.promshift.model.Secrets;
 import io.promshift.rules.Diagnostic;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,7 +41,7 @@ public final class RunReport {
       for (SourceStatus source : outcome.sources()) {
         ObjectNode item = sources.addObject();
         item.put("line", source.line());
-        item.put("name", source.name());
+        item.put("name", Secrets.maskCredentials(source.name()));
         item.put("type", source.type());
         item.put("state", source.state().state().label());
         item.put("targetType", source.state().targetType().orElse(null));
@@ -72,7 +73,7 @@ public final class RunReport {
         ObjectNode item = changes.addObject();
         item.put("line", change.position().line());
         item.put("column", change.position().column());
-        item.put("dataSource", change.dataSource());
+        item.put("dataSource", Secrets.maskCredentials(change.dataSource()));
         item.put("from", change.fromType());
         item.put("to", change.toType());
         item.put("marker", change.marker().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));

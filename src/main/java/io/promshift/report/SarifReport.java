@@ -1,7 +1,8 @@
 package io.promshift.report;
 
-import io.promshift.rules.Diagnostic;
+import io.promshift.model.Secrets;
 import io.promshift.rules.Code;
+import io.promshift.rules.Diagnostic;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -73,7 +74,7 @@ final class SarifReport implements FindingsReport {
         result.put("ruleIndex", ruleIndex);
       }
       result.put("level", f.severity().sarifLevel());
-      result.putObject("message").put("text", f.message());
+      result.putObject("message").put("text", Secrets.maskCredentials(f.message()));
       ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
       physical.putObject("artifactLocation").put("uri", uri(f.file()));
       ObjectNode region = physical.putObject("region");

@@ -2,6 +2,7 @@ package io.promshift.report;
 
 import io.promshift.model.MigrationState;
 import io.promshift.model.PromTypeMigration;
+import io.promshift.model.Secrets;
 import io.promshift.text.Printable;
 import java.util.Map;
 
@@ -30,12 +31,12 @@ public final class StatusText {
     int typeWidth = 0;
     for (SourceStatus row : outcome.sources()) {
       lineWidth = Math.max(lineWidth, String.valueOf(row.line()).length());
-      nameWidth = Math.max(nameWidth, Columns.width(Printable.escape(row.name())));
+      nameWidth = Math.max(nameWidth, Columns.width(name(row)));
       typeWidth = Math.max(typeWidth, Columns.width(Printable.escape(row.type())));
     }
     for (SourceStatus row : outcome.sources()) {
       out.append("  ").append(Columns.padLeft(String.valueOf(row.line()), lineWidth)).append("  ")
-          .append(Columns.padRight(Printable.escape(row.name()), nameWidth)).append("  ")
+          .append(Columns.padRight(name(row), nameWidth)).append("  ")
           .append(Columns.padRight(Printable.escape(row.type()), typeWidth)).append("  ")
           .append(state(row.state(), style, verbose)).append('\n');
     }
@@ -62,6 +63,11 @@ public final class StatusText {
         + states.getOrDefault(MigrationState.State.MIGRATED, 0) + " migrated, "
         + states.getOrDefault(MigrationState.State.NOTHING_TO_DO, 0) + " nothing to do; "
         + run.count(Verdict.SKIPPED) + " skipped, " + run.count(Verdict.FAILED) + " unreadable";
+  }
+
+  /** A name as a report shows it: printable, credentials in it masked (a name is text a person wrote). */
+  private static String name(SourceStatus row) {
+    return Printable.escape(Secrets.maskCredentials(row.name()));
   }
 
   private static String state(MigrationState state, Style style, boolean verbose) {
