@@ -68,7 +68,15 @@ public final class UnifiedDiff {
     }
   }
 
+  /**
+   * The text's lines, without their line breaks: a final line break ends the last line, it does not start an
+   * empty one (which would add a phantom context line and make the hunks count one line too many).
+   */
   private static List<String> lines(String text) {
-    return List.of(text.split("\r\n|\r|\n", -1));
+    List<String> lines = new java.util.ArrayList<>(List.of(text.split("\r\n|\r|\n", -1)));
+    if (lines.size() > 1 && lines.get(lines.size() - 1).isEmpty()) {
+      lines.remove(lines.size() - 1);
+    }
+    return lines;
   }
 }

@@ -145,7 +145,7 @@ class MaskedDiffTest {
     assertThat(diff).doesNotContain("MIIEvQ").doesNotContain("PRIVATE KEY").isEqualTo("""
         --- a/t.yaml
         +++ b/t.yaml
-        @@ -6,7 +6,8 @@
+        @@ -6,6 +6,7 @@
         %1$s
         %1$s
         %1$s
@@ -154,6 +154,6 @@ class MaskedDiffTest {
              jsonData:
                sigV4Auth: true
         +      prometheus-type-migration: true
-         \n""".formatted("         " + M));
+        """.formatted("         " + M));
   }
 }
