@@ -270,7 +270,7 @@ public final class Promshift {
       OutputTree output = tree;
       return run(parallelism, scan, listener, file -> reachedTwice.containsKey(file)
           ? sameFile(file, reachedTwice.get(file), "rewritten once")
-          : migrate(file, output, mode instanceof WriteMode.InPlace ? writer : null, writer, diffs));
+          : migrate(file, output, mode instanceof WriteMode.InPlace, writer, diffs));
     } finally {
       if (writes) {
         try {
@@ -283,10 +283,10 @@ public final class Promshift {
   }
 
   /**
-   * Migrates one file and writes it: to the output tree when there is one; else in place when the writer is
-   * given (and the file changes); else nowhere.
+   * Migrates one file and writes it: to the output tree when there is one; else, when the file changes and
+   * {@code inPlace} says so, over itself; else nowhere.
    */
-  private FileOutcome migrate(FileSet.Found found, OutputTree output, AtomicWriter inPlace, AtomicWriter writer,
+  private FileOutcome migrate(FileSet.Found found, OutputTree output, boolean inPlace, AtomicWriter writer,
       boolean diffs) {
     String name = found.file().toString();
     FileSnapshot read;
@@ -309,8 +309,8 @@ public final class Promshift {
     try {
       if (output != null) {
         writtenTo = output.write(writer, found, content);
-      } else if (inPlace != null && result.changed()) {
-        inPlace.replace(read, content);
+      } else if (inPlace && result.changed()) {
+        writer.replace(read, content);
         writtenTo = found.file();
       }
     } catch (IOException e) {
