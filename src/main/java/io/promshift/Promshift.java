@@ -135,7 +135,7 @@ public final class Promshift {
     try {
       file = reader.read(found.file());
     } catch (SourceException e) {
-      return failed(found, unreadable(e));
+      return failed(found, Validator.unreadable(e));
     }
     if (!file.isDataSourceProvisioning()) {
       return skipped(found);
@@ -293,7 +293,7 @@ public final class Promshift {
     try {
       read = reader.snapshot(found.file()); // bounded, and what identifies the file for the write's change check
     } catch (SourceException e) {
-      return failed(found, unreadable(e));
+      return failed(found, Validator.unreadable(e));
     }
     byte[] original = read.bytes();
     MigrationResult result = migrator.migrate(name, original);
@@ -423,10 +423,5 @@ public final class Promshift {
     return FileOutcome.of(found.file(), found.root(), Verdict.SKIPPED, List.of(Diagnostic.of(found.file().toString(),
         Position.START, Code.NOT_PROVISIONING,
         "not a data source provisioning file (no datasources or deleteDatasources); skipped")));
-  }
-
-  /** A file that cannot be read, in the words of the reading layer (its kind decides the code). */
-  private static Diagnostic unreadable(SourceException e) {
-    return Validator.of(e).withMessage(e.problem());
   }
 }

@@ -149,8 +149,7 @@ public final class Migrator {
     if (e.kind() == SourceException.Kind.UNEDITABLE) {
       return Diagnostic.of(e.file(), e.position(), Code.MIGRATION_REFUSED, e.problem());
     }
-    Diagnostic unreadable = Validator.of(e);
-    return Diagnostic.of(e.file(), e.position(), unreadable.code(), e.problem());
+    return Validator.unreadable(e);
   }
 
   /** What Grafana reads of a file: its known top-level keys (other keys only hold anchors). */

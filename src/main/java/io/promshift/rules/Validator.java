@@ -192,5 +192,13 @@ public final class Validator {
     return new Diagnostic(e.file(), e.position(), rule.severity(), rule, "", message, refusal.fix());
   }
 
+  /**
+   * The diagnostic of a file that cannot be read, in the reading layer's own words (status and migrate say what is
+   * wrong; {@link #of} adds what it means for Grafana, as a validation finding does).
+   */
+  public static Diagnostic unreadable(SourceException e) {
+    return of(e).withMessage(e.problem());
+  }
+
   private record RuleAndFix(Code rule, String fix) {}
 }
