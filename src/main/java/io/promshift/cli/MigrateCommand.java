@@ -14,6 +14,7 @@ import io.promshift.report.Verdict;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,11 +41,26 @@ import picocli.CommandLine.Spec;
         "2:usage error, or at least one file could not be processed (named path:line:col on stderr; every other"
             + " file still is)"})
 final class MigrateCommand implements Callable<Integer> {
-  enum To { plugins, amazon, azure, prometheus }
+  /**
+   * {@code --to}'s words, the library's one list of targets ({@link MigrationTarget}), written in lower case as
+   * options are.
+   */
+  static final class TargetConverter implements CommandLine.ITypeConverter<MigrationTarget> {
+    @Override
+    public MigrationTarget convert(String word) {
+      for (MigrationTarget target : MigrationTarget.values()) {
+        if (target.word().equals(word)) {
+          return target;
+        }
+      }
+      throw new CommandLine.TypeConversionException("expected one of plugins, amazon, azure, prometheus but was '"
+          + word + "'");
+    }
+  }
 
-  @Option(names = "--to", defaultValue = "plugins", paramLabel = "TARGET", order = 1,
+  @Option(names = "--to", defaultValue = "plugins", paramLabel = "TARGET", order = 1, converter = TargetConverter.class,
       description = "plugins (default: Amazon and Azure, as Grafana does), amazon, azure, or prometheus (revert).")
-  To to;
+  MigrationTarget to;
 
   static final class Mode {
     @Option(names = "--dry-run", order = 2, description = "Print the diff of what would change; write nothing (default).")
@@ -105,7 +121,7 @@ final class MigrateCommand implements Callable<Integer> {
           + "'; use text, json or sarif");
     }
     boolean json = !document.equals("text"); // a document on stdout instead of diffs or paths
-    MigrationTarget target = MigrationTarget.parse(to.name());
+    MigrationTarget target = to;
     Promshift promshift = Promshift.create(PromshiftSettings.builder().target(target).keepMarker(keepMarker)
         .revertUnmarked(all).build());
     WriteMode writeMode = mode.write ? WriteMode.inPlace() : mode.out != null ? WriteMode.toFolder(mode.out)
