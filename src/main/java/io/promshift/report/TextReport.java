@@ -28,21 +28,38 @@ final class TextReport implements FindingsReport {
 
   @Override
   public void write(List<Diagnostic> findings, int files, Appendable out) throws IOException {
-    int[] counts = new int[Severity.values().length];
     for (Diagnostic f : findings) {
-      counts[f.severity().ordinal()]++;
-      out.append(Printable.escape(f.file())).append(':').append(String.valueOf(f.line())).append(':')
-          .append(String.valueOf(f.column())).append(": ").append(f.severity().label())
-          .append(" [").append(f.rule()).append("] ").append(oneLine(f.message())).append('\n');
-      out.append("  fix: ").append(oneLine(f.fix())).append('\n');
+      out.append(line(f, f.file())).append('\n');
+      out.append(fixLine(f)).append('\n');
     }
     if (!summary) {
       return;
     }
+    int[] counts = counts(findings);
     out.append(String.valueOf(counts[Severity.ERROR.ordinal()])).append(" errors, ")
         .append(String.valueOf(counts[Severity.WARNING.ordinal()])).append(" warnings, ")
         .append(String.valueOf(counts[Severity.INFO.ordinal()])).append(" infos in ")
         .append(String.valueOf(files)).append(" files\n");
+  }
+
+  /** {@code file:12:20: error [rule] message}: one finding on one line, compiler style, under {@code fileName}. */
+  static String line(Diagnostic f, String fileName) {
+    return Printable.escape(fileName) + ":" + f.line() + ":" + f.column() + ": " + f.severity().label() + " ["
+        + f.rule() + "] " + oneLine(f.message());
+  }
+
+  /** {@code   fix: ...}, the line below a finding. */
+  static String fixLine(Diagnostic f) {
+    return "  fix: " + oneLine(f.fix());
+  }
+
+  /** How many findings there are of each severity, by {@link Severity#ordinal()}. */
+  static int[] counts(List<Diagnostic> findings) {
+    int[] counts = new int[Severity.values().length];
+    for (Diagnostic f : findings) {
+      counts[f.severity().ordinal()]++;
+    }
+    return counts;
   }
 
   /** A message never breaks the one-finding-per-line shape (nor moves a terminal's cursor). */

@@ -40,23 +40,21 @@ public final class ValidationText {
         case WARNING -> LogLine.Level.WARN;
         case INFO -> LogLine.Level.INFO;
       };
-      lines.add(new LogLine(level, line(finding, fileName)));
-      lines.add(new LogLine(level, "  fix: " + Printable.message(finding.fix())));
+      lines.add(new LogLine(level, TextReport.line(finding, fileName.apply(finding.file()))));
+      lines.add(new LogLine(level, TextReport.fixLine(finding)));
     }
     return lines;
   }
 
   /** The findings that fail the run, one line each. */
   public static List<String> failing(ValidationRun run, Function<String, String> fileName) {
-    return run.findings().stream().filter(f -> f.severity().reaches(run.failOn())).map(f -> line(f, fileName)).toList();
+    return run.findings().stream().filter(f -> f.severity().reaches(run.failOn()))
+        .map(f -> TextReport.line(f, fileName.apply(f.file()))).toList();
   }
 
   /** {@code 2 errors, 0 warnings, 1 infos in 1 file}. */
   public static String counts(ValidationRun run) {
-    int[] counts = new int[Severity.values().length];
-    for (Diagnostic finding : run.findings()) {
-      counts[finding.severity().ordinal()]++;
-    }
+    int[] counts = TextReport.counts(run.findings());
     return counts[Severity.ERROR.ordinal()] + " errors, " + counts[Severity.WARNING.ordinal()] + " warnings, "
         + counts[Severity.INFO.ordinal()] + " infos in " + Columns.count(run.checked(), "file", "files");
   }
@@ -71,10 +69,5 @@ public final class ValidationText {
       Appendable out) throws IOException {
     List<Diagnostic> renamed = run.findings().stream().map(f -> f.withFile(fileName.apply(f.file()))).toList();
     FindingsReport.of(format).write(renamed, run.checked(), out);
-  }
-
-  private static String line(Diagnostic finding, Function<String, String> fileName) {
-    return Printable.escape(fileName.apply(finding.file())) + ":" + finding.line() + ":" + finding.column() + ": "
-        + finding.severity().label() + " [" + finding.rule() + "] " + Printable.message(finding.message());
   }
 }
