@@ -35,15 +35,20 @@ public final class GoScalars {
     return NULL.contains(text);
   }
 
-  /** What a scalar's explicit tag, or its style and text, make of it. */
+  /** What a scalar's explicit tag, or its style and text, make of it for Grafana (go-yaml v3). */
   public static GoValue resolve(ScalarNode node) {
+    return resolve(node, YamlDialect.GRAFANA);
+  }
+
+  /** What a scalar's explicit tag, or its style and text, make of it for the given reader. */
+  public static GoValue resolve(ScalarNode node, YamlDialect dialect) {
     String tag = shortTag(node.tag());
     String text = node.value();
     if (tag == null || tag.equals("!")) {
       if (node.style() != io.promshift.syntax.ScalarStyle.PLAIN) {
         return new GoValue.GoString(text, node, false);
       }
-      return resolvePlain(text, node);
+      return resolvePlain(text, node, dialect);
     }
     switch (tag) {
       case "!!str":
@@ -51,7 +56,7 @@ public final class GoScalars {
       case "!!null":
         return new GoValue.GoNull(node);
       case "!!bool", "!!int", "!!float", "!!timestamp": {
-        GoValue resolved = resolvePlain(text, node);
+        GoValue resolved = resolvePlain(text, node, dialect);
         String kind = resolved.kindName();
         boolean matches = switch (tag) {
           case "!!bool" -> kind.equals("bool");
@@ -78,6 +83,18 @@ public final class GoScalars {
 
   /** A plain scalar's meaning (go-yaml v3 {@code resolve("", in)}). */
   static GoValue resolvePlain(String in, ScalarNode node) {
+    return resolvePlain(in, node, YamlDialect.GRAFANA);
+  }
+
+  /**
+   * A plain scalar's meaning for a reader: go-yaml v3, or go-yaml v2 ({@code resolve.go}: YAML 1.1 boolean words;
+   * a timestamp decoded into an untyped value stays its text).
+   */
+  static GoValue resolvePlain(String in, ScalarNode node, YamlDialect dialect) {
+    if (dialect == YamlDialect.YAML_1_1 && YAML11_BOOL_WORDS.contains(in)) {
+      char first = in.charAt(0);
+      return new GoValue.GoBool(first == 'y' || first == 'Y' || in.equalsIgnoreCase("on"), node);
+    }
     if (TRUE.contains(in)) {
       return new GoValue.GoBool(true, node);
     }
@@ -105,7 +122,7 @@ public final class GoScalars {
         }
       }
     } else if (first == '+' || first == '-' || (first >= '0' && first <= '9')) {
-      String timestamp = GoTimestamps.toJson(in);
+      String timestamp = dialect == YamlDialect.GRAFANA ? GoTimestamps.toJson(in) : null;
       if (timestamp != null) {
         // go-yaml v3 makes it a time.Time, which Grafana stores in jsonData as RFC 3339 text.
         return new GoValue.GoString(timestamp, node, false);

@@ -25,18 +25,28 @@ import java.util.Set;
  */
 public final class GoYaml {
   private final YamlDocument document;
+  private final YamlDialect dialect;
   private final Map<YamlNode, GoValue> resolved = new IdentityHashMap<>();
 
-  private GoYaml(YamlDocument document) {
+  private GoYaml(YamlDocument document, YamlDialect dialect) {
     this.document = document;
+    this.dialect = dialect;
   }
 
   /** The first document's root as Grafana reads it, or a {@link GoValue.GoNull} for an empty document. */
   public static GoValue resolve(YamlDocument document) {
+    return resolve(document, YamlDialect.GRAFANA);
+  }
+
+  /**
+   * The document's root as the given reader decodes it. With {@link YamlDialect#YAML_1_1} a key written twice keeps
+   * its last value (the document then lists it in {@link YamlDocument#duplicateKeys()}).
+   */
+  public static GoValue resolve(YamlDocument document, YamlDialect dialect) {
     if (document.root() == null) {
       return new GoValue.GoNull(null);
     }
-    return new GoYaml(document).value(document.root());
+    return new GoYaml(document, dialect).value(document.root());
   }
 
   private GoValue value(YamlNode node) {
@@ -66,7 +76,7 @@ public final class GoYaml {
 
   private GoValue scalar(ScalarNode scalar) {
     try {
-      return GoScalars.resolve(scalar);
+      return GoScalars.resolve(scalar, dialect);
     } catch (GoScalars.TagMismatch e) {
       throw document.source().error(scalar.span().start(), SourceException.Kind.SYNTAX, e.getMessage());
     }
@@ -87,8 +97,17 @@ public final class GoYaml {
         continue;
       }
       String key = keyText(entry.key());
+      GoMap.Entry own = new GoMap.Entry(key, entry.key(), entry.value(), value(entry.value()), false);
       if (keys.add(key)) {
-        entries.add(new GoMap.Entry(key, entry.key(), entry.value(), value(entry.value()), false));
+        entries.add(own);
+      } else {
+        // only a reader that keeps the last of a duplicate key gets here (go-yaml v3 refused the document)
+        for (int i = 0; i < entries.size(); i++) {
+          if (entries.get(i).key().equals(key)) {
+            entries.set(i, own);
+            break;
+          }
+        }
       }
     }
     if (merge != null) {

@@ -4,6 +4,7 @@ import io.promshift.grafana.GoList;
 import io.promshift.grafana.GoMap;
 import io.promshift.grafana.GoValue;
 import io.promshift.grafana.GoYaml;
+import io.promshift.grafana.YamlDialect;
 import io.promshift.syntax.AliasNode;
 import io.promshift.syntax.ScalarNode;
 import io.promshift.syntax.YamlDocument;
@@ -21,6 +22,7 @@ import java.util.Optional;
  */
 public final class ProvisioningFile {
   private final YamlDocument document;
+  private final YamlDialect dialect;
   private final GoValue root;
   private final GoMap top;
   private final long apiVersion;
@@ -28,9 +30,10 @@ public final class ProvisioningFile {
   private final List<DataSource> dataSources;
   private final List<DataSource> deletions;
 
-  private ProvisioningFile(YamlDocument document) {
+  private ProvisioningFile(YamlDocument document, YamlDialect dialect) {
     this.document = document;
-    this.root = GoYaml.resolve(document);
+    this.dialect = dialect;
+    this.root = GoYaml.resolve(document, dialect);
     this.top = root instanceof GoMap map ? map : null;
     this.apiVersion = readApiVersion(top);
     this.legacy = apiVersion <= 0;
@@ -40,7 +43,20 @@ public final class ProvisioningFile {
 
   /** Reads the model of a parsed document; may throw {@link io.promshift.text.SourceException}. */
   public static ProvisioningFile of(YamlDocument document) {
-    return new ProvisioningFile(document);
+    return new ProvisioningFile(document, YamlDialect.GRAFANA);
+  }
+
+  /**
+   * The model of a provisioning document whose values are decoded by another reader before Grafana sees them (Helm
+   * values, a kubectl-applied resource): what that reader makes of each scalar is what Grafana receives.
+   */
+  public static ProvisioningFile of(YamlDocument document, YamlDialect dialect) {
+    return new ProvisioningFile(document, dialect);
+  }
+
+  /** The reader whose rules gave the scalars their meaning. */
+  public YamlDialect dialect() {
+    return dialect;
   }
 
   public YamlDocument document() {

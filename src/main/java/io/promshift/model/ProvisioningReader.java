@@ -19,6 +19,11 @@ public final class ProvisioningReader {
   private final ReadSettings settings;
   private final YamlReader reader;
 
+  /** The limits this reader reads within. */
+  public ReadSettings settings() {
+    return settings;
+  }
+
   /** The same reader without comments: for checks that only need the data. */
   public ProvisioningReader dataOnly() {
     return settings.comments() ? new ProvisioningReader(settings.toBuilder().comments(false).build()) : this;

@@ -284,6 +284,20 @@ public final class JsonView {
     return pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
   }
 
+  /**
+   * A scalar's text as the reader before Grafana passes it on: Grafana's own reader sees it as written; Helm and
+   * kubectl decode it and write it again, so a YAML 1.1 {@code yes} arrives as {@code true}.
+   */
+  private String written(ScalarNode scalar, GoValue value) {
+    if (file.dialect() == io.promshift.grafana.YamlDialect.GRAFANA) {
+      return scalar.value();
+    }
+    if (value instanceof GoValue.GoBool bool) {
+      return String.valueOf(bool.value());
+    }
+    return value instanceof GoValue.GoInt integer ? integer.value().toString() : scalar.value();
+  }
+
   boolean isPlaceholder(String text) {
     return text != null && Placeholders.contains(text);
   }
@@ -297,7 +311,7 @@ public final class JsonView {
               + " values; promshift refuses to validate it");
     }
     ScalarNode scalar = AliasNode.resolve(written) instanceof ScalarNode s ? s : null;
-    String raw = scalar == null ? null : scalar.value();
+    String raw = scalar == null ? null : written(scalar, value);
     boolean interpolates = !file.isLegacy() && isInterpolated(mode) && scalar != null
         && !(value instanceof GoValue.GoNull) && (mode != Mode.JSON_DATA || value instanceof GoValue.GoString);
     boolean hasPlaceholder = isPlaceholder(raw);

@@ -7,19 +7,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The first YAML document of a file (the only one Grafana reads) as a syntax tree over its exact text.
+ * One YAML document as a syntax tree over its file's exact text: the first document of a provisioning file
+ * (the only one Grafana reads), or any document of a {@link YamlStream}.
  *
  * @param source the file's text
  * @param root the document's root node, or null for an empty document or stream
  * @param moreDocuments whether further documents follow the first one (Grafana never reads them)
  * @param comments every comment of the first document, in order
+ * @param duplicateKeys keys written twice in one mapping, when read by a reader that keeps the last (a reader
+ *     with go-yaml v3's rules refuses the document instead, so for it this is always empty)
  */
 public record YamlDocument(
     SourceText source, YamlNode root, boolean moreDocuments, List<Comment> comments,
-    Map<YamlNode, List<AliasNode>> aliasesByTarget) {
+    Map<YamlNode, List<AliasNode>> aliasesByTarget, List<DuplicateKey> duplicateKeys) {
 
   public YamlDocument {
     comments = List.copyOf(comments);
+    duplicateKeys = List.copyOf(duplicateKeys);
     IdentityHashMap<YamlNode, List<AliasNode>> copy = new IdentityHashMap<>();
     aliasesByTarget.forEach((target, aliases) -> copy.put(target, List.copyOf(aliases)));
     aliasesByTarget = Collections.unmodifiableMap(copy);
@@ -28,6 +32,14 @@ public record YamlDocument(
   /** The aliases that stand for {@code node} (its anchor's uses), in source order. */
   public List<AliasNode> aliasesOf(YamlNode node) {
     return aliasesByTarget.getOrDefault(node, List.of());
+  }
+
+  /**
+   * A part of this document (or a wrapper around a part of it) seen as a document of its own: same text, anchors and
+   * comments, no documents after it.
+   */
+  public YamlDocument part(YamlNode partRoot) {
+    return new YamlDocument(source, partRoot, false, comments, aliasesByTarget, duplicateKeys);
   }
 
   public boolean isEmpty() {

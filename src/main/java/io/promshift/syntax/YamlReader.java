@@ -93,17 +93,35 @@ public final class YamlReader {
       throw new SourceException(source.name(), Position.START, Kind.LIMIT, "the file is over the limit of "
           + settings.maxFileSize() + " bytes");
     }
-    return new Builder(source).build();
+    return new Builder(source, false).build();
+  }
+
+  /**
+   * Reads every document of a text, as kubectl, Helm or Ansible read a file (not as Grafana reads a provisioning
+   * file: it reads only the first document).
+   *
+   * @param keepLastDuplicate whether a key written twice in a mapping is kept as a {@link DuplicateKey} (the later
+   *     value wins, as go-yaml v2 and PyYAML decode it) instead of refusing the text (go-yaml v3)
+   * @throws SourceException with the position of the first problem in any document
+   */
+  public YamlStream readStream(SourceText source, boolean keepLastDuplicate) {
+    if (source.length() > settings.maxFileSize()) {
+      throw new SourceException(source.name(), Position.START, Kind.LIMIT, "the file is over the limit of "
+          + settings.maxFileSize() + " bytes");
+    }
+    return new Builder(source, keepLastDuplicate).buildStream();
   }
 
   /** One read: the state of building one tree. */
   private final class Builder {
     private final SourceText source;
     private final String text;
+    private final boolean keepLastDuplicate;
     private final Deque<Frame> stack = new ArrayDeque<>();
     private final Map<String, Anchored> anchors = new HashMap<>();
-    private final IdentityHashMap<YamlNode, List<AliasNode>> aliasesByTarget = new IdentityHashMap<>();
-    private final List<Comment> comments = new ArrayList<>();
+    private IdentityHashMap<YamlNode, List<AliasNode>> aliasesByTarget = new IdentityHashMap<>();
+    private List<Comment> comments = new ArrayList<>();
+    private List<DuplicateKey> duplicates = new ArrayList<>();
     private YamlNode root;
     private long rootExpanded;
     private long rootAliased;
@@ -111,9 +129,66 @@ public final class YamlReader {
     private long largestAliasSize;
     private Event last;
 
-    Builder(SourceText source) {
+    Builder(SourceText source, boolean keepLastDuplicate) {
       this.source = source;
       this.text = source.text();
+      this.keepLastDuplicate = keepLastDuplicate;
+    }
+
+    /** Every document: the state of one document is reset at its end (anchors never cross documents). */
+    YamlStream buildStream() {
+      List<YamlDocument> documents = new ArrayList<>();
+      Iterator<Event> events = new Parse(loadSettingsFor(source)).parseString(text).iterator();
+      try {
+        boolean inDocument = false;
+        while (events.hasNext()) {
+          Event event = events.next();
+          last = event;
+          switch (event.getEventId()) {
+            case DocumentStart -> inDocument = true;
+            case DocumentEnd -> {
+              checkAliasing();
+              documents.add(new YamlDocument(source, root, false, comments, aliasesByTarget, duplicates));
+              inDocument = false;
+              anchors.clear();
+              aliasesByTarget = new IdentityHashMap<>();
+              comments = new ArrayList<>();
+              duplicates = new ArrayList<>();
+              root = null;
+              rootExpanded = 0;
+              rootAliased = 0;
+              largestAlias = null;
+              largestAliasSize = 0;
+            }
+            case Scalar -> add(scalar((ScalarEvent) event), 1, 0);
+            case Alias -> alias((AliasEvent) event);
+            case MappingStart, SequenceStart -> open((CollectionStartEvent) event);
+            case MappingEnd, SequenceEnd -> close(event);
+            case Comment -> {
+              if (inDocument || root == null) {
+                comment((CommentEvent) event);
+              }
+            }
+            default -> { }
+          }
+        }
+      } catch (MarkedYamlEngineException e) {
+        throw translate(e);
+      } catch (YamlEngineException e) {
+        throw new SourceException(source.name(), lastPosition(), Kind.SYNTAX, "invalid YAML: " + e.getMessage());
+      } catch (SourceException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new SourceException(source.name(), lastPosition(), Kind.SYNTAX,
+            "the YAML reader failed here (" + e.getClass().getSimpleName() + "); the file cannot be read");
+      }
+      List<YamlDocument> linked = new ArrayList<>(documents.size());
+      for (int i = 0; i < documents.size(); i++) {
+        YamlDocument d = documents.get(i);
+        linked.add(new YamlDocument(source, d.root(), i + 1 < documents.size(), d.comments(), d.aliasesByTarget(),
+            d.duplicateKeys()));
+      }
+      return new YamlStream(source, linked);
     }
 
     YamlDocument build() {
@@ -153,7 +228,7 @@ public final class YamlReader {
             "the YAML reader failed here (" + e.getClass().getSimpleName() + "); the file cannot be read");
       }
       checkAliasing();
-      return new YamlDocument(source, root, more, comments, aliasesByTarget);
+      return new YamlDocument(source, root, more, comments, aliasesByTarget, duplicates);
     }
 
     /** Grafana reads only the first document; whether anything follows is all we need to know. */
@@ -345,7 +420,8 @@ public final class YamlReader {
           YamlNode key = entries.get(i).key();
           for (int j = 0; j < i; j++) {
             if (sameKey(entries.get(j).key(), key)) {
-              throw duplicate(entries.get(j).key(), key);
+              duplicate(entries.get(j).key(), key);
+              break;
             }
           }
         }
@@ -357,13 +433,22 @@ public final class YamlReader {
         if (identity != null) {
           YamlNode first = seen.putIfAbsent(identity, entry.key());
           if (first != null) {
-            throw duplicate(first, entry.key());
+            duplicate(first, entry.key());
           }
         }
       }
     }
 
-    private SourceException duplicate(YamlNode first, YamlNode second) {
+    /** A key written twice: kept when this read keeps the last, else the document is refused. */
+    private void duplicate(YamlNode first, YamlNode second) {
+      if (keepLastDuplicate) {
+        duplicates.add(new DuplicateKey(first, second));
+        return;
+      }
+      throw duplicateError(first, second);
+    }
+
+    private SourceException duplicateError(YamlNode first, YamlNode second) {
       Position firstAt = source.position(first.span().start());
       Position secondAt = source.position(second.span().start());
       String shown = second instanceof ScalarNode scalar ? scalar.value() : "*" + ((AliasNode) second).name();

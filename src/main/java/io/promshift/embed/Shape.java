@@ -1,0 +1,89 @@
+package io.promshift.embed;
+
+import io.promshift.grafana.YamlDialect;
+
+/**
+ * Where a unit of data sources lives and what that means: the reader of its layer, how Grafana gets it, where the
+ * plugin must be declared after a migration, and whether promshift may edit its {@code type}.
+ */
+public enum Shape {
+  /** A plain provisioning file: what Grafana reads from its provisioning folder. */
+  PROVISIONING_FILE("provisioning file", UnitKind.DOCUMENT, YamlDialect.GRAFANA, Delivery.FILE_AT_START,
+      "the Grafana configuration ([plugins] preinstall = grafana-amazonprometheus-datasource, or"
+          + " GF_PLUGINS_PREINSTALL)"),
+  /** grafana chart values: {@code datasources.<file>.yaml} (or its {@code secret:} variant), rendered to a file. */
+  CHART_VALUES("grafana chart values", UnitKind.DOCUMENT, YamlDialect.YAML_1_1, Delivery.FILE_AT_START,
+      "the chart's plugins: list (plugins: [grafana-amazonprometheus-datasource])"),
+  /** kube-prometheus-stack {@code grafana.additionalDataSources}: items rendered into the sidecar's file. */
+  KPS_ADDITIONAL("kube-prometheus-stack additionalDataSources", UnitKind.ITEMS, YamlDialect.YAML_1_1,
+      Delivery.SIDECAR_RELOAD, "grafana.plugins (plugins: [grafana-amazonprometheus-datasource])"),
+  /** kube-prometheus-stack's own default data source: its type is written by the chart's template. */
+  KPS_DEFAULT("kube-prometheus-stack default data source", UnitKind.ITEM, YamlDialect.YAML_1_1,
+      Delivery.SIDECAR_RELOAD, "grafana.plugins (plugins: [grafana-amazonprometheus-datasource])"),
+  /** grafana-operator v5 {@code GrafanaDatasource} (grafana.integreatly.org/v1beta1): {@code spec.datasource}. */
+  OPERATOR_V5("grafana-operator GrafanaDatasource", UnitKind.ITEM, YamlDialect.YAML_1_1, Delivery.OPERATOR_PUSH,
+      "spec.plugins of the GrafanaDatasource (- name: grafana-amazonprometheus-datasource, version: <x.y.z>) when"
+          + " the operator manages the Grafana instance"),
+  /** grafana-operator v4 {@code GrafanaDataSource} (integreatly.org/v1alpha1): {@code spec.datasources}. */
+  OPERATOR_V4("grafana-operator v4 GrafanaDataSource", UnitKind.ITEMS, YamlDialect.YAML_1_1, Delivery.FILE_AT_START,
+      "the Grafana resource's plugin list (v4: GRAFANA_PLUGINS); better, move to grafana-operator v5"),
+  /** The grafana.grafana Ansible role's {@code grafana_datasources}: items written to a provisioning file. */
+  ANSIBLE_ROLE("Ansible grafana_datasources", UnitKind.ITEMS, YamlDialect.YAML_1_1, Delivery.FILE_AT_START,
+      "the role's grafana_plugins list"),
+  /** A unit the user named with {@code --unit}. */
+  USER("unit given by --unit", UnitKind.DOCUMENT, YamlDialect.YAML_1_1, Delivery.UNKNOWN,
+      "wherever this Grafana's plugins are declared");
+
+  private final String label;
+  private final UnitKind kind;
+  private final YamlDialect dialect;
+  private final Delivery delivery;
+  private final String pluginPlace;
+
+  Shape(String label, UnitKind kind, YamlDialect dialect, Delivery delivery, String pluginPlace) {
+    this.label = label;
+    this.kind = kind;
+    this.dialect = dialect;
+    this.delivery = delivery;
+    this.pluginPlace = pluginPlace;
+  }
+
+  /** The shape as reports name it. */
+  public String label() {
+    return label;
+  }
+
+  /** How units of this shape hold their data sources (a user's unit says its own). */
+  public UnitKind kind() {
+    return kind;
+  }
+
+  /** The reader that decodes this layer before Grafana sees it. */
+  public YamlDialect dialect() {
+    return dialect;
+  }
+
+  public Delivery delivery() {
+    return delivery;
+  }
+
+  /** Where the plugin must be declared for this shape: Grafana does not install it for a provisioned data source. */
+  public String pluginPlace() {
+    return pluginPlace;
+  }
+
+  /** Whether the data source's type is written by a chart template, not by this file: never edited here. */
+  public boolean fixedType() {
+    return this == KPS_DEFAULT;
+  }
+
+  /** Whether Kubernetes keeps unknown jsonData keys (v4's CRD has a fixed list: the marker would be dropped). */
+  public boolean keepsMarker() {
+    return this != OPERATOR_V4;
+  }
+
+  /** Whether Grafana's provisioning interpolation ($VAR, $__env{}) applies: not on the operator's API path. */
+  public boolean interpolated() {
+    return delivery != Delivery.OPERATOR_PUSH;
+  }
+}

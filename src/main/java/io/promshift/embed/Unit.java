@@ -1,0 +1,85 @@
+package io.promshift.embed;
+
+import io.promshift.model.DataSource;
+import io.promshift.model.ProvisioningFile;
+import io.promshift.syntax.YamlNode;
+import io.promshift.text.Position;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One place in a file that yields data sources, modelled as the provisioning document Grafana finally receives
+ * from it. A list of items or a single item is seen as {@code {apiVersion: 1, datasources: [...]}} (the wrapper the
+ * chart, the role or the operator writes around them); every value keeps its node, so positions and edits are the
+ * outer file's.
+ *
+ * @param shape where it lives
+ * @param kind how it holds its data sources
+ * @param document which document of the file's stream (0-based)
+ * @param path where the unit sits in that document
+ * @param carrier what carries it on its way (Flux HelmRelease, Argo CD Application, a List, ...), or ""
+ * @param node the unit's node in the outer file (the document map, the list, or the item)
+ * @param file the provisioning document Grafana receives, read with the unit's layer's reader
+ * @param renamedKeys item keys the model names differently from the outer file (the chart's default data source
+ *     takes {@code isDefault} from {@code isDefaultDatasource}): model key → outer key
+ */
+public record Unit(Shape shape, UnitKind kind, int document, YamlPath path, String carrier, YamlNode node,
+    ProvisioningFile file, Map<String, String> renamedKeys) {
+
+  public Unit {
+    renamedKeys = Map.copyOf(renamedKeys);
+  }
+
+  /** Where the unit starts in the outer file. */
+  public Position position() {
+    return file.document().source().position(node.span().start());
+  }
+
+  /** The outer path of one data source of the unit. */
+  public YamlPath itemPath(DataSource source) {
+    return pathOf("/datasources/" + source.index());
+  }
+
+  /**
+   * The outer path of a value the model names by a JSON pointer ({@code /datasources/0/jsonData/sigV4Auth} becomes
+   * {@code grafana.additionalDataSources[0].jsonData.sigV4Auth}); for a pointer into the wrapper the unit only
+   * implies ({@code /apiVersion} of a list of items), the unit's own path.
+   */
+  public YamlPath pathOf(String pointer) {
+    List<String> tokens = tokens(pointer);
+    if (kind == UnitKind.DOCUMENT) {
+      return path.append(steps(tokens, 0));
+    }
+    if (tokens.size() < 2 || !tokens.get(0).equals("datasources")) {
+      return path;
+    }
+    YamlPath item = kind == UnitKind.ITEMS ? path.index(Integer.parseInt(tokens.get(1))) : path;
+    if (tokens.size() > 2 && renamedKeys.containsKey(tokens.get(2))) {
+      tokens = new ArrayList<>(tokens);
+      tokens.set(2, renamedKeys.get(tokens.get(2)));
+    }
+    return item.append(steps(tokens, 2));
+  }
+
+  private static YamlPath steps(List<String> tokens, int from) {
+    List<Object> steps = new ArrayList<>();
+    for (int i = from; i < tokens.size(); i++) {
+      String token = tokens.get(i);
+      steps.add(!token.isEmpty() && token.length() < 10 && token.chars().allMatch(Character::isDigit)
+          ? Integer.parseInt(token) : token);
+    }
+    return new YamlPath(steps);
+  }
+
+  private static List<String> tokens(String pointer) {
+    List<String> tokens = new ArrayList<>();
+    if (pointer == null || pointer.isEmpty()) {
+      return tokens;
+    }
+    for (String raw : pointer.substring(1).split("/", -1)) {
+      tokens.add(raw.replace("~1", "/").replace("~0", "~"));
+    }
+    return tokens;
+  }
+}

@@ -1,0 +1,362 @@
+package io.promshift.embed;
+
+import io.promshift.grafana.GoScalars;
+import io.promshift.grafana.GoYaml;
+import io.promshift.model.ProvisioningFile;
+import io.promshift.syntax.AliasNode;
+import io.promshift.syntax.MappingNode;
+import io.promshift.syntax.ScalarNode;
+import io.promshift.syntax.ScalarStyle;
+import io.promshift.syntax.SequenceNode;
+import io.promshift.syntax.YamlDocument;
+import io.promshift.syntax.YamlNode;
+import io.promshift.syntax.YamlStream;
+import io.promshift.text.Span;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds the units of every document of a stream by the rules of embedded-shapes §1.2, in one walk over the syntax
+ * trees (no re-parsing per unit): Kubernetes objects by {@code apiVersion} and {@code kind} (also inside
+ * {@code kind: List} items, OpenShift template objects and chart {@code extraObjects}, which the walk reaches like any
+ * other nested value), then Helm values keys at any depth (under {@code grafana:}, an umbrella alias, Flux
+ * {@code spec.values}, Argo CD {@code valuesObject}, kustomize {@code valuesInline}), then the user's paths, which
+ * win over everything. The walk does not enter a unit it found, aliases (their anchors are walked where they are
+ * written) or strings (provisioning text inside strings is another layer). Comments are never units.
+ *
+ * <p>Stateless apart from one walk's results; a new locator per file.
+ */
+final class UnitLocator {
+  /** Keys of kube-prometheus-stack's default data source that a values file sets only to configure it. */
+  private static final Set<String> KPS_DEFAULT_KEYS = Set.of("defaultDatasourceEnabled", "isDefaultDatasource",
+      "url", "uid", "name", "extraJsonData", "httpMethod", "timeInterval", "timeout",
+      "createPrometheusReplicasDatasources", "exemplarTraceIdDestinations", "customQueryParameters");
+
+  private final List<UnitRule> rules;
+  private final List<Unit> units = new ArrayList<>();
+  private final List<Misplaced> misplaced = new ArrayList<>();
+  private YamlDocument document;
+  private int documentIndex;
+
+  UnitLocator(List<UnitRule> rules) {
+    this.rules = rules;
+  }
+
+  List<Unit> units() {
+    return units;
+  }
+
+  List<Misplaced> misplaced() {
+    return misplaced;
+  }
+
+  /** Locates the units of every document, in file order. */
+  UnitLocator locate(YamlStream stream) {
+    List<YamlDocument> documents = stream.documents();
+    for (int i = 0; i < documents.size(); i++) {
+      document = documents.get(i);
+      documentIndex = i;
+      if (document.root() != null) {
+        visit(document.root(), YamlPath.ROOT, "");
+      }
+    }
+    return this;
+  }
+
+  private void visit(YamlNode node, YamlPath path, String carrier) {
+    if (node instanceof AliasNode || node instanceof ScalarNode) {
+      return;
+    }
+    for (UnitRule rule : rules) {
+      if (!path.isEmpty() && rule.path().matches(path)) {
+        userUnit(node, path, carrier, rule.kind());
+        return;
+      }
+    }
+    if (node instanceof SequenceNode sequence) {
+      List<YamlNode> items = sequence.items();
+      for (int i = 0; i < items.size(); i++) {
+        visit(items.get(i), path.index(i), carrier);
+      }
+      return;
+    }
+    MappingNode map = (MappingNode) node;
+    String kind = scalar(map, "kind");
+    String apiVersion = scalar(map, "apiVersion");
+    if (kind != null && apiVersion != null) {
+      if (kind.equals("GrafanaDatasource") && apiVersion.startsWith("grafana.integreatly.org/")) {
+        operatorV5(map, path, carrier);
+        return;
+      }
+      if (kind.equals("GrafanaDataSource") && apiVersion.startsWith("integreatly.org/")) {
+        operatorV4(map, path, carrier);
+        return;
+      }
+      carrier = carrier(kind, apiVersion, carrier);
+    }
+    for (MappingNode.Entry entry : map.entries()) {
+      String key = entry.keyText();
+      if (key == null || GoYaml.isMergeKey(entry.key())) {
+        continue;
+      }
+      YamlNode value = entry.value();
+      YamlPath at = path.key(key);
+      if (matchesRule(at)) {
+        visit(value, at, carrier);
+        continue;
+      }
+      switch (key) {
+        case "datasources" -> {
+          if (value instanceof MappingNode files && chartValues(files, at, carrier)) {
+            continue;
+          }
+        }
+        case "additionalDataSources" -> {
+          if (value instanceof SequenceNode list && itemsOfMaps(list)) {
+            if ("grafana".equals(path.keyAt(0))) {
+              add(Shape.KPS_ADDITIONAL, UnitKind.ITEMS, at, carrier, list, wrapper(list, UnitKind.ITEMS), Map.of());
+            } else {
+              misplaced.add(new Misplaced(entry.key(), at, "kube-prometheus-stack reads additionalDataSources only"
+                  + " under grafana: (grafana.additionalDataSources); here the chart ignores it"));
+            }
+            continue;
+          }
+        }
+        case "additionalDatasources" -> {
+          if (value instanceof SequenceNode) {
+            misplaced.add(new Misplaced(entry.key(), at, "kube-prometheus-stack reads additionalDataSources (capital"
+                + " S); it ignores additionalDatasources"));
+            continue;
+          }
+        }
+        case "grafana_datasources" -> {
+          if (value instanceof SequenceNode list && itemsOfMaps(list)) {
+            add(Shape.ANSIBLE_ROLE, UnitKind.ITEMS, at, carrier, list, wrapper(list, UnitKind.ITEMS), Map.of());
+            continue;
+          }
+        }
+        case "sidecar" -> {
+          if ("grafana".equals(path.keyAt(0)) && value instanceof MappingNode sidecar) {
+            kpsDefault(sidecar, at);
+          }
+        }
+        default -> { }
+      }
+      visit(value, at, carrier);
+    }
+  }
+
+  private boolean matchesRule(YamlPath path) {
+    for (UnitRule rule : rules) {
+      if (rule.path().matches(path)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---- shapes ------------------------------------------------------------------------------------------------
+
+  private void operatorV5(MappingNode object, YamlPath path, String carrier) {
+    if (mapping(object, "spec") instanceof MappingNode spec && mapping(spec, "datasource") instanceof MappingNode item) {
+      add(Shape.OPERATOR_V5, UnitKind.ITEM, path.key("spec").key("datasource"), carrier, item,
+          wrapper(item, UnitKind.ITEM), Map.of());
+    }
+  }
+
+  private void operatorV4(MappingNode object, YamlPath path, String carrier) {
+    if (mapping(object, "spec") instanceof MappingNode spec && value(spec, "datasources") instanceof SequenceNode list
+        && itemsOfMaps(list)) {
+      add(Shape.OPERATOR_V4, UnitKind.ITEMS, path.key("spec").key("datasources"), carrier, list,
+          wrapper(list, UnitKind.ITEMS), Map.of());
+    }
+  }
+
+  /**
+   * The grafana chart's {@code datasources:} map of file names, each a provisioning document (or a {@code secret:}
+   * wrapper holding one). Whether a map is one: at least one of its values looks like a provisioning document.
+   */
+  private boolean chartValues(MappingNode files, YamlPath at, String carrier) {
+    List<MappingNode.Entry> documents = new ArrayList<>();
+    for (MappingNode.Entry file : files.entries()) {
+      if (file.keyText() != null && file.value() instanceof MappingNode) {
+        documents.add(file);
+      }
+    }
+    boolean any = false;
+    for (MappingNode.Entry file : documents) {
+      YamlPath filePath = at.key(file.keyText());
+      MappingNode doc = (MappingNode) file.value();
+      if (value(doc, "secret") instanceof MappingNode secret && looksLikeDocument(secret)) {
+        add(Shape.CHART_VALUES, UnitKind.DOCUMENT, filePath.key("secret"), carrier, secret, secret, Map.of());
+        any = true;
+      } else if (looksLikeDocument(doc)) {
+        add(Shape.CHART_VALUES, UnitKind.DOCUMENT, filePath, carrier, doc, doc, Map.of());
+        any = true;
+      }
+    }
+    return any;
+  }
+
+  private static boolean looksLikeDocument(MappingNode map) {
+    return value(map, "datasources") instanceof SequenceNode || map.entry("deleteDatasources") != null
+        || map.entry("delete_datasources") != null
+        || (map.entry("apiVersion") != null && value(map, "datasources") != null);
+  }
+
+  /**
+   * kube-prometheus-stack's own data source, configured under {@code grafana.sidecar.datasources}: a virtual item
+   * whose {@code type: prometheus} the chart's template writes. Listed when the file configures it (a key only that
+   * data source has) and does not switch it off.
+   */
+  private void kpsDefault(MappingNode sidecar, YamlPath sidecarPath) {
+    if (!(value(sidecar, "datasources") instanceof MappingNode config)) {
+      return;
+    }
+    boolean configured = config.entries().stream().anyMatch(e -> KPS_DEFAULT_KEYS.contains(e.keyText()));
+    if (!configured || isFalse(value(config, "defaultDatasourceEnabled")) || isFalse(value(config, "enabled"))) {
+      return;
+    }
+    int at = config.span().start();
+    Map<String, String> renamed = new LinkedHashMap<>();
+    List<MappingNode.Entry> fields = new ArrayList<>();
+    fields.add(field(config, "name", "name", "Prometheus", at));
+    fields.add(new MappingNode.Entry(synthetic("type", at), synthetic("prometheus", at)));
+    for (String key : List.of("uid", "url")) {
+      MappingNode.Entry own = config.entry(key);
+      if (own != null) {
+        fields.add(own);
+      }
+    }
+    fields.add(field(config, "isDefaultDatasource", "isDefault", "true", at));
+    renamed.put("isDefault", "isDefaultDatasource");
+    MappingNode.Entry extra = config.entry("extraJsonData");
+    if (extra != null) {
+      fields.add(new MappingNode.Entry(synthetic("jsonData", extra.key().span().start()), extra.value()));
+      renamed.put("jsonData", "extraJsonData");
+    }
+    MappingNode item = new MappingNode(config.span(), false, fields, null, null);
+    add(Shape.KPS_DEFAULT, UnitKind.ITEM, sidecarPath.key("datasources"), "", config, wrapper(item, UnitKind.ITEM),
+        renamed);
+  }
+
+  /** A field of the virtual item: the user's own entry under the model's key, else the chart's default. */
+  private static MappingNode.Entry field(MappingNode config, String outerKey, String modelKey, String fallback,
+      int at) {
+    MappingNode.Entry own = config.entry(outerKey);
+    if (own == null) {
+      return new MappingNode.Entry(synthetic(modelKey, at), synthetic(fallback, at));
+    }
+    return new MappingNode.Entry(synthetic(modelKey, own.key().span().start()), own.value());
+  }
+
+  private void userUnit(YamlNode node, YamlPath path, String carrier, UnitKind kind) {
+    switch (kind) {
+      case DOCUMENT -> {
+        if (node instanceof MappingNode map) {
+          add(Shape.USER, kind, path, carrier, map, map, Map.of());
+        }
+      }
+      case ITEMS -> {
+        if (node instanceof SequenceNode list && itemsOfMaps(list)) {
+          add(Shape.USER, kind, path, carrier, list, wrapper(list, kind), Map.of());
+        }
+      }
+      case ITEM -> {
+        if (node instanceof MappingNode map) {
+          add(Shape.USER, kind, path, carrier, map, wrapper(map, kind), Map.of());
+        }
+      }
+      default -> throw new IllegalStateException(kind.toString());
+    }
+  }
+
+  private void add(Shape shape, UnitKind kind, YamlPath path, String carrier, YamlNode node, YamlNode model,
+      Map<String, String> renamed) {
+    ProvisioningFile file = ProvisioningFile.of(document.part(model), shape.dialect());
+    units.add(new Unit(shape, kind, documentIndex, path, carrier, node, file, renamed));
+  }
+
+  // ---- the wrapper around items ------------------------------------------------------------------------------
+
+  /**
+   * {@code {apiVersion: 1, datasources: [...]}} around a list of items or one item: what the chart, the role and the
+   * operator write around them. Its own keys are synthetic, placed where the unit starts; the items are the file's.
+   */
+  static MappingNode wrapper(YamlNode itemsOrItem, UnitKind kind) {
+    int at = itemsOrItem.span().start();
+    YamlNode list = kind == UnitKind.ITEMS ? itemsOrItem
+        : new SequenceNode(itemsOrItem.span(), false, List.of(itemsOrItem), null, null);
+    return new MappingNode(itemsOrItem.span(), false, List.of(
+        new MappingNode.Entry(synthetic("apiVersion", at), synthetic("1", at)),
+        new MappingNode.Entry(synthetic("datasources", at), list)), null, null);
+  }
+
+  private static ScalarNode synthetic(String text, int offset) {
+    return new ScalarNode(Span.at(offset), Span.at(offset), text, ScalarStyle.PLAIN, null, null);
+  }
+
+  // ---- reading the tree --------------------------------------------------------------------------------------
+
+  /** Where a Kubernetes object carries Helm values or other objects, for status. */
+  private static String carrier(String kind, String apiVersion, String outer) {
+    String here = switch (kind) {
+      case "HelmRelease" -> apiVersion.startsWith("helm.toolkit.fluxcd.io/") ? "Flux HelmRelease" : "HelmRelease";
+      case "Application", "ApplicationSet" -> apiVersion.startsWith("argoproj.io/") ? "Argo CD " + kind : null;
+      case "Kustomization" -> "kustomize";
+      case "List" -> "List";
+      case "Template" -> "OpenShift Template";
+      default -> null;
+    };
+    if (here == null) {
+      return outer;
+    }
+    return outer.isEmpty() ? here : outer + " > " + here;
+  }
+
+  private static boolean itemsOfMaps(SequenceNode list) {
+    if (list.items().isEmpty()) {
+      return false;
+    }
+    for (YamlNode item : list.items()) {
+      if (!(AliasNode.resolve(item) instanceof MappingNode)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static YamlNode value(MappingNode map, String key) {
+    MappingNode.Entry entry = lastEntry(map, key);
+    return entry == null ? null : entry.value();
+  }
+
+  private static YamlNode mapping(MappingNode map, String key) {
+    YamlNode value = value(map, key);
+    return value instanceof MappingNode ? value : null;
+  }
+
+  /** The last entry of a key: with a key written twice, the YAML 1.1 readers keep the last. */
+  private static MappingNode.Entry lastEntry(MappingNode map, String key) {
+    MappingNode.Entry found = null;
+    for (MappingNode.Entry entry : map.entries()) {
+      if (key.equals(entry.keyText())) {
+        found = entry;
+      }
+    }
+    return found;
+  }
+
+  private static String scalar(MappingNode map, String key) {
+    return value(map, key) instanceof ScalarNode scalar ? scalar.value() : null;
+  }
+
+  private static boolean isFalse(YamlNode node) {
+    return node instanceof ScalarNode scalar
+        && GoScalars.resolve(scalar, io.promshift.grafana.YamlDialect.YAML_1_1) instanceof
+            io.promshift.grafana.GoValue.GoBool bool && !bool.value();
+  }
+}
