@@ -5,6 +5,7 @@ import io.promshift.rules.Diagnostic;
 import io.promshift.grafana.GoMap;
 import io.promshift.grafana.GoValue;
 import io.promshift.grafana.GoYaml;
+import io.promshift.embed.Unit;
 import io.promshift.model.DataSource;
 import io.promshift.model.Field;
 import io.promshift.model.MigrationState;
@@ -56,7 +57,20 @@ final class MigrationPlanner {
   private final Map<YamlNode, MigrationPlan.Intent> typeUses = new IdentityHashMap<>();
   private final Map<YamlNode, MigrationPlan.Intent> jsonDataUses = new IdentityHashMap<>();
 
+  /** The unit being planned, or null for a plain provisioning file. */
+  private final Unit unit;
+
   MigrationPlanner(ProvisioningFile file, MigrationOptions options) {
+    this(file, options, null);
+  }
+
+  /** Plans the data sources of one embedded unit: its edits are in the outer file, its notices name the item's path. */
+  MigrationPlanner(Unit unit, MigrationOptions options) {
+    this(unit.file(), options, unit);
+  }
+
+  private MigrationPlanner(ProvisioningFile file, MigrationOptions options, Unit unit) {
+    this.unit = unit;
     this.file = file;
     this.document = file.document();
     this.source = document.source();
@@ -133,8 +147,14 @@ final class MigrationPlanner {
           ? "it has both azureCredentials and sigV4Auth: true, and Grafana moves such a source to Azure first;"
               + " this run is limited to Amazon, so it is left alone"
           : "Grafana moves it to " + target.pluginType() + ", which this run does not include";
-      notices.add(notice(Code.SKIPPED_TARGET, position(ds.node()), ds.label() + " is not migrated: " + why));
+      notices.add(notice(Code.SKIPPED_TARGET, ds, position(ds.node()), ds.label() + " is not migrated: " + why));
       return null;
+    }
+    if (!keepsMarker()) {
+      notices.add(notice(Code.MARKER_NOT_KEPT, ds, position(ds.node()), ds.label() + ": only the type changes; the "
+          + unit.shape().label() + " CRD drops jsonData keys it does not list, so the " + MARKER
+          + " marker would not reach Grafana"));
+      return new MigrationPlan.Intent(target.pluginType(), Change.MarkerAction.NONE);
     }
     return new MigrationPlan.Intent(target.pluginType(),
         PromTypeMigration.isMarked(ds.jsonData()) ? Change.MarkerAction.ALREADY_SET : Change.MarkerAction.ADDED);
@@ -148,8 +168,9 @@ final class MigrationPlanner {
     }
     boolean marked = PromTypeMigration.isMarked(ds.jsonData());
     if (!marked && !options.reverseUnmarked()) {
-      notices.add(notice(Code.NATIVE_PLUGIN_SOURCE, position(ds.node()), ds.label() + " has no "
-          + MARKER + ": true, so it was created as " + type.get() + ", not migrated; left alone"));
+      notices.add(notice(Code.NATIVE_PLUGIN_SOURCE, ds, position(ds.node()), ds.label() + " has no "
+          + MARKER + ": true, so it was created as " + type.get() + ", not migrated; left alone"
+          + (keepsMarker() ? "" : " (this resource cannot store the marker: --revert-unmarked moves it back)")));
       return null;
     }
     boolean hasMarker = ds.jsonData().map(j -> j.containsKey(MARKER)).orElse(false);
@@ -170,13 +191,13 @@ final class MigrationPlanner {
     }
     boolean placeholder = !ds.legacy() && sigV4.get().value() instanceof GoValue.GoString text
         && text.value().contains("$");
-    notices.add(notice(placeholder ? Code.SIGV4_AUTH_PLACEHOLDER : Code.SIGV4_AUTH_NOT_BOOLEAN_TRUE,
+    notices.add(notice(placeholder ? Code.SIGV4_AUTH_PLACEHOLDER : Code.SIGV4_AUTH_NOT_BOOLEAN_TRUE, ds,
         position(sigV4.get().valueNode()), ds.label() + " will not migrate: " + state.reason()));
   }
 
   private void warnFixedVersion(DataSource ds) {
     ds.text(Field.VERSION).filter(v -> !v.isBlank() && !v.strip().equals("0")).ifPresent(v ->
-        notices.add(notice(Code.FIXED_VERSION, position(ds.entry(Field.VERSION).get().valueNode()),
+        notices.add(notice(Code.FIXED_VERSION, ds, position(ds.entry(Field.VERSION).get().valueNode()),
             ds.label() + " has a fixed version: " + v + "; Grafana applies a file's version once and skips the"
                 + " changed file until the version is raised: raise it or drop it")));
   }
@@ -403,7 +424,17 @@ final class MigrationPlanner {
   }
 
   private Change change(DataSource ds, MigrationPlan.Intent intent) {
-    return new Change(ds.label(), position(ds.node()), ds.type().orElse(""), intent.toType(), intent.marker());
+    return new Change(ds.label(), position(ds.node()), ds.type().orElse(""), intent.toType(), intent.marker(),
+        pathOf(ds));
+  }
+
+  /** Whether the marker can be stored where this data source is defined. */
+  private boolean keepsMarker() {
+    return unit == null || unit.shape().keepsMarker();
+  }
+
+  private String pathOf(DataSource ds) {
+    return unit == null ? "" : unit.itemPath(ds).toString();
   }
 
   private io.promshift.text.Position position(YamlNode node) {
@@ -413,6 +444,11 @@ final class MigrationPlanner {
   /** A notice about this file: a warning of the code's kind that travels with the result. */
   private Diagnostic notice(Code code, Position at, String message) {
     return Diagnostic.of(source.name(), at, code, message);
+  }
+
+  /** A notice about one data source (in a unit: with the item's path). */
+  private Diagnostic notice(Code code, DataSource ds, Position at, String message) {
+    return notice(code, at, message).withPath(pathOf(ds));
   }
 
   private SourceException refuse(YamlNode at, String message) {

@@ -4,6 +4,13 @@ import io.promshift.rules.Code;
 import io.promshift.rules.Diagnostic;
 import io.promshift.rules.Validator;
 import io.promshift.grafana.GoMap;
+import io.promshift.embed.SourceFile;
+import io.promshift.embed.SourceReader;
+import io.promshift.embed.Unit;
+import io.promshift.embed.UnitSettings;
+import io.promshift.model.MigrationState;
+import io.promshift.patch.Edit;
+import io.promshift.patch.EditSet;
 import io.promshift.model.DataSource;
 import io.promshift.model.Field;
 import io.promshift.model.ProvisioningFile;
@@ -16,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -29,13 +37,21 @@ import java.util.Objects;
  */
 public final class Migrator {
   private final ProvisioningReader reader;
+  private final SourceReader sources;
   /** Reads a result back for its check: the data is all that matters there. */
-  private final ProvisioningReader dataReader;
+  private final SourceReader dataReader;
   private final MigrationOptions options;
 
+  /** A migrator of plain provisioning files and of the data sources embedded in other files. */
   public Migrator(ProvisioningReader reader, MigrationOptions options) {
-    this.reader = reader;
-    this.dataReader = reader.dataOnly();
+    this(new SourceReader(reader, UnitSettings.AUTO), options);
+  }
+
+  /** A migrator that reads files as {@code sources} says (embedded units or plain files only). */
+  public Migrator(SourceReader sources, MigrationOptions options) {
+    this.reader = sources.provisioningReader();
+    this.sources = sources;
+    this.dataReader = sources.dataOnly();
     this.options = options;
   }
 
@@ -88,17 +104,23 @@ public final class Migrator {
   }
 
   private MigrationResult migrateRead(SourceText source) {
-    ProvisioningFile file;
+    SourceFile read;
     try {
-      file = reader.read(source);
+      read = sources.read(source);
     } catch (SourceException e) {
       return refused(source, List.of(), refusal(e));
     }
-    if (!file.isDataSourceProvisioning()) {
+    if (!read.hasDataSources()) {
       Diagnostic skipped = Diagnostic.of(source.name(), source.position(0), Code.NOT_PROVISIONING,
-          "not a data source provisioning file (no datasources or deleteDatasources); skipped");
+          "not a data source provisioning file (no datasources or deleteDatasources)"
+              + (read.isPlain() || !sources.settings().embedded() ? "" : " and no data sources embedded in it")
+              + "; skipped");
       return new MigrationResult(source.name(), source, source.text(), List.of(), List.of(skipped), null);
     }
+    if (!read.isPlain()) {
+      return migrateUnits(read);
+    }
+    ProvisioningFile file = read.plain();
     MigrationPlan plan;
     try {
       plan = new MigrationPlanner(file, options).plan();
@@ -116,6 +138,104 @@ public final class Migrator {
     return new MigrationResult(source.name(), source, newText, plan.changes(), plan.notices(), null);
   }
 
+  /**
+   * Migrates every unit of a file with embedded data sources: each unit is planned as a provisioning document of its
+   * own (a unit that cannot be edited safely is refused alone, with its position, and the others go on), then all
+   * edits are applied to the outer text at once and checked together.
+   */
+  private MigrationResult migrateUnits(SourceFile file) {
+    SourceText source = file.source();
+    List<Edit> edits = new ArrayList<>();
+    List<Change> changes = new ArrayList<>();
+    List<Diagnostic> notices = new ArrayList<>();
+    Map<Unit, MigrationPlan> plans = new IdentityHashMap<>();
+    for (Unit unit : file.units()) {
+      if (unit.shape().fixedType()) {
+        fixedType(unit).ifPresent(notices::add);
+        continue;
+      }
+      MigrationPlan plan;
+      try {
+        plan = new MigrationPlanner(unit, options).plan();
+      } catch (SourceException e) {
+        notices.add(refusal(e).withPath(unit.path().toString()));
+        continue;
+      }
+      plans.put(unit, plan);
+      edits.addAll(plan.edits().edits());
+      changes.addAll(plan.changes());
+      notices.addAll(plan.notices());
+      if (options.direction() == Direction.FORWARD && !plan.changes().isEmpty()) {
+        notices.add(Diagnostic.of(source.name(), unit.position(), Code.DECLARE_PLUGIN, "declare "
+            + String.join(" and ", plan.changes().stream().map(Change::toType).distinct().toList()) + " in "
+            + unit.shape().pluginPlace() + ": Grafana does not install a plugin for a provisioned data source")
+            .withPath(unit.path().toString()));
+      }
+    }
+    String newText = EditSet.of(edits).apply(source.text());
+    if (newText.equals(source.text())) {
+      return new MigrationResult(source.name(), source, newText, changes, notices, null);
+    }
+    Diagnostic unsafe = verifyUnits(file, newText, plans);
+    if (unsafe != null) {
+      return refused(source, notices, unsafe);
+    }
+    return new MigrationResult(source.name(), source, newText, changes, notices, null);
+  }
+
+  /**
+   * kube-prometheus-stack's default data source: its type is written by the chart. When Grafana would migrate it,
+   * say how to move it (the item text to add), never edit it.
+   */
+  private java.util.Optional<Diagnostic> fixedType(Unit unit) {
+    if (options.direction() != Direction.FORWARD || unit.file().dataSources().isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    DataSource ds = unit.file().dataSources().get(0);
+    MigrationState state = MigrationState.of(ds);
+    if (state.state() != MigrationState.State.PENDING) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(Diagnostic.of(unit.file().fileName(), unit.position(), Code.FIXED_TYPE,
+        io.promshift.embed.FixedTypeAdvice.message(unit, state.targetType().orElseThrow())).withPath(unit.path().toString()));
+  }
+
+  /**
+   * The check under the edits of a file with units: it must read back with the same units at the same places, every
+   * unit must hold exactly the data its plan intends (type and marker of the moved sources), and everything outside
+   * the units must read as before, document by document.
+   */
+  private Diagnostic verifyUnits(SourceFile before, String newText, Map<Unit, MigrationPlan> plans) {
+    SourceFile after;
+    try {
+      after = dataReader.read(SourceText.of(before.fileName(), newText));
+    } catch (SourceException e) {
+      return Diagnostic.of(before.fileName(), e.position(), Code.MIGRATION_REFUSED, "promshift's edit would not read"
+          + " back (" + e.problem() + "); the file is left untouched — please report this");
+    }
+    boolean same = !after.isPlain() && after.units().size() == before.units().size()
+        && after.stream().documents().size() == before.stream().documents().size();
+    for (int i = 0; same && i < before.units().size(); i++) {
+      Unit was = before.units().get(i);
+      Unit is = after.units().get(i);
+      same = was.shape() == is.shape() && was.document() == is.document() && was.path().equals(is.path());
+    }
+    for (int d = 0; same && d < before.stream().documents().size(); d++) {
+      Object expected = UnitData.of(before.stream().documents().get(d), before.units(), d, unit -> {
+        MigrationPlan plan = plans.get(unit);
+        return plan == null ? grafanaView(unit.file()) : expectedData(unit.file(), plan);
+      });
+      Object actual = UnitData.of(after.stream().documents().get(d), after.units(), d, unit -> grafanaView(unit.file()));
+      same = Objects.equals(expected, actual);
+    }
+    if (!same) {
+      return Diagnostic.of(before.fileName(), before.source().position(0), Code.MIGRATION_REFUSED, "the edit would"
+          + " change data it must not change (shared anchors or merge keys tie these data sources to other values);"
+          + " migrate this file by hand");
+    }
+    return null;
+  }
+
   private static MigrationResult refused(SourceText source, List<Diagnostic> notices, Diagnostic refusal) {
     return new MigrationResult(source.name(), source, source.text(), List.of(), notices, refusal);
   }
@@ -127,7 +247,7 @@ public final class Migrator {
   private Diagnostic verify(ProvisioningFile before, String newText, MigrationPlan plan) {
     ProvisioningFile after;
     try {
-      after = dataReader.read(SourceText.of(before.fileName(), newText));
+      after = dataReader.provisioningReader().read(SourceText.of(before.fileName(), newText));
     } catch (SourceException e) {
       return Diagnostic.of(before.fileName(), e.position(), Code.MIGRATION_REFUSED, "promshift's edit would not read back (" + e.problem()
           + "); the file is left untouched — please report this");

@@ -182,6 +182,50 @@ public enum Code {
       "The value comes from the environment when Grafana starts, so promshift cannot judge it from the file"
           + " alone. Validate with an environment (--env-file) to check the expanded value."),
   // ---- what a migration says about a file
+  // ---- data sources where they live: Helm values, operator resources, Ansible (embedded units)
+  OUTER_DUPLICATE_KEY("outer-duplicate-key", Severity.WARNING, "A key is defined twice in values or a resource",
+      "Helm and kubectl read values and resources with go-yaml v2, which keeps the last of two equal keys without a"
+          + " word: the first value never reaches Grafana."),
+  YAML11_BOOL_OUTER("yaml11-bool-outer", Severity.INFO, "A YAML 1.1 boolean word that Helm or kubectl makes a boolean",
+      "In Helm values, kubectl-applied resources and Ansible variables yes/no/on/off are booleans (YAML 1.1); they"
+          + " reach Grafana as true or false. In a provisioning file Grafana reads the same word as a string."),
+  CHART_FILE_NAME("chart-file-name", Severity.ERROR, "A chart data source file whose name Grafana does not read",
+      "The grafana chart mounts each key under datasources: as a file of that name in Grafana's provisioning"
+          + " folder; Grafana reads only files ending in .yaml or .yml, so the data sources of any other key are"
+          + " never provisioned."),
+  CHART_IGNORED_KEY("chart-ignored-key", Severity.WARNING, "Data sources under a key the chart ignores",
+      "kube-prometheus-stack reads additional data sources only from grafana.additionalDataSources (capital S):"
+          + " a top-level additionalDataSources or a misspelt additionalDatasources is ignored."),
+  CHART_TWO_DEFAULTS("chart-two-defaults", Severity.ERROR, "Two default data sources with kube-prometheus-stack",
+      "kube-prometheus-stack adds its own Prometheus data source with isDefault: true; an additional data source"
+          + " with isDefault: true makes two defaults in one organization, and Grafana refuses to start"
+          + " (only one default data source per organization)."),
+  CHART_DUPLICATE_JSON_DATA("chart-duplicate-jsondata", Severity.ERROR,
+      "extraJsonData repeats a key the chart writes itself",
+      "kube-prometheus-stack writes extraJsonData before its own httpMethod and timeInterval (and timeout,"
+          + " customQueryParameters when set): the same key in extraJsonData makes a duplicate key in the rendered"
+          + " file, which Grafana refuses."),
+  FIXED_TYPE("fixed-type", Severity.ERROR, "A data source whose type the chart writes",
+      "kube-prometheus-stack's default data source always has type: prometheus, written by the chart's template."
+          + " With SigV4 on it, Grafana migrates it at every start and the sidecar's file flips it back; it cannot be"
+          + " migrated in the values file. Switch it off and add an additionalDataSources item with the plugin type"
+          + " and the same uid."),
+  PRUNED_FIELD("pruned-field", Severity.WARNING, "A field the resource's CRD does not have",
+      "Kubernetes drops fields that are not in a custom resource's schema: grafana-operator v5's GrafanaDatasource"
+          + " has no withCredentials, version, correlations, password or basicAuthPassword; v4's GrafanaDataSource"
+          + " keeps only the jsonData keys its CRD lists. The setting never reaches Grafana."),
+  TEMPLATE_BOOLEAN("template-boolean", Severity.WARNING, "A Helm template as a boolean renders to a string",
+      "Helm writes the values with toYaml before it renders templates: a value that starts with {{ is quoted, and"
+          + " the rendered result is the string 'true', not the boolean. Grafana does not sign or migrate on a"
+          + " string."),
+  API_VARIABLE("api-variable", Severity.WARNING, "A variable on the operator's API path",
+      "grafana-operator sends the resource to Grafana's HTTP API, which stores strings as sent: ${VAR} is expanded"
+          + " only by an outside step (Flux postBuild substitution, the operator's valuesFrom, envsubst)."),
+  API_GRAFANA_PLACEHOLDER("api-grafana-placeholder", Severity.ERROR,
+      "A provisioning placeholder on the operator's API path",
+      "$__env{} and $__file{} are expanded only when Grafana reads a provisioning file; grafana-operator sends the"
+          + " resource through the HTTP API, so Grafana stores the placeholder text itself."),
+
   NOT_PROVISIONING("not-provisioning", Severity.INFO, Origin.FILE, "Not a data source provisioning file",
       "A YAML file without datasources or deleteDatasources (dashboards, alerting, anything else): Grafana's data"
           + " source provisioning ignores it, and so does promshift."),
@@ -204,6 +248,13 @@ public enum Code {
   FIXED_VERSION("fixed-version", Severity.WARNING, Origin.MIGRATION, "A fixed version",
       "The data source sets version: Grafana's provisioning refuses to update a row whose version is higher than"
           + " the file's, so a migrated type may not reach the database."),
+  DECLARE_PLUGIN("declare-plugin", Severity.INFO, Origin.MIGRATION, "Declare the plugin where this shape installs it",
+      "Grafana does not install a plugin for a provisioned data source: after a migration, the plugin type must be"
+          + " installed where this shape declares plugins (chart plugins:, kube-prometheus-stack grafana.plugins,"
+          + " grafana-operator spec.plugins, [plugins] preinstall)."),
+  MARKER_NOT_KEPT("marker-not-kept", Severity.INFO, Origin.MIGRATION, "The marker cannot be stored here",
+      "grafana-operator v4's GrafanaDataSource CRD keeps only the jsonData keys it lists: the migration marker would"
+          + " be dropped, so only the type changes (the marker drives only banners and rollbacks)."),
   MIGRATION_REFUSED("migration-refused", Severity.ERROR, Origin.MIGRATION, "The file cannot be migrated safely",
       "No edit can move the types without changing other data (shared anchors or merge keys), or the file cannot"
           + " be read: it is left untouched."),

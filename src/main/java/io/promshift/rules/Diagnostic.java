@@ -19,9 +19,19 @@ import java.util.Objects;
  * @param message what is wrong and what Grafana will do about it; never a secret (at most
  *     {@link io.promshift.model.Secrets#redact})
  * @param fix one line saying how to fix it; {@code ""} when there is nothing to suggest
+ * @param path for a diagnostic inside an embedded unit (Helm values, an operator resource, ...), the YAML path of
+ *     the value in the outer file ({@code grafana.additionalDataSources[0].jsonData.sigV4Auth}), where
+ *     {@code pointer} is the pointer into the provisioning document Grafana receives; {@code ""} for a plain
+ *     provisioning file
  */
 public record Diagnostic(
-    String file, Position position, Severity severity, Code code, String pointer, String message, String fix) {
+    String file, Position position, Severity severity, Code code, String pointer, String message, String fix,
+    String path) {
+
+  public Diagnostic(
+      String file, Position position, Severity severity, Code code, String pointer, String message, String fix) {
+    this(file, position, severity, code, pointer, message, fix, "");
+  }
 
   /** File order is the caller's; within a file: line, column, then code id. */
   public static final Comparator<Diagnostic> BY_POSITION = Comparator
@@ -38,6 +48,7 @@ public record Diagnostic(
     Objects.requireNonNull(pointer, "pointer");
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(fix, "fix");
+    Objects.requireNonNull(path, "path");
   }
 
   /** A diagnostic at the code's own severity, about no particular value. */
@@ -47,17 +58,27 @@ public record Diagnostic(
 
   /** The same diagnostic at another severity (e.g. an error reported as a warning by request). */
   public Diagnostic withSeverity(Severity other) {
-    return new Diagnostic(file, position, other, code, pointer, message, fix);
+    return new Diagnostic(file, position, other, code, pointer, message, fix, path);
   }
 
   /** The same diagnostic with its message extended (e.g. by why its severity changed). */
   public Diagnostic withMessage(String other) {
-    return new Diagnostic(file, position, severity, code, pointer, other, fix);
+    return new Diagnostic(file, position, severity, code, pointer, other, fix, path);
   }
 
   /** The same diagnostic under another file name (e.g. relative to a project). */
   public Diagnostic withFile(String other) {
-    return new Diagnostic(other, position, severity, code, pointer, message, fix);
+    return new Diagnostic(other, position, severity, code, pointer, message, fix, path);
+  }
+
+  /** The same diagnostic about a value at a path of the outer file (inside an embedded unit). */
+  public Diagnostic withPath(String other) {
+    return new Diagnostic(file, position, severity, code, pointer, message, fix, other);
+  }
+
+  /** Whether it concerns a value inside an embedded unit. */
+  public boolean hasPath() {
+    return !path.isEmpty();
   }
 
   /** The code's id, as reports print it. */
