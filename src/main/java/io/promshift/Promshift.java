@@ -1,5 +1,9 @@
 package io.promshift;
 
+import io.promshift.embed.SourceFile;
+import io.promshift.embed.SourceReader;
+import io.promshift.embed.Unit;
+import io.promshift.model.MigrationState;
 import io.promshift.io.AtomicWriter;
 import io.promshift.io.Batch;
 import io.promshift.io.FileSet;
@@ -56,12 +60,14 @@ import java.util.function.Function;
 public final class Promshift {
   private final PromshiftSettings settings;
   private final ProvisioningReader reader;
+  private final SourceReader sources;
   private final Migrator migrator;
 
   private Promshift(PromshiftSettings settings) {
     this.settings = settings;
     this.reader = new ProvisioningReader(settings.read());
-    this.migrator = new Migrator(reader, settings.migration());
+    this.sources = new SourceReader(reader, settings.units());
+    this.migrator = new Migrator(sources, settings.migration());
   }
 
   public static Promshift create() {
@@ -102,6 +108,16 @@ public final class Promshift {
     return reader.read(SourceText.of(name, text));
   }
 
+  /**
+   * Reads one file as status, validate and migrate read it: a plain provisioning file, or the data source units
+   * embedded in it (Helm values, operator resources, ...) when the settings look for them.
+   *
+   * @throws SourceException for any bad input, with its position
+   */
+  public SourceFile readSource(Path path) {
+    return sources.read(path);
+  }
+
   /** The migrator these settings describe: thread-safe, for any number of files. */
   public Migrator migrator() {
     return migrator;
@@ -131,22 +147,32 @@ public final class Promshift {
   }
 
   private FileOutcome status(FileSet.Found found) {
-    ProvisioningFile file;
+    SourceFile file;
     try {
-      file = reader.read(found.file());
+      file = sources.read(found.file());
     } catch (SourceException e) {
       return failed(found, Validator.unreadable(e));
     }
-    if (!file.isDataSourceProvisioning()) {
+    if (!file.hasDataSources()) {
       return skipped(found);
     }
-    List<SourceStatus> sources = new ArrayList<>();
-    for (DataSource source : file.dataSources()) {
-      String name = source.name().filter(n -> !n.isBlank()).orElse("datasources[" + source.index() + "]");
-      sources.add(new SourceStatus(file.position(source.node()).line(), name, source.type().orElse("(no type)"),
-          MigrationState.of(source)));
+    List<SourceStatus> statuses = new ArrayList<>();
+    for (Unit unit : file.units()) {
+      for (DataSource source : unit.file().dataSources()) {
+        String name = source.name().filter(n -> !n.isBlank()).orElse("datasources[" + source.index() + "]");
+        String type = source.type().orElse("(no type)");
+        if (file.isPlain()) {
+          statuses.add(new SourceStatus(unit.file().position(source.node()).line(), name, type,
+              MigrationState.of(source)));
+          continue;
+        }
+        Position at = unit.file().position(source.node());
+        MigrationState state = unit.shape().fixedType() ? MigrationState.ofFixedType(source) : MigrationState.of(source);
+        statuses.add(new SourceStatus(at.line(), at.column(), name, type, state, unit.shape(),
+            unit.itemPath(source).toString()));
+      }
     }
-    return new FileOutcome(found.file(), found.root(), Verdict.UNCHANGED, List.of(), sources, List.of(), "", null);
+    return new FileOutcome(found.file(), found.root(), Verdict.UNCHANGED, List.of(), statuses, List.of(), "", null);
   }
 
   // ---- validate ------------------------------------------------------------------------------------------
@@ -170,6 +196,7 @@ public final class Promshift {
 
   private ValidationRun validate(FileSet.Scan scan, int parallelism, RunListener listener) {
     Map<FileOutcome, ProvisioningFile> read = new HashMap<>();
+    Validator validator = Validator.create(settings.validation());
     Map<FileSet.Found, Path> reachedTwice = OutputTree.reachedTwice(scan.files());
     Run run = run(parallelism, scan, listener, found -> {
       if (reachedTwice.containsKey(found)) {
@@ -177,13 +204,17 @@ public final class Promshift {
         return sameFile(found, reachedTwice.get(found), "validated once");
       }
       try {
-        ProvisioningFile file = reader.read(found.file());
-        if (!file.isDataSourceProvisioning()) {
+        SourceFile source = sources.read(found.file());
+        if (!source.hasDataSources() && source.misplaced().isEmpty()) {
           return skipped(found);
+        }
+        if (!source.isPlain()) {
+          // embedded units reach Grafana by their own ways: validated alone, not with a provisioning folder's files
+          return FileOutcome.of(found.file(), found.root(), Verdict.UNCHANGED, validator.validate(source));
         }
         FileOutcome outcome = FileOutcome.of(found.file(), found.root(), Verdict.UNCHANGED, List.of());
         synchronized (read) {
-          read.put(outcome, file);
+          read.put(outcome, source.plain());
         }
         return outcome;
       } catch (SourceException e) {
@@ -208,7 +239,6 @@ public final class Promshift {
         readable.add(outcome);
       }
     }
-    Validator validator = Validator.create(settings.validation());
     // Grafana reads each directory as one set: the directories are independent, so they go in parallel
     List<List<FileOutcome>> directories = Validator.byDirectory(readable, FileOutcome::file);
     for (List<Diagnostic> found : Batch.run(directories, parallelism,
@@ -419,9 +449,9 @@ public final class Promshift {
     return FileOutcome.of(found.file(), found.root(), Verdict.FAILED, List.of(why));
   }
 
-  private static FileOutcome skipped(FileSet.Found found) {
+  private FileOutcome skipped(FileSet.Found found) {
     return FileOutcome.of(found.file(), found.root(), Verdict.SKIPPED, List.of(Diagnostic.of(found.file().toString(),
         Position.START, Code.NOT_PROVISIONING,
-        "not a data source provisioning file (no datasources or deleteDatasources); skipped")));
+        sources.nothingHere())));
   }
 }

@@ -1,5 +1,9 @@
 package io.promshift;
 
+import io.promshift.embed.UnitRule;
+import io.promshift.embed.UnitSettings;
+import java.util.ArrayList;
+import java.util.List;
 import io.promshift.migrate.MigrationOptions;
 import io.promshift.rules.Severity;
 import io.promshift.rules.ValidationOptions;
@@ -18,10 +22,12 @@ import java.util.Objects;
  * @param failOn the least severe finding that fails a validation run
  * @param target where a migration moves data source types
  * @param migration the migration's options, derived from the target and the marker choices
+ * @param units whether data sources embedded in other files (Helm values, operator resources, Ansible variables) are
+ *     looked for, and the units the user declares by path
  */
 public record PromshiftSettings(
     ReadSettings read, ValidationOptions validation, Severity failOn, MigrationTarget target,
-    MigrationOptions migration) {
+    MigrationOptions migration, UnitSettings units) {
   public static final PromshiftSettings DEFAULTS = builder().build();
 
   public PromshiftSettings {
@@ -30,6 +36,7 @@ public record PromshiftSettings(
     Objects.requireNonNull(failOn, "failOn");
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(migration, "migration");
+    Objects.requireNonNull(units, "units");
   }
 
   public static Builder builder() {
@@ -45,8 +52,52 @@ public record PromshiftSettings(
     private MigrationTarget target = MigrationTarget.PLUGINS;
     private boolean keepMarker;
     private boolean revertUnmarked;
+    private boolean embedded = true;
+    private List<UnitRule> unitRules = List.of();
 
     private Builder() {}
+
+    /**
+     * {@code auto} (the default): data sources are also looked for in Helm values, grafana-operator resources, Ansible
+     * variables and multi-document Kubernetes files; {@code off}: plain provisioning files only.
+     *
+     * @throws IllegalArgumentException for any other word
+     */
+    public Builder embedded(String mode) {
+      if ("auto".equals(mode)) {
+        this.embedded = true;
+      } else if ("off".equals(mode)) {
+        this.embedded = false;
+      } else {
+        throw new IllegalArgumentException("unknown embedded mode '" + mode + "'; use auto or off");
+      }
+      return this;
+    }
+
+    public Builder embedded(boolean value) {
+      this.embedded = value;
+      return this;
+    }
+
+    /**
+     * Units the user declares for shapes promshift does not know, each {@code PATH=items|document|item}
+     * ({@code spec.values.myDatasources=items}, {@code config["ds.yaml"]=document}; {@code *} and {@code [*]} match any
+     * key and any index).
+     *
+     * @throws IllegalArgumentException naming the declaration that does not read
+     */
+    public Builder units(List<String> declarations) {
+      List<UnitRule> rules = new ArrayList<>();
+      for (String declaration : declarations) {
+        try {
+          rules.add(UnitRule.parse(declaration));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("--unit " + declaration + ": " + e.getMessage(), e);
+        }
+      }
+      this.unitRules = List.copyOf(rules);
+      return this;
+    }
 
     public Builder read(ReadSettings value) {
       this.read = Objects.requireNonNull(value, "read");
@@ -108,7 +159,7 @@ public record PromshiftSettings(
         validation.environment(environment).fileRoot(fileRoot);
       }
       return new PromshiftSettings(read, validation.build(), failOn, target,
-          target.options(keepMarker, revertUnmarked));
+          target.options(keepMarker, revertUnmarked), new UnitSettings(embedded, unitRules));
     }
   }
 }

@@ -86,6 +86,12 @@ public final class SourceReader {
     return new SourceFile(source, null, stream, locator.units(), locator.misplaced());
   }
 
+  /** What is said of a file that defines no data sources, one wording for every command. */
+  public String nothingHere() {
+    return "not a data source provisioning file (no datasources or deleteDatasources)"
+        + (settings.embedded() ? " and no data sources embedded in it" : "") + "; skipped";
+  }
+
   /**
    * embedded-shapes §1.2 rule 1: the document's root has {@code datasources} (not a map of file names: that is chart
    * values) or a delete list, and is not a Kubernetes object.

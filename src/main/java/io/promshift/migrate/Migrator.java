@@ -112,9 +112,7 @@ public final class Migrator {
     }
     if (!read.hasDataSources()) {
       Diagnostic skipped = Diagnostic.of(source.name(), source.position(0), Code.NOT_PROVISIONING,
-          "not a data source provisioning file (no datasources or deleteDatasources)"
-              + (read.isPlain() || !sources.settings().embedded() ? "" : " and no data sources embedded in it")
-              + "; skipped");
+          sources.nothingHere());
       return new MigrationResult(source.name(), source, source.text(), List.of(), List.of(skipped), null);
     }
     if (!read.isPlain()) {

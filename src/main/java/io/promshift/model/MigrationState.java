@@ -19,7 +19,7 @@ import java.util.Optional;
  */
 public record MigrationState(State state, Optional<String> targetType, String reason) {
 
-  /** The four states, in the order a report lists them. */
+  /** The states, in the order a report lists them. */
   public enum State {
     /** A plugin type with the marker set: the plugin editor shows "Data source migrated". */
     MIGRATED("migrated"),
@@ -31,6 +31,11 @@ public record MigrationState(State state, Optional<String> targetType, String re
      * placeholder only the environment decides.
      */
     WILL_NOT_MIGRATE("will not migrate"),
+    /**
+     * A source Grafana would move, whose type a chart template writes (kube-prometheus-stack's default data source):
+     * the file cannot say the plugin type, so every start migrates it and every render or reload flips it back.
+     */
+    FIXED_TYPE("fixed type"),
     /** Anything else: not Prometheus, or Prometheus without SigV4/Azure auth, or a native plugin source. */
     NOTHING_TO_DO("nothing to do");
 
@@ -77,6 +82,19 @@ public record MigrationState(State state, Optional<String> targetType, String re
       return new MigrationState(State.WILL_NOT_MIGRATE, Optional.empty(), whyNot(sigV4.get(), source.legacy()));
     }
     return nothing("core Prometheus without SigV4 or Azure auth");
+  }
+
+  /**
+   * The state of a source whose type a chart template writes: where Grafana would move it, it is stuck with its fixed
+   * type; otherwise its own state.
+   */
+  public static MigrationState ofFixedType(DataSource source) {
+    MigrationState state = of(source);
+    if (state.state() != State.PENDING) {
+      return state;
+    }
+    return new MigrationState(State.FIXED_TYPE, state.targetType(), state.reason() + ", but the chart writes its"
+        + " type: Grafana moves it at every start and the chart's file moves it back");
   }
 
   private static MigrationState nothing(String reason) {

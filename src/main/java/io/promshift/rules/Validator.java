@@ -1,5 +1,7 @@
 package io.promshift.rules;
 
+import io.promshift.embed.SourceFile;
+import io.promshift.embed.Unit;
 import io.promshift.model.ProvisioningFile;
 import io.promshift.text.SourceException;
 import java.nio.file.Path;
@@ -129,6 +131,44 @@ public final class Validator {
       kept.sort(Diagnostic.BY_POSITION);
       all.addAll(kept);
     }
+    return List.copyOf(all);
+  }
+
+  /**
+   * The findings of one file as a {@link io.promshift.embed.SourceReader} read it. A plain provisioning file is
+   * validated as {@link #validate(ProvisioningFile)} does. A file with embedded units is validated unit by unit, each
+   * as the provisioning document Grafana receives from it (read by its layer's reader; placeholders expanded only
+   * where Grafana's provisioning expands them) with the rules of its shape, and all units of the file as one set
+   * (they reach one Grafana); every finding is at its outer position with the value's YAML path.
+   */
+  public List<Diagnostic> validate(SourceFile source) {
+    if (source.isPlain()) {
+      return validate(source.plain());
+    }
+    List<Diagnostic> all = new ArrayList<>();
+    CrossFileRules cross = new CrossFileRules();
+    for (Unit unit : source.units()) {
+      List<Diagnostic> findings = new ArrayList<>();
+      JsonView view;
+      try {
+        view = JsonView.of(unit.file(), unit.shape().interpolated() ? interpolator : null);
+      } catch (SourceException e) {
+        all.add(of(e).withPath(unit.path().toString()));
+        continue;
+      }
+      Emitter out = new Emitter(source.fileName(), findings);
+      findings.addAll(schema.check(view));
+      new FileRules(view, out).apply();
+      if (!unit.shape().fixedType()) {
+        cross.add(view, out); // the chart's own default is judged by the chart's rules (two defaults)
+      }
+      new ShapeRules(source, unit, view, out).apply();
+      for (Diagnostic finding : resolveOverlaps(findings)) {
+        all.add(finding.hasPath() ? finding : finding.withPath(unit.pathOf(finding.pointer()).toString()));
+      }
+    }
+    all.addAll(ShapeRules.outer(source));
+    all.sort(Diagnostic.BY_POSITION);
     return List.copyOf(all);
   }
 

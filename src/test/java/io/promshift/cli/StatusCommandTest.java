@@ -35,7 +35,7 @@ class StatusCommandTest {
             + " 10 nothing to do; 1 skipped, 0 unreadable\n");
     assertThat(run.out()).doesNotContain("dashboards.yaml");
     assertThat(run.err()).isEqualTo("samples/provisioning/dashboards/dashboards.yaml: note: not a data source"
-        + " provisioning file (no datasources or deleteDatasources); skipped\n");
+        + " provisioning file (no datasources or deleteDatasources) and no data sources embedded in it; skipped\n");
   }
 
   @Test
