@@ -229,6 +229,25 @@ public final class YamlEdits {
    *     final line break (go-yaml reads {@code a: |\n  x} at the end of a file as {@code "x"}; a line after it
    *     would make that {@code "x\n"})
    */
+  /**
+   * A new key written the way the mapping writes its keys: quoted like the key it follows ({@code 'sigV4Auth': true}
+   * gets {@code 'prometheus-type-migration': true}), plain in a mapping of plain keys (quoted only where plain would
+   * not read back as the same text).
+   */
+  static String keyLike(MappingNode map, String key) {
+    for (int i = map.entries().size() - 1; i >= 0; i--) {
+      if (map.entries().get(i).key() instanceof ScalarNode written) {
+        return switch (written.style()) {
+          case SINGLE_QUOTED -> ScalarText.canSingleQuote(key) ? ScalarText.singleQuoted(key)
+              : ScalarText.doubleQuoted(key);
+          case DOUBLE_QUOTED -> ScalarText.doubleQuoted(key);
+          default -> ScalarText.plainOrQuoted(key);
+        };
+      }
+    }
+    return ScalarText.plainOrQuoted(key);
+  }
+
   public static Edit addEntry(SourceText src, MappingNode map, String key, String valueText) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(valueText, "valueText");
@@ -239,7 +258,7 @@ public final class YamlEdits {
       throw new IllegalArgumentException("the mapping at " + src.position(map.span().start())
           + " already has the key \"" + key + "\"");
     }
-    String pair = ScalarText.plainOrQuoted(key) + (valueText.isEmpty() ? ":" : ": " + valueText);
+    String pair = keyLike(map, key) + (valueText.isEmpty() ? ":" : ": " + valueText);
     Layout layout = new Layout(src);
     if (map.flow()) {
       int brace = layout.openBrace(map);
