@@ -1,5 +1,9 @@
 package io.promshift.model;
 
+import io.promshift.syntax.YamlStream;
+import io.promshift.syntax.YamlDocument;
+import io.promshift.grafana.YamlDialect;
+import io.promshift.grafana.GoYaml;
 import io.promshift.grafana.GoList;
 import io.promshift.grafana.GoMap;
 import io.promshift.grafana.GoValue;
@@ -93,6 +97,32 @@ public final class Secrets {
   private final String text;
   private final Set<YamlNode> secretNodes;
   private final List<Span> spans;
+
+  /**
+   * The policy applied to every document of a stream (Helm values, Kubernetes manifests), each decoded by the reader
+   * of its layer: what status, validate and migrate read of a file with embedded data sources, where every document
+   * matters (not only the first, as in a provisioning file).
+   */
+  public static Secrets of(YamlStream stream, YamlDialect dialect) {
+    return new Secrets(stream, dialect);
+  }
+
+  private Secrets(YamlStream stream, YamlDialect dialect) {
+    this.text = stream.source().text();
+    Finder finder = new Finder(text);
+    for (YamlDocument document : stream.documents()) {
+      if (document.root() == null) {
+        continue;
+      }
+      finder.walk(GoYaml.resolve(document, dialect), false);
+      finder.scanSyntax(document.root());
+      for (Comment comment : document.comments()) {
+        finder.comment(comment.span());
+      }
+    }
+    this.secretNodes = Collections.unmodifiableSet(finder.secretNodes);
+    this.spans = merge(finder.spans);
+  }
 
   private Secrets(ProvisioningFile file) {
     this.text = file.document().source().text();

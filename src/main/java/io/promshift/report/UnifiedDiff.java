@@ -1,10 +1,13 @@
 package io.promshift.report;
 
+import io.promshift.embed.SourceFile;
+import io.promshift.embed.SourceReader;
+import io.promshift.embed.UnitSettings;
+import io.promshift.grafana.YamlDialect;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.Patch;
 import io.promshift.migrate.MigrationResult;
-import io.promshift.model.ProvisioningFile;
 import io.promshift.model.ProvisioningReader;
 import io.promshift.model.Secrets;
 import io.promshift.syntax.ReadSettings;
@@ -20,7 +23,9 @@ import java.util.List;
  */
 public final class UnifiedDiff {
   private static final int CONTEXT = 3;
-  private static final ProvisioningReader READER = new ProvisioningReader(ReadSettings.DEFAULTS);
+  /** Reads a file as the migration read it: a plain provisioning file, or every document of a stream with units. */
+  private static final SourceReader READER = new SourceReader(new ProvisioningReader(ReadSettings.DEFAULTS),
+      UnitSettings.AUTO);
 
   private UnifiedDiff() {}
 
@@ -61,8 +66,9 @@ public final class UnifiedDiff {
 
   private static String masked(SourceText source) {
     try {
-      ProvisioningFile file = READER.read(source);
-      return Secrets.mask(file);
+      SourceFile file = READER.read(source);
+      return file.isPlain() ? Secrets.mask(file.plain())
+          : Secrets.of(file.stream(), YamlDialect.YAML_1_1).maskedText();
     } catch (SourceException e) {
       return null; // a migrated file was read to be migrated; never show unmasked text
     }

@@ -156,4 +156,28 @@ class MaskedDiffTest {
         +      prometheus-type-migration: true
         """.formatted("         " + M));
   }
+
+  @Test
+  void everyDocumentOfAStreamWithEmbeddedDataSourcesIsMaskedByTheSamePolicy() {
+    String diff = diff("""
+        apiVersion: grafana.integreatly.org/v1beta1
+        kind: GrafanaDatasource
+        spec:
+          datasource:
+            name: AMP
+            type: prometheus
+            url: https://user:pa55word@aps-workspaces.eu-west-1.amazonaws.com/workspaces/ws-1
+            secureJsonData:
+              sigV4SecretKey: AKIAverysecretvalue
+            jsonData:
+              sigV4Auth: true
+        ---
+        stringData:
+          password: hunter2-in-a-secret
+        kind: Secret
+        """);
+    assertThat(diff).doesNotContain("hunter2", "pa55word", "AKIAverysecretvalue")
+        .contains("+    type: grafana-amazonprometheus-datasource", "+      prometheus-type-migration: true\n ---\n",
+            "  password: " + M, "sigV4SecretKey: " + M);
+  }
 }
