@@ -223,6 +223,9 @@ public final class YamlEdits {
    * <p>Flow mapping: {@code , key: valueText} right after the last value ({@code {a: 1}} gives
    * {@code {a: 1, key: v}}, a trailing comma stays after it); into an empty mapping right after the brace.
    *
+   * <p>The key is written plain when it can be, unless every key of the mapping is quoted: then it is quoted as
+   * the last key is ({@code 'sigV4Auth': true} gets {@code 'key': v}), so the new line looks like its siblings.
+   *
    * @throws IllegalArgumentException when the mapping already has the key; when {@code valueText} holds a
    *     line break; for a flow pair inside a flow sequence ({@code [a: 1]}), which has no braces to add to;
    *     or when the mapping's last value is a clip- or keep-chomped block scalar that ends the file without a
@@ -239,7 +242,7 @@ public final class YamlEdits {
       throw new IllegalArgumentException("the mapping at " + src.position(map.span().start())
           + " already has the key \"" + key + "\"");
     }
-    String pair = ScalarText.plainOrQuoted(key) + (valueText.isEmpty() ? ":" : ": " + valueText);
+    String pair = keyLike(map, key) + (valueText.isEmpty() ? ":" : ": " + valueText);
     Layout layout = new Layout(src);
     if (map.flow()) {
       int brace = layout.openBrace(map);
@@ -265,6 +268,22 @@ public final class YamlEdits {
       return Edit.insert(src.length(), src.dominantLineEnding() + indent + pair);
     }
     return Edit.insert(src.lineEnd(line), indent + pair + eol);
+  }
+
+  /** A new key written as the mapping's keys are: quoted like the last one when all are quoted, else plain. */
+  private static String keyLike(MappingNode map, String key) {
+    ScalarStyle style = null;
+    for (MappingNode.Entry entry : map.entries()) {
+      if (!(entry.key() instanceof ScalarNode scalar)
+          || (scalar.style() != ScalarStyle.SINGLE_QUOTED && scalar.style() != ScalarStyle.DOUBLE_QUOTED)) {
+        return ScalarText.plainOrQuoted(key);
+      }
+      style = scalar.style();
+    }
+    if (style == ScalarStyle.SINGLE_QUOTED && ScalarText.canSingleQuote(key)) {
+      return ScalarText.singleQuoted(key);
+    }
+    return style == null ? ScalarText.plainOrQuoted(key) : ScalarText.doubleQuoted(key);
   }
 
   /**

@@ -19,7 +19,8 @@ class AddEntryFlowTest {
     assertAdd("jsonData: {a: 1}\n", "jsonData", "k", "v", "jsonData: {a: 1, k: v}\n");
     assertAdd("jsonData: { a: 1, b: \"x\" }  # c\n", "jsonData", "k", "v",
         "jsonData: { a: 1, b: \"x\", k: v }  # c\n");
-    assertAdd("jsonData: {\"a\":1}", "jsonData", "k", "v", "jsonData: {\"a\":1, k: v}");
+    // every key quoted: the new one is quoted like them
+    assertAdd("jsonData: {\"a\":1}", "jsonData", "k", "v", "jsonData: {\"a\":1, \"k\": v}");
   }
 
   @Test
