@@ -4,6 +4,7 @@ import io.promshift.grafana.GoScalars;
 import io.promshift.grafana.GoYaml;
 import io.promshift.model.ProvisioningFile;
 import io.promshift.syntax.AliasNode;
+import io.promshift.syntax.DuplicateKey;
 import io.promshift.syntax.MappingNode;
 import io.promshift.syntax.ScalarNode;
 import io.promshift.syntax.ScalarStyle;
@@ -13,6 +14,8 @@ import io.promshift.syntax.YamlNode;
 import io.promshift.syntax.YamlStream;
 import io.promshift.text.Span;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +43,8 @@ final class UnitLocator {
   private final List<Misplaced> misplaced = new ArrayList<>();
   private YamlDocument document;
   private int documentIndex;
+  /** The keys of this document that are written twice in their mapping (each occurrence). */
+  private Set<YamlNode> duplicated;
 
   UnitLocator(List<UnitRule> rules) {
     this.rules = rules;
@@ -59,6 +64,11 @@ final class UnitLocator {
     for (int i = 0; i < documents.size(); i++) {
       document = documents.get(i);
       documentIndex = i;
+      duplicated = Collections.newSetFromMap(new IdentityHashMap<>());
+      for (DuplicateKey duplicate : document.duplicateKeys()) {
+        duplicated.add(duplicate.first());
+        duplicated.add(duplicate.second());
+      }
       if (document.root() != null) {
         visit(document.root(), YamlPath.ROOT, "");
       }
@@ -99,8 +109,8 @@ final class UnitLocator {
     }
     for (MappingNode.Entry entry : map.entries()) {
       String key = entry.keyText();
-      if (key == null || GoYaml.isMergeKey(entry.key())) {
-        continue;
+      if (key == null || GoYaml.isMergeKey(entry.key()) || shadowed(map, entry)) {
+        continue; // a key written twice: Helm and kubectl keep the last, the first never reaches Grafana
       }
       YamlNode value = entry.value();
       YamlPath at = path.key(key);
@@ -140,13 +150,18 @@ final class UnitLocator {
         }
         case "sidecar" -> {
           if ("grafana".equals(path.keyAt(0)) && value instanceof MappingNode sidecar) {
-            kpsDefault(sidecar, at);
+            kpsDefault(sidecar, at, carrier);
           }
         }
         default -> { }
       }
       visit(value, at, carrier);
     }
+  }
+
+  /** Whether a later entry of the map has the same key: Helm and kubectl keep the last, this one is gone. */
+  private boolean shadowed(MappingNode map, MappingNode.Entry entry) {
+    return duplicated.contains(entry.key()) && lastEntry(map, entry.keyText()) != entry;
   }
 
   private boolean matchesRule(YamlPath path) {
@@ -182,7 +197,7 @@ final class UnitLocator {
   private boolean chartValues(MappingNode files, YamlPath at, String carrier) {
     List<MappingNode.Entry> documents = new ArrayList<>();
     for (MappingNode.Entry file : files.entries()) {
-      if (file.keyText() != null && file.value() instanceof MappingNode) {
+      if (file.keyText() != null && file.value() instanceof MappingNode && !shadowed(files, file)) {
         documents.add(file);
       }
     }
@@ -212,7 +227,7 @@ final class UnitLocator {
    * whose {@code type: prometheus} the chart's template writes. Listed when the file configures it (a key only that
    * data source has) and does not switch it off.
    */
-  private void kpsDefault(MappingNode sidecar, YamlPath sidecarPath) {
+  private void kpsDefault(MappingNode sidecar, YamlPath sidecarPath, String carrier) {
     if (!(value(sidecar, "datasources") instanceof MappingNode config)) {
       return;
     }
@@ -226,27 +241,27 @@ final class UnitLocator {
     fields.add(field(config, "name", "name", "Prometheus", at));
     fields.add(new MappingNode.Entry(synthetic("type", at), synthetic("prometheus", at)));
     for (String key : List.of("uid", "url")) {
-      MappingNode.Entry own = config.entry(key);
+      MappingNode.Entry own = lastEntry(config, key);
       if (own != null) {
         fields.add(own);
       }
     }
     fields.add(field(config, "isDefaultDatasource", "isDefault", "true", at));
     renamed.put("isDefault", "isDefaultDatasource");
-    MappingNode.Entry extra = config.entry("extraJsonData");
+    MappingNode.Entry extra = lastEntry(config, "extraJsonData");
     if (extra != null) {
       fields.add(new MappingNode.Entry(synthetic("jsonData", extra.key().span().start()), extra.value()));
       renamed.put("jsonData", "extraJsonData");
     }
     MappingNode item = new MappingNode(config.span(), false, fields, null, null);
-    add(Shape.KPS_DEFAULT, UnitKind.ITEM, sidecarPath.key("datasources"), "", config, wrapper(item, UnitKind.ITEM),
-        renamed);
+    add(Shape.KPS_DEFAULT, UnitKind.ITEM, sidecarPath.key("datasources"), carrier, config,
+        wrapper(item, UnitKind.ITEM), renamed);
   }
 
   /** A field of the virtual item: the user's own entry under the model's key, else the chart's default. */
   private static MappingNode.Entry field(MappingNode config, String outerKey, String modelKey, String fallback,
       int at) {
-    MappingNode.Entry own = config.entry(outerKey);
+    MappingNode.Entry own = lastEntry(config, outerKey);
     if (own == null) {
       return new MappingNode.Entry(synthetic(modelKey, at), synthetic(fallback, at));
     }

@@ -223,31 +223,15 @@ public final class YamlEdits {
    * <p>Flow mapping: {@code , key: valueText} right after the last value ({@code {a: 1}} gives
    * {@code {a: 1, key: v}}, a trailing comma stays after it); into an empty mapping right after the brace.
    *
+   * <p>The key is written plain when it can be, unless every key of the mapping is quoted: then it is quoted as
+   * the last key is ({@code 'sigV4Auth': true} gets {@code 'key': v}), so the new line looks like its siblings.
+   *
    * @throws IllegalArgumentException when the mapping already has the key; when {@code valueText} holds a
    *     line break; for a flow pair inside a flow sequence ({@code [a: 1]}), which has no braces to add to;
    *     or when the mapping's last value is a clip- or keep-chomped block scalar that ends the file without a
    *     final line break (go-yaml reads {@code a: |\n  x} at the end of a file as {@code "x"}; a line after it
    *     would make that {@code "x\n"})
    */
-  /**
-   * A new key written the way the mapping writes its keys: quoted like the key it follows ({@code 'sigV4Auth': true}
-   * gets {@code 'prometheus-type-migration': true}), plain in a mapping of plain keys (quoted only where plain would
-   * not read back as the same text).
-   */
-  static String keyLike(MappingNode map, String key) {
-    for (int i = map.entries().size() - 1; i >= 0; i--) {
-      if (map.entries().get(i).key() instanceof ScalarNode written) {
-        return switch (written.style()) {
-          case SINGLE_QUOTED -> ScalarText.canSingleQuote(key) ? ScalarText.singleQuoted(key)
-              : ScalarText.doubleQuoted(key);
-          case DOUBLE_QUOTED -> ScalarText.doubleQuoted(key);
-          default -> ScalarText.plainOrQuoted(key);
-        };
-      }
-    }
-    return ScalarText.plainOrQuoted(key);
-  }
-
   public static Edit addEntry(SourceText src, MappingNode map, String key, String valueText) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(valueText, "valueText");
@@ -284,6 +268,22 @@ public final class YamlEdits {
       return Edit.insert(src.length(), src.dominantLineEnding() + indent + pair);
     }
     return Edit.insert(src.lineEnd(line), indent + pair + eol);
+  }
+
+  /** A new key written as the mapping's keys are: quoted like the last one when all are quoted, else plain. */
+  private static String keyLike(MappingNode map, String key) {
+    ScalarStyle style = null;
+    for (MappingNode.Entry entry : map.entries()) {
+      if (!(entry.key() instanceof ScalarNode scalar)
+          || (scalar.style() != ScalarStyle.SINGLE_QUOTED && scalar.style() != ScalarStyle.DOUBLE_QUOTED)) {
+        return ScalarText.plainOrQuoted(key);
+      }
+      style = scalar.style();
+    }
+    if (style == ScalarStyle.SINGLE_QUOTED && ScalarText.canSingleQuote(key)) {
+      return ScalarText.singleQuoted(key);
+    }
+    return style == null ? ScalarText.plainOrQuoted(key) : ScalarText.doubleQuoted(key);
   }
 
   /**

@@ -19,7 +19,7 @@ class AddEntryFlowTest {
     assertAdd("jsonData: {a: 1}\n", "jsonData", "k", "v", "jsonData: {a: 1, k: v}\n");
     assertAdd("jsonData: { a: 1, b: \"x\" }  # c\n", "jsonData", "k", "v",
         "jsonData: { a: 1, b: \"x\", k: v }  # c\n");
-    // a key is written the way the mapping writes its keys: double-quoted among double-quoted keys
+    // every key quoted: the new one is quoted like them
     assertAdd("jsonData: {\"a\":1}", "jsonData", "k", "v", "jsonData: {\"a\":1, \"k\": v}");
   }
 

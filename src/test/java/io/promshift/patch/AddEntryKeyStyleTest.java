@@ -4,7 +4,7 @@ import static io.promshift.patch.PatchHarness.assertAdd;
 
 import org.junit.jupiter.api.Test;
 
-/** A new key is quoted the way the mapping quotes the key it follows (a house style is kept, not normalised). */
+/** A new key is quoted the way the mapping quotes its keys (a house style is kept, not normalised). */
 class AddEntryKeyStyleTest {
 
   @Test
@@ -15,10 +15,12 @@ class AddEntryKeyStyleTest {
   }
 
   @Test
-  void followsTheLastKeyOfAMixedMapping() {
+  void followsTheLastKeyWhenEveryKeyIsQuoted() {
     assertAdd("jsonData:\n  'a': 1\n  \"b\": 2\n", "jsonData", "k", "true",
         "jsonData:\n  'a': 1\n  \"b\": 2\n  \"k\": true\n");
+    // a mapping with any plain key gets a plain one: quoting is the exception there
     assertAdd("jsonData:\n  \"a\": 1\n  b: 2\n", "jsonData", "k", "true", "jsonData:\n  \"a\": 1\n  b: 2\n  k: true\n");
+    assertAdd("jsonData:\n  b: 2\n  \"a\": 1\n", "jsonData", "k", "true", "jsonData:\n  b: 2\n  \"a\": 1\n  k: true\n");
   }
 
   @Test
