@@ -3,7 +3,6 @@ package io.promshift;
 import io.promshift.embed.SourceFile;
 import io.promshift.embed.SourceReader;
 import io.promshift.embed.Unit;
-import io.promshift.model.MigrationState;
 import io.promshift.io.AtomicWriter;
 import io.promshift.io.Batch;
 import io.promshift.io.FileSet;
@@ -161,15 +160,11 @@ public final class Promshift {
       for (DataSource source : unit.file().dataSources()) {
         String name = source.name().filter(n -> !n.isBlank()).orElse("datasources[" + source.index() + "]");
         String type = source.type().orElse("(no type)");
-        if (file.isPlain()) {
-          statuses.add(new SourceStatus(unit.file().position(source.node()).line(), name, type,
-              MigrationState.of(source)));
-          continue;
-        }
         Position at = unit.file().position(source.node());
         MigrationState state = unit.shape().fixedType() ? MigrationState.ofFixedType(source) : MigrationState.of(source);
-        statuses.add(new SourceStatus(at.line(), at.column(), name, type, state, unit.shape(),
-            unit.itemPath(source).toString()));
+        // a plain file's item has no path beyond its own document: "" as in its diagnostics
+        String path = file.isPlain() ? "" : unit.itemPath(source).toString();
+        statuses.add(new SourceStatus(at.line(), at.column(), name, type, state, unit.shape(), path));
       }
     }
     return new FileOutcome(found.file(), found.root(), Verdict.UNCHANGED, List.of(), statuses, List.of(), "", null);

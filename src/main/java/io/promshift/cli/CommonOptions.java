@@ -1,5 +1,6 @@
 package io.promshift.cli;
 
+import io.promshift.PromshiftSettings;
 import io.promshift.io.FileSet;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,7 +10,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The options every file-walking command shares: which files, how many threads, how much to say. */
+/**
+ * The options every file-walking command shares: which files, where data sources are looked for in them, how many
+ * threads, how much to say.
+ */
 final class CommonOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec spec;
@@ -22,19 +26,33 @@ final class CommonOptions {
       description = "Skip files whose path under its root matches this glob (repeatable).")
   List<String> excludes = List.of();
 
-  @Option(names = {"-j", "--jobs"}, paramLabel = "N", order = 102,
+  @Option(names = "--embedded", paramLabel = "MODE", defaultValue = "auto", order = 102,
+      description = "auto (default): also find data sources embedded in other YAML files, in any of their"
+          + " documents (grafana and kube-prometheus-stack Helm values, grafana-operator resources, Ansible"
+          + " variables); off: plain provisioning files only.")
+  String embedded;
+
+  @Option(names = "--unit", paramLabel = "PATH=KIND", order = 103,
+      description = "Also read data sources at this YAML path from each document's root (repeatable; e.g."
+          + " spec.values.ds=items). KIND is items (a list of data sources), document (a"
+          + " provisioning document: apiVersion, datasources) or item (one data source); * matches any key, [*]"
+          + " any index. Not with --embedded off.")
+  List<String> units = List.of();
+
+  @Option(names = {"-j", "--jobs"}, paramLabel = "N", order = 104,
       description = "Files worked on in parallel (default: the number of cores, here ${DEFAULT-VALUE}); output order never changes.")
   int jobs = Runtime.getRuntime().availableProcessors();
 
-  @Option(names = {"-v", "--verbose"}, order = 103,
-      description = "Also say what happened to every file, and why each data source is left alone.")
+  @Option(names = {"-v", "--verbose"}, order = 105,
+      description = "Also say what happened to every file (migrate: each data source it changes), and why each data"
+          + " source is left alone.")
   boolean verbose;
 
-  @Option(names = {"-q", "--quiet"}, order = 104,
+  @Option(names = {"-q", "--quiet"}, order = 106,
       description = "Print errors only; the exit code tells the rest.")
   boolean quiet;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, order = 105, description = "Show this help and exit.")
+  @Option(names = {"-h", "--help"}, usageHelp = true, order = 107, description = "Show this help and exit.")
   boolean help;
 
   /** The files to work on; throws a usage error for contradictory options. */
@@ -51,6 +69,28 @@ final class CommonOptions {
     } catch (IllegalArgumentException e) { // an invalid --include or --exclude glob
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
+  }
+
+  /**
+   * The settings with where to look for data sources ({@code --embedded}, {@code --unit}); a usage error for a
+   * word or a declaration that does not read.
+   */
+  PromshiftSettings.Builder settings(PromshiftSettings.Builder settings) {
+    try {
+      settings.embedded(embedded.trim().toLowerCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--embedded: unknown value '" + embedded + "'; use auto or off");
+    }
+    if (!units.isEmpty() && "off".equals(embedded.trim().toLowerCase(java.util.Locale.ROOT))) {
+      throw new ParameterException(spec.commandLine(), "--unit needs --embedded auto (off reads plain provisioning"
+          + " files only)");
+    }
+    try {
+      settings.units(units);
+    } catch (IllegalArgumentException e) { // names the declaration: --unit PATH=KIND: what is wrong
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    return settings;
   }
 
   /** A usage error for an empty PATH: Path.of("") is the current directory, which `"$REPO"` with REPO unset must not mean. */

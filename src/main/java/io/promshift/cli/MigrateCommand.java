@@ -122,8 +122,8 @@ final class MigrateCommand implements Callable<Integer> {
     }
     boolean json = !document.equals("text"); // a document on stdout instead of diffs or paths
     MigrationTarget target = to;
-    Promshift promshift = Promshift.create(PromshiftSettings.builder().target(target).keepMarker(keepMarker)
-        .revertUnmarked(all).build());
+    Promshift promshift = Promshift.create(common.settings(PromshiftSettings.builder()).target(target)
+        .keepMarker(keepMarker).revertUnmarked(all).build());
     WriteMode writeMode = mode.write ? WriteMode.inPlace() : mode.out != null ? WriteMode.toFolder(mode.out)
         : WriteMode.none();
     String verb = mode.write ? "rewritten" : mode.out != null ? "changed" : "would change";
@@ -165,7 +165,8 @@ final class MigrateCommand implements Callable<Integer> {
       ui.report(MigrationText.diff(outcome.diff(), ui.outStyle()));
     }
     if (ui.verbose()) {
-      ui.detail(MigrationText.detail(outcome, verb));
+      // with each change below its file: which data source, and inside an embedded unit where it is in the file
+      ui.detail(MigrationText.detail(outcome, verb) + MigrationText.changes(outcome));
     }
   }
 }

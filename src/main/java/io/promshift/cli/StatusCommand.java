@@ -1,6 +1,7 @@
 package io.promshift.cli;
 
 import io.promshift.Promshift;
+import io.promshift.PromshiftSettings;
 import io.promshift.report.Run;
 import io.promshift.report.RunReport;
 import io.promshift.report.StatusText;
@@ -29,7 +30,13 @@ import picocli.CommandLine.Spec;
         "                    Notice\"; Grafana's migration moves it to the plugin type",
         "  will not migrate  the notice shows, but the migration skips it (sigV4Auth is",
         "                    \"true\", yes, a number or a placeholder): says why",
+        "  fixed type        Grafana would move it, but a chart template writes its type",
+        "                    (kube-prometheus-stack's default data source): says why",
         "  nothing to do     anything else (--verbose says why)",
+        "A data source embedded in another file (Helm values, a grafana-operator",
+        "resource, Ansible variables) is placed by line:column, with a second line: its",
+        "YAML path, its shape, and how it reaches Grafana (its delivery class), which",
+        "decides how soon a type left as prometheus comes back after Grafana's migration.",
         "YAML files that do not provision data sources are skipped with a note."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -43,7 +50,8 @@ final class StatusCommand implements Callable<Integer> {
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", order = 1,
       description = "text (default: a table per file, then totals) or json (one document: every file, its data"
-          + " sources with line, name, type, state and reason, its diagnostics; then totals).")
+          + " sources with line, column, YAML path, shape, name, type, state, reason and delivery, its diagnostics;"
+          + " then totals).")
   String format;
 
   @Mixin
@@ -63,9 +71,10 @@ final class StatusCommand implements Callable<Integer> {
       default -> throw new ParameterException(spec.commandLine(), "--format: unknown value '" + format
           + "'; use text or json");
     };
+    Promshift promshift = Promshift.create(common.settings(PromshiftSettings.builder()).build());
     Run run;
     try (Ui ui = new Ui(spec.commandLine().getOut(), spec.commandLine().getErr(), root.terminal(), common)) {
-      run = Promshift.create().status(common.fileSet(paths), ui.listener("status", outcome -> {
+      run = promshift.status(common.fileSet(paths), ui.listener("status", outcome -> {
         if (outcome.verdict() == Verdict.FAILED || outcome.verdict() == Verdict.SKIPPED) {
           outcome.messages().forEach(ui::message);
         } else if (!json) {

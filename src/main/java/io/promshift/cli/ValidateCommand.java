@@ -70,6 +70,7 @@ final class ValidateCommand implements Callable<Integer> {
     FindingsReport.Format reportFormat = parse(() -> FindingsReport.Format.parse(format), "--format", format);
     PromshiftSettings.Builder settings = PromshiftSettings.builder();
     parse(() -> settings.failOn(failOn), "--fail-on", failOn);
+    common.settings(settings);
     if (fileRoot != null && envFile == null) {
       throw new ParameterException(spec.commandLine(), "--file-root needs --env-file (placeholders are expanded only with an environment)");
     }

@@ -2,7 +2,6 @@ package io.promshift.maven;
 
 import io.promshift.MigrationTarget;
 import io.promshift.Promshift;
-import io.promshift.PromshiftSettings;
 import io.promshift.RunListener;
 import io.promshift.io.FileSet;
 import io.promshift.io.WriteMode;
@@ -39,7 +38,7 @@ public abstract class AbstractMigrationMojo extends AbstractPromshiftMojo {
   @Override
   final void process(FileSet files) throws MojoExecutionException, MojoFailureException {
     MigrationTarget target = target();
-    Promshift promshift = Promshift.create(PromshiftSettings.builder().target(target).keepMarker(keepMarker).build());
+    Promshift promshift = Promshift.create(settings().target(target).keepMarker(keepMarker).build());
     Run run = promshift.migrate(files, writeMode(), wantsDiffs(), RunListener.NONE);
     if (nothingToProcess(run.files(), run.problems())) {
       return;

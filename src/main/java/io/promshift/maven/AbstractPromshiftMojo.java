@@ -1,5 +1,6 @@
 package io.promshift.maven;
 
+import io.promshift.PromshiftSettings;
 import io.promshift.io.FileSet;
 import io.promshift.report.FileOutcome;
 import io.promshift.report.LogLine;
@@ -64,6 +65,23 @@ public abstract class AbstractPromshiftMojo extends AbstractMojo {
   @Parameter(property = "promshift.failOnError", defaultValue = "true")
   private boolean failOnError;
 
+  /**
+   * {@code auto} (default): data sources are also looked for where they are embedded in other YAML files (grafana and
+   * kube-prometheus-stack Helm values, grafana-operator resources, Ansible variables); {@code off}: plain
+   * provisioning files only. As the CLI's {@code --embedded}.
+   */
+  @Parameter(property = "promshift.embedded", defaultValue = "auto")
+  private String embedded;
+
+  /**
+   * Further units of data sources, each {@code PATH=KIND}: the YAML path from a document's root, and {@code items}
+   * (a list of data sources), {@code document} (a provisioning document) or {@code item} (one data source); {@code *}
+   * matches any key and {@code [*]} any index, e.g. {@code spec.values.myStuff.datasources=items}. As the CLI's
+   * {@code --unit}; not with {@code embedded=off}.
+   */
+  @Parameter(property = "promshift.units")
+  private List<String> units;
+
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -115,6 +133,36 @@ public abstract class AbstractPromshiftMojo extends AbstractMojo {
     List<String> include = includes == null || includes.isEmpty() ? DEFAULT_INCLUDES : includes;
     List<String> exclude = excludes == null ? List.of() : excludes;
     return new FileSet(roots, include, exclude);
+  }
+
+  /**
+   * Settings with where to look for data sources ({@code embedded}, {@code units}), for the goal to complete; a
+   * configuration error for a word or a declaration that does not read.
+   */
+  PromshiftSettings.Builder settings() throws MojoExecutionException {
+    PromshiftSettings.Builder settings = PromshiftSettings.builder();
+    String mode = embedded == null ? "auto" : embedded.trim().toLowerCase(java.util.Locale.ROOT);
+    try {
+      settings.embedded(mode);
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException("promshift:" + goal() + ": unknown embedded '" + embedded
+          + "'; use auto or off");
+    }
+    List<String> declared = units == null ? List.of()
+        : units.stream().filter(unit -> unit != null && !unit.isBlank()).toList();
+    if (!declared.isEmpty() && mode.equals("off")) {
+      throw new MojoExecutionException("promshift:" + goal() + ": units need embedded=auto (off reads plain"
+          + " provisioning files only)");
+    }
+    for (String unit : declared) {
+      try {
+        settings.units(List.of(unit));
+      } catch (IllegalArgumentException e) {
+        String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+        throw new MojoExecutionException("promshift:" + goal() + ": unit '" + unit + "': " + why);
+      }
+    }
+    return settings.units(declared);
   }
 
   boolean failOnError() {

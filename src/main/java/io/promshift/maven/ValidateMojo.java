@@ -68,7 +68,7 @@ public class ValidateMojo extends AbstractPromshiftMojo {
   @Override
   void process(FileSet files) throws MojoExecutionException, MojoFailureException {
     List<FindingsReport.Format> formats = formats();
-    ValidationRun run = Promshift.create(settings()).validate(files, RunListener.NONE);
+    ValidationRun run = Promshift.create(validationSettings()).validate(files, RunListener.NONE);
     if (nothingToProcess(run.run().files(), run.run().problems())) {
       writeReports(formats, run); // empty ones: a report of an earlier run must not stay behind as this one's
       return;
@@ -152,8 +152,8 @@ public class ValidateMojo extends AbstractPromshiftMojo {
     return formats;
   }
 
-  private PromshiftSettings settings() throws MojoExecutionException {
-    PromshiftSettings.Builder settings = PromshiftSettings.builder();
+  private PromshiftSettings validationSettings() throws MojoExecutionException {
+    PromshiftSettings.Builder settings = settings();
     try {
       settings.failOn(failOn == null ? "error" : failOn);
     } catch (IllegalArgumentException e) {

@@ -10,7 +10,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A JSON array with one object per finding: {@code file}, {@code line}, {@code column}, {@code severity},
  * {@code rule}, {@code pointer} (JSON pointer into the document as Grafana reads it), {@code message} and
- * {@code fix}.
+ * {@code fix}; for a finding inside an embedded unit (Helm values, an operator resource, ...) also {@code path}, the
+ * YAML path of the value in the file.
  */
 final class JsonReport implements FindingsReport {
   @Override
@@ -32,5 +33,8 @@ final class JsonReport implements FindingsReport {
     object.put("pointer", f.pointer());
     object.put("message", Secrets.maskCredentials(f.message()));
     object.put("fix", f.fix());
+    if (f.hasPath()) {
+      object.put("path", f.path()); // absent for a plain provisioning file: its output stays as it was
+    }
   }
 }

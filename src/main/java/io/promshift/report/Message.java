@@ -12,7 +12,8 @@ import io.promshift.text.Printable;
  *
  * @param level how a front end shows it
  * @param where {@code file:line:col}, or the file alone for what concerns the whole file
- * @param text the message, one line
+ * @param text the message, one line; inside an embedded unit it starts with the value's YAML path in the file
+ *     ({@code grafana.additionalDataSources[0].type: ...}), as a line:column alone does not say which data source
  */
 public record Message(Level level, String where, String text) {
 
@@ -39,7 +40,8 @@ public record Message(Level level, String where, String text) {
       case INFO -> Level.NOTE;
     };
     String where = Printable.escape(fileName) + (aboutTheWholeFile(diagnostic.code()) ? "" : ":" + diagnostic.position());
-    return new Message(level, where, Printable.message(Secrets.maskCredentials(diagnostic.message())));
+    String path = diagnostic.hasPath() ? Printable.escape(diagnostic.path()) + ": " : "";
+    return new Message(level, where, path + Printable.message(Secrets.maskCredentials(diagnostic.message())));
   }
 
   /** Text from a file or the file system (a name, a path) as front ends may print it: the printable-text policy. */

@@ -35,11 +35,16 @@ public final class MigrationText {
         + (copied ? " -> " + Printable.escape(outcome.writtenTo().toString()) : "");
   }
 
-  /** One line per change, indented: {@code   17:5 "AMP": prometheus -> grafana-amazonprometheus-datasource (marker added)}. */
+  /**
+   * One line per change, indented: {@code   17:5 "AMP": prometheus -> grafana-amazonprometheus-datasource (marker
+   * added)}; a data source inside an embedded unit also says where it is in the file: {@code   4:7 "AMP" at
+   * grafana.additionalDataSources[0]: prometheus -> ...}.
+   */
   public static String changes(FileOutcome outcome) {
     StringBuilder out = new StringBuilder();
     for (Change change : outcome.changes()) {
       out.append("\n  ").append(change.position()).append(' ').append(Printable.escape(Secrets.maskCredentials(change.dataSource())))
+          .append(change.path().isEmpty() ? "" : " at " + Printable.escape(change.path()))
           .append(": ").append(change.fromType()).append(" -> ").append(change.toType())
           .append(marker(change.marker()));
     }

@@ -7,6 +7,7 @@ import io.promshift.rules.Diagnostic;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -31,7 +32,11 @@ public final class RunReport {
 
   private RunReport() {}
 
-  /** {@code status}: each file's data sources with their line, name, type, state and reason. */
+  /**
+   * {@code status}: each file's data sources, each with its file, line, column, YAML path in the file ({@code ""} in
+   * a plain provisioning file), shape (an id and its label), name, type, state, target type, reason and delivery (how
+   * it reaches Grafana: the class id and its description); files that could not be read with their diagnostics.
+   */
   public static String statusJson(Run run) {
     ObjectNode root = Json.NODES.objectNode();
     ArrayNode files = root.putArray("files");
@@ -40,12 +45,20 @@ public final class RunReport {
       ArrayNode sources = file.putArray("dataSources");
       for (SourceStatus source : outcome.sources()) {
         ObjectNode item = sources.addObject();
+        item.put("file", outcome.file().toString());
         item.put("line", source.line());
+        item.put("column", source.column());
+        item.put("path", source.path());
+        item.put("shape", id(source.shape()));
+        item.put("shapeLabel", source.shape().label());
         item.put("name", Secrets.maskCredentials(source.name()));
         item.put("type", source.type());
         item.put("state", source.state().state().label());
         item.put("targetType", source.state().targetType().orElse(null));
         item.put("reason", source.state().reason());
+        ObjectNode delivery = item.putObject("delivery");
+        delivery.put("id", source.delivery().id());
+        delivery.put("description", source.delivery().description());
       }
     }
     ObjectNode totals = root.putObject("totals");
@@ -57,6 +70,7 @@ public final class RunReport {
     totals.put("migrated", run.states().getOrDefault(MigrationState.State.MIGRATED, 0));
     totals.put("pending", run.states().getOrDefault(MigrationState.State.PENDING, 0));
     totals.put("willNotMigrate", run.states().getOrDefault(MigrationState.State.WILL_NOT_MIGRATE, 0));
+    totals.put("fixedType", run.states().getOrDefault(MigrationState.State.FIXED_TYPE, 0));
     totals.put("nothingToDo", run.states().getOrDefault(MigrationState.State.NOTHING_TO_DO, 0));
     return Json.write(root);
   }
@@ -76,7 +90,10 @@ public final class RunReport {
         item.put("dataSource", Secrets.maskCredentials(change.dataSource()));
         item.put("from", change.fromType());
         item.put("to", change.toType());
-        item.put("marker", change.marker().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        item.put("marker", id(change.marker()));
+        if (!change.path().isEmpty()) {
+          item.put("path", change.path()); // a data source inside an embedded unit: where it is in the file
+        }
       }
       file.put("writtenTo", outcome.writtenTo() == null ? null : outcome.writtenTo().toString());
       if (!outcome.diff().isEmpty()) {
@@ -108,6 +125,11 @@ public final class RunReport {
     return out.toString();
   }
 
+  /** A constant as JSON names it: {@code KPS_ADDITIONAL} is {@code kps-additional}. */
+  private static String id(Enum<?> constant) {
+    return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
   private static List<FileOutcome> all(Run run) {
     List<FileOutcome> all = new java.util.ArrayList<>(run.problems());
     all.addAll(run.files());
@@ -124,6 +146,4 @@ public final class RunReport {
     }
     return file;
   }
-
-
 }

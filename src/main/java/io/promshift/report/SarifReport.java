@@ -19,7 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * SARIF 2.1.0, as code-scanning tools load it: one run whose {@code tool.driver.rules} describes every rule
  * of the {@link Code} once, and one result per finding with its rule, level, message and location
- * (columns counted in Unicode code points, as {@code run.columnKind} says).
+ * (columns counted in Unicode code points, as {@code run.columnKind} says). A finding inside an embedded unit also
+ * names the YAML path of its value, as a logical location and in its properties.
  */
 final class SarifReport implements FindingsReport {
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -75,14 +76,21 @@ final class SarifReport implements FindingsReport {
       }
       result.put("level", f.severity().sarifLevel());
       result.putObject("message").put("text", Secrets.maskCredentials(f.message()));
-      ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
+      ObjectNode location = result.putArray("locations").addObject();
+      ObjectNode physical = location.putObject("physicalLocation");
       physical.putObject("artifactLocation").put("uri", uri(f.file()));
       ObjectNode region = physical.putObject("region");
       region.put("startLine", f.line());
       region.put("startColumn", f.column());
+      if (f.hasPath()) {
+        location.putArray("logicalLocations").addObject().put("fullyQualifiedName", f.path());
+      }
       ObjectNode properties = result.putObject("properties");
       properties.put("pointer", f.pointer());
       properties.put("fix", f.fix());
+      if (f.hasPath()) {
+        properties.put("path", f.path());
+      }
     }
     out.append(Json.write(sarif));
   }

@@ -12,8 +12,13 @@ import java.util.List;
  * <pre>
  * samples/invalid/empty-region.yaml:13:20: error [sigv4-region-missing] sigV4Auth is true but ...
  *   fix: add sigV4Region: ap-south-1 (the workspace URL's region)
- * 1 errors, 0 warnings, 1 infos in 1 files
+ * values.yaml:12:20: warning [sigv4-auth-not-boolean] grafana.additionalDataSources[0].jsonData.sigV4Auth: sigV4Auth ...
+ *   fix: write sigV4Auth: true (unquoted)
+ * 1 errors, 1 warnings, 1 infos in 2 files
  * </pre>
+ *
+ * <p>A finding inside an embedded unit (Helm values, an operator resource, ...) names the YAML path of its value
+ * before the message.
  */
 final class TextReport implements FindingsReport {
   private final boolean summary;
@@ -42,10 +47,14 @@ final class TextReport implements FindingsReport {
         .append(String.valueOf(files)).append(" files\n");
   }
 
-  /** {@code file:12:20: error [rule] message}: one finding on one line, compiler style, under {@code fileName}. */
+  /**
+   * {@code file:12:20: error [rule] message}, or {@code file:12:20: error [rule] yaml.path: message} inside an
+   * embedded unit: one finding on one line, compiler style, under {@code fileName}.
+   */
   static String line(Diagnostic f, String fileName) {
+    String path = f.hasPath() ? Printable.escape(f.path()) + ": " : "";
     return Printable.escape(fileName) + ":" + f.line() + ":" + f.column() + ": " + f.severity().label() + " ["
-        + f.rule() + "] " + oneLine(f.message());
+        + f.rule() + "] " + path + oneLine(f.message());
   }
 
   /** {@code   fix: ...}, the line below a finding. */

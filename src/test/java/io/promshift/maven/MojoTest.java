@@ -248,6 +248,78 @@ class MojoTest {
         + "1 unchanged, 0 skipped, 0 failed");
   }
 
+  private static final String KPS_VALUES = """
+      grafana:
+        additionalDataSources:
+          - name: AMP
+            type: prometheus
+            url: https://aps-workspaces.eu-west-1.amazonaws.com/workspaces/ws-1/
+            jsonData:
+              sigV4Auth: true
+              sigV4Region: eu-west-1
+      """;
+  private static final String RELEASE = """
+      apiVersion: helm.toolkit.fluxcd.io/v2
+      kind: HelmRelease
+      metadata:
+        name: grafana
+      spec:
+        values:
+          myStuff:
+            datasources:
+              - name: Custom AMP
+                type: prometheus
+                jsonData:
+                  sigV4Auth: "true"
+      """;
+
+  @Test
+  void embeddedDataSourcesAreFoundUnlessEmbeddedIsOff() throws Exception {
+    Path values = write("src/main/grafana/values.yaml", KPS_VALUES);
+
+    assertThatThrownBy(() -> run(mojo(new CheckMojo()).set("embedded", "auto")))
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageStartingWith("1 provisioning file would change in a migration to plugin types:\n"
+            + "    src/main/grafana/values.yaml (1 data source)\n");
+    RecordingLog off = run(mojo(new CheckMojo()).set("embedded", "off"));
+    assertThat(off.lines()).contains("[debug] " + values + ": not a data source provisioning file; skipped");
+
+    RecordingLog apply = run(mojo(new ApplyMojo()));
+    assertThat(apply.lines()).contains("[info] " + values + ": 1 data source to plugin types\n"
+        + "  3:7 \"AMP\" at grafana.additionalDataSources[0]: prometheus -> grafana-amazonprometheus-datasource"
+        + " (marker added)");
+    assertThat(Files.readString(values)).contains("type: grafana-amazonprometheus-datasource");
+  }
+
+  @Test
+  void unitsDeclareFurtherPlacesOfDataSourcesAndFindingsThereNameTheirPath() throws Exception {
+    Path release = write("src/main/grafana/release.yaml", RELEASE);
+    String unit = "spec.values.myStuff.datasources=items";
+
+    RecordingLog without = run(mojo(new ValidateMojo()));
+    assertThat(without.lines()).contains("[debug] " + release + ": not a data source provisioning file; skipped");
+
+    RecordingLog log = run(mojo(new ValidateMojo()).set("units", List.of(unit)));
+    assertThat(log.lines()).contains("[warn] " + release + ":12:24: warning [sigv4-auth-not-boolean]"
+        + " spec.values.myStuff.datasources[0].jsonData.sigV4Auth: sigV4Auth is the string \"true\", not the"
+        + " boolean true: Grafana 9.4+ does not sign the requests and its type migration skips this data source");
+  }
+
+  @Test
+  void anUnknownEmbeddedModeOrAUnitThatDoesNotReadIsAConfigurationError() throws Exception {
+    write("src/main/grafana/values.yaml", KPS_VALUES);
+    assertThatThrownBy(() -> run(mojo(new CheckMojo()).set("embedded", "sometimes")))
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessage("promshift:check: unknown embedded 'sometimes'; use auto or off");
+    assertThatThrownBy(() -> run(mojo(new ValidateMojo()).set("units", List.of("spec.values=list"))))
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessage("promshift:validate: unit 'spec.values=list': the kind after = must be items, document or item,"
+            + " got list");
+    assertThatThrownBy(() -> run(mojo(new ApplyMojo()).set("embedded", "off").set("units", List.of("a=items"))))
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessage("promshift:apply: units need embedded=auto (off reads plain provisioning files only)");
+  }
+
   // --- harness: a mojo configured as Maven configures one, and a log that records
 
   private Path write(String relative, String text) throws IOException {

@@ -54,6 +54,10 @@ class PluginDescriptorTest {
     assertThat(configuration("apply")).containsEntry("to", "${promshift.to}").containsEntry("skip", "${promshift.skip}")
         .containsEntry("keepMarker", "${promshift.keepMarker}").containsEntry("directories", "${promshift.directories}")
         .containsEntry("failOnError", "${promshift.failOnError}");
+    for (String goal : MOJOS.keySet()) {
+      assertThat(configuration(goal)).as(goal).containsEntry("embedded", "${promshift.embedded}")
+          .containsEntry("units", "${promshift.units}");
+    }
     assertThat(configuration("validate")).containsEntry("failOn", "${promshift.failOn}")
         .containsEntry("envFile", "${promshift.envFile}").containsEntry("reports", "${promshift.reports}")
         .doesNotContainKey("to");

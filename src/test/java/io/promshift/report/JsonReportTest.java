@@ -37,6 +37,26 @@ class JsonReportTest {
   }
 
   @Test
+  void aFindingInsideAnEmbeddedUnitHasItsPathAndAPlainFilesFindingNone() {
+    assertThat(render(FindingsReport.json(), List.of(ReportFixtures.IN_UNIT), 1)).isEqualTo("""
+        [
+          {
+            "file": "values.yaml",
+            "line": 9,
+            "column": 20,
+            "severity": "warning",
+            "rule": "sigv4-auth-not-boolean",
+            "pointer": "/datasources/0/jsonData/sigV4Auth",
+            "message": "sigV4Auth is the string \\"true\\"",
+            "fix": "write sigV4Auth: true (unquoted)",
+            "path": "grafana.additionalDataSources[0].jsonData.sigV4Auth"
+          }
+        ]
+        """);
+    assertThat(render(FindingsReport.json(), FINDINGS, 2)).doesNotContain("\"path\"");
+  }
+
+  @Test
   void nothingFound() {
     assertThat(render(FindingsReport.json(), List.of(), 0)).isEqualTo("[]\n");
   }

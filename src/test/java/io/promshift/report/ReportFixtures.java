@@ -21,6 +21,11 @@ final class ReportFixtures {
       new Diagnostic("dir with space/ü.yaml", new Position(0, 9, 11), Severity.INFO, Code.MIGRATION_PENDING,
           "/datasources/2/type", "Grafana migrates it", "run promshift migrate"));
 
+  /** A finding inside an embedded unit: its value's YAML path in the outer file beside the pointer. */
+  static final Diagnostic IN_UNIT = new Diagnostic("values.yaml", new Position(0, 9, 20), Severity.WARNING,
+      Code.SIGV4_AUTH_NOT_BOOLEAN, "/datasources/0/jsonData/sigV4Auth", "sigV4Auth is the string \"true\"",
+      "write sigV4Auth: true (unquoted)", "grafana.additionalDataSources[0].jsonData.sigV4Auth");
+
   static String render(FindingsReport report, List<Diagnostic> findings, int files) {
     StringBuilder out = new StringBuilder();
     try {

@@ -122,6 +122,18 @@ class SarifReportTest {
   }
 
   @Test
+  void aFindingInsideAnEmbeddedUnitNamesItsPathAsALogicalLocationAndAProperty() {
+    JsonNode result = JsonMapper.builder().build().readTree(render(new SarifReport(TWO_RULES, null),
+        List.of(ReportFixtures.IN_UNIT), 1)).get("runs").get(0).get("results").get(0);
+    assertThat(result.get("locations").get(0).get("logicalLocations").get(0).get("fullyQualifiedName").asString())
+        .isEqualTo("grafana.additionalDataSources[0].jsonData.sigV4Auth");
+    assertThat(result.get("properties").get("path").asString())
+        .isEqualTo("grafana.additionalDataSources[0].jsonData.sigV4Auth");
+    assertThat(result.get("locations").get(0).get("physicalLocation").get("region").get("startLine").asInt())
+        .isEqualTo(9);
+  }
+
+  @Test
   void theRealCatalogIsDescribedOnceAndEveryResultPointsAtItsRule() {
     JsonNode sarif = JsonMapper.builder().build().readTree(render(FindingsReport.sarif(), FINDINGS, 2));
     JsonNode rules = sarif.at("/runs/0/tool/driver/rules");

@@ -22,6 +22,18 @@ class TextReportTest {
   }
 
   @Test
+  void aFindingInsideAnEmbeddedUnitNamesItsPathBeforeTheMessage() {
+    assertThat(render(FindingsReport.textFindingsOnly(), List.of(ReportFixtures.IN_UNIT), 1)).isEqualTo("""
+        values.yaml:9:20: warning [sigv4-auth-not-boolean] grafana.additionalDataSources[0].jsonData.sigV4Auth: sigV4Auth is the string "true"
+          fix: write sigV4Auth: true (unquoted)
+        """);
+    assertThat(Message.of(ReportFixtures.IN_UNIT).toString()).isEqualTo("values.yaml:9:20: warning:"
+        + " grafana.additionalDataSources[0].jsonData.sigV4Auth: sigV4Auth is the string \"true\"");
+    assertThat(Message.of(FINDINGS.get(0)).text()).as("a plain file's message has no path")
+        .startsWith("sigV4Auth is true");
+  }
+
+  @Test
   void nothingFound() {
     assertThat(render(FindingsReport.of(FindingsReport.Format.parse("TEXT")), List.of(), 3))
         .isEqualTo("0 errors, 0 warnings, 0 infos in 3 files\n");
