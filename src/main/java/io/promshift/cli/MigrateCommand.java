@@ -38,8 +38,8 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
         "0:nothing to report",
         "1:--check: at least one file would change",
-        "2:usage error, or at least one file could not be processed (named path:line:col on stderr; every other"
-            + " file still is)"})
+        "2:usage error, or at least one file (or a unit of data sources in one) could not be processed (named"
+            + " path:line:col on stderr; everything else still is)"})
 final class MigrateCommand implements Callable<Integer> {
   /**
    * {@code --to}'s words, the library's one list of targets ({@link MigrationTarget}), written in lower case as
@@ -145,7 +145,7 @@ final class MigrateCommand implements Callable<Integer> {
       String where = mode.out != null ? " written to " + mode.out : "";
       ui.summaryErr(MigrationText.summary(run, verb, where, target.describe()));
     }
-    if (run.anyFailed()) {
+    if (run.anyRefused()) {
       return 2;
     }
     return mode.check && run.count(Verdict.CHANGED) > 0 ? 1 : 0;

@@ -35,6 +35,15 @@ public record Run(List<FileOutcome> problems, List<FileOutcome> files) {
     return count(Verdict.FAILED) > 0;
   }
 
+  /**
+   * {@code migrate}: whether a file, or a unit of data sources inside one, was left as it is for a reason that is an
+   * error (it cannot be read or edited safely, or its type is written by a chart), while the rest went on.
+   */
+  public boolean anyRefused() {
+    return anyFailed() || files.stream().anyMatch(f -> f.diagnostics().stream()
+        .anyMatch(d -> d.severity() == io.promshift.rules.Severity.ERROR));
+  }
+
   /** {@code migrate}: the data sources whose type changes, over the files not failed. */
   public int changedSources() {
     return files.stream().filter(f -> !f.failed()).mapToInt(f -> f.changes().size()).sum();
