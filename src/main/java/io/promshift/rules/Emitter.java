@@ -17,6 +17,14 @@ final class Emitter {
     report(rule, rule.severity(), pointer, at, message, fix);
   }
 
+  /**
+   * A finding about a place in the outer file that no pointer of the unit names (the unit as a whole, a key around
+   * it): {@code path} is that place's YAML path.
+   */
+  void report(Code rule, String pointer, String path, Position at, String message, String fix) {
+    out.add(new Diagnostic(file, at, rule.severity(), rule, pointer, message, fix, path));
+  }
+
   /** A finding whose severity differs from the rule's default (SARIF: a result's own level). */
   void report(Code rule, Severity severity, String pointer, Position at, String message, String fix) {
     out.add(new Diagnostic(file, at, severity, rule, pointer, message, fix));

@@ -35,7 +35,9 @@ import tools.jackson.databind.node.ObjectNode;
  * typed data source fields, every string leaf of {@code jsonData} and {@code correlations} (converted to a
  * boolean or number when the expanded text parses as one, as Grafana converts values that came from a
  * variable), the values of {@code secureJsonData}, and {@code deleteDatasources} names and org ids.
- * Version-0 files are never expanded. Immutable once built.
+ * Version-0 files are never expanded. A document that passes through another layer first ({@link Templating}: Helm
+ * values, Ansible vars, the operator's API path) marks what that layer decides as unresolved placeholders, so no rule
+ * judges a {@code {{ }}} template's literal text or a value nobody will expand. Immutable once built.
  */
 public final class JsonView {
   /** More values than this (counting each alias expansion) and the file is refused as a limit. */
@@ -46,6 +48,51 @@ public final class JsonView {
   static final Set<String> V1_TEXT_FIELDS = Set.of(
       "name", "type", "access", "url", "user", "database", "basicAuthUser", "uid",
       "isDefault", "basicAuth", "withCredentials", "editable", "orgId", "version");
+
+  /**
+   * What happens to the document's text before Grafana takes it, and so which placeholders it may hold
+   * (embedded-shapes §1.4): who expands what decides whether a rule may judge a value's text.
+   */
+  enum Templating {
+    /** Grafana's provisioning alone: {@code $VAR}, {@code ${VAR}}, {@code $__env{}}, ... in apiVersion 1 values. */
+    NONE(null),
+    /**
+     * Helm ({@code toYaml}, then {@code tpl}) before Grafana's provisioning: a {@code {{ }}} anywhere in a string is
+     * rendered against the release. A string that starts with {@code {} is quoted by toYaml (go-yaml v2's emitter),
+     * so it renders to a quoted string whatever its template yields.
+     */
+    HELM("Helm (tpl)"),
+    /** Ansible's Jinja before Grafana's provisioning: a {@code {{ }}} anywhere in a string (its result type is Jinja's). */
+    JINJA("Ansible (Jinja)"),
+    /**
+     * The HTTP API (grafana-operator): Grafana expands nothing. A {@code ${VAR}} or {@code $VAR} is a value only an
+     * outside step may substitute (Flux, the operator's valuesFrom, envsubst); a {@code $__env{}} stays as written.
+     */
+    API("nobody (the HTTP API stores it as written)");
+
+    private final String renderer;
+
+    Templating(String renderer) {
+      this.renderer = renderer;
+    }
+
+    /** Who renders {@code {{ }}} before Grafana reads the value, or null when nobody does. */
+    String renderer() {
+      return renderer;
+    }
+  }
+
+  /**
+   * jsonData keys that Grafana, the plugin SDK or the Prometheus plugins read as JSON booleans (a string there is not
+   * true), and the version-0 fields Grafana decodes into Go bools: where a Helm template's quoted result is a
+   * known mistake rather than an unknown value.
+   */
+  static final Set<String> JSON_DATA_BOOLEANS = Set.of(
+      "sigV4Auth", "prometheus-type-migration", "tlsAuth", "tlsAuthWithCACert", "tlsSkipVerify", "oauthPassThru",
+      "manageAlerts", "allowAsRecordingRulesTarget", "disableGrafanaCache", "queryStatsEnabled",
+      "disableMetricsLookup", "incrementalQuerying", "disableRecordingRules", "seriesEndpoint",
+      "forwardGrafanaUserHeader", "enableSecureSocksProxy");
+  static final Set<String> V0_BOOLEANS = Set.of("is_default", "basic_auth", "with_credentials", "editable");
 
   private enum Mode { PLAIN, TEXT, JSON_DATA, SECURE_MAP, SECURE_VALUE, DATA_SOURCES, DATA_SOURCE, DELETIONS, DELETION }
 
@@ -62,12 +109,17 @@ public final class JsonView {
    * @param unresolved whether a placeholder is left that this validation could not expand
    * @param changed whether expansion changed the text
    * @param error an expander failure (Grafana does not start), or null
+   * @param template whether the raw text holds a {@code {{ }}} template that the layer before Grafana renders
+   *     ({@link Templating#HELM}, {@link Templating#JINJA}); such a value is a placeholder left unresolved, except
+   *     where Helm's result is known to be a quoted string at a key that needs a boolean ({@link #JSON_DATA_BOOLEANS}):
+   *     there its type is what matters, and it stays the string it is
    */
   record Loc(YamlNode key, YamlNode written, GoValue go, String raw, String text, boolean interpolates,
-      boolean placeholder, boolean unresolved, boolean changed, String error) {}
+      boolean placeholder, boolean unresolved, boolean changed, String error, boolean template) {}
 
   private final ProvisioningFile file;
   private final Interpolator interpolator;
+  private final Templating templating;
   /** One value: what is known about it, its JSON, and its children (map keys in order, or list items). */
   private static final class Node {
     final Loc loc;
@@ -86,26 +138,36 @@ public final class JsonView {
   private volatile Secrets secrets;
   private int count;
 
-  private JsonView(ProvisioningFile file, Interpolator interpolator) {
+  private JsonView(ProvisioningFile file, Interpolator interpolator, Templating templating) {
     this.file = file;
     this.interpolator = interpolator;
+    this.templating = templating;
     YamlNode rootNode = file.document().root();
-    this.tree = walk(file.root(), null, rootNode, Mode.PLAIN, true);
+    this.tree = walk(file.root(), null, rootNode, Mode.PLAIN, true, false);
     this.root = tree.json;
   }
 
   /** The file as JSON without expanding placeholders. */
   public static JsonView of(ProvisioningFile file) {
-    return new JsonView(file, null);
+    return new JsonView(file, null, Templating.NONE);
   }
 
   /** The file as JSON with placeholders expanded as the options say. */
   public static JsonView of(ProvisioningFile file, ValidationOptions options) {
-    return new JsonView(file, Interpolator.of(options));
+    return new JsonView(file, Interpolator.of(options), Templating.NONE);
   }
 
   static JsonView of(ProvisioningFile file, Interpolator interpolator) {
-    return new JsonView(file, interpolator);
+    return new JsonView(file, interpolator, Templating.NONE);
+  }
+
+  /** A document that passes through another layer first (Helm, Jinja, the HTTP API): see {@link Templating}. */
+  static JsonView of(ProvisioningFile file, Interpolator interpolator, Templating templating) {
+    return new JsonView(file, templating == Templating.API ? null : interpolator, templating);
+  }
+
+  Templating templating() {
+    return templating;
   }
 
   public ProvisioningFile file() {
@@ -304,7 +366,15 @@ public final class JsonView {
 
   // ------------------------------------------------------------------------------------------ the one pass
 
-  private Node walk(GoValue value, YamlNode key, YamlNode written, Mode mode, boolean top) {
+  /**
+   * Whether a string holds a {@code {{ }}} template (an opening {@code {{} with a closing {@code }}} after it).
+   */
+  static boolean isTemplate(String text) {
+    int open = text.indexOf("{{");
+    return open >= 0 && text.indexOf("}}", open + 2) >= 0;
+  }
+
+  private Node walk(GoValue value, YamlNode key, YamlNode written, Mode mode, boolean top, boolean needsBoolean) {
     if (++count > MAX_VALUES) {
       throw new SourceException(file.fileName(), Position.START, SourceException.Kind.LIMIT,
           "the document expands, through its aliases, to more than " + MAX_VALUES
@@ -316,29 +386,55 @@ public final class JsonView {
         && !(value instanceof GoValue.GoNull) && (mode != Mode.JSON_DATA || value instanceof GoValue.GoString);
     boolean hasPlaceholder = isPlaceholder(raw);
     String text = value instanceof GoValue.GoString string && mode == Mode.JSON_DATA ? string.value() : raw;
+    if (templating.renderer() != null && templating != Templating.API && value instanceof GoValue.GoString
+        && isTemplate(raw)) {
+      // Helm's toYaml quotes a string that starts with "{": whatever the template yields, a quoted string arrives
+      boolean quotedString = templating == Templating.HELM && needsBoolean && raw.startsWith("{");
+      Node node = new Node(new Loc(key, written, value, raw, text, interpolates, !quotedString || hasPlaceholder,
+          !quotedString, false, null, true));
+      node.json = plain(value);
+      return node;
+    }
+    if (templating == Templating.API) {
+      // nobody interpolates on the API path: a placeholder is a literal ($__env{}) or an outside step's (${VAR})
+      boolean unknown = hasPlaceholder && value instanceof GoValue.GoString;
+      interpolates = false;
+      if (unknown) {
+        Node node = new Node(new Loc(key, written, value, raw, text, false, true, true, false, null, false));
+        node.json = plain(value);
+        return node;
+      }
+    }
     if (interpolates && hasPlaceholder) {
       Interpolator.Result result = interpolator == null ? null : interpolator.interpolate(text);
       Node node;
       if (result == null || result.unresolved()) {
         node = new Node(new Loc(key, written, value, raw, text, true, true, true, false,
-            result == null ? null : result.error()));
+            result == null ? null : result.error(), false));
         node.json = plain(value);
       } else {
-        node = new Node(new Loc(key, written, value, raw, result.value(), true, true, false, result.changed(), null));
+        node = new Node(new Loc(key, written, value, raw, result.value(), true, true, false, result.changed(), null,
+            false));
         node.json = !result.changed() ? plain(value)
             : mode == Mode.JSON_DATA ? converted(result.value()) : NODES.stringNode(result.value());
       }
       return node;
     }
-    Node node = new Node(new Loc(key, written, value, raw, text, interpolates, hasPlaceholder, false, false, null));
+    Node node = new Node(new Loc(key, written, value, raw, text, interpolates, hasPlaceholder, false, false, null,
+        false));
     if (value instanceof GoMap map) {
       ObjectNode object = NODES.objectNode();
       int size = map.entries().size();
       node.keys = new String[size];
       node.children = new Node[size];
+      boolean jsonDataMap = mode == Mode.JSON_DATA && key instanceof ScalarNode k
+          && (k.value().equals("jsonData") || k.value().equals("json_data"));
       int i = 0;
       for (GoMap.Entry entry : map.entries()) {
-        Node child = walk(entry.value(), entry.keyNode(), entry.valueNode(), childMode(mode, entry.key(), top), false);
+        boolean needs = jsonDataMap ? JSON_DATA_BOOLEANS.contains(entry.key())
+            : mode == Mode.DATA_SOURCE && file.isLegacy() && V0_BOOLEANS.contains(entry.key());
+        Node child = walk(entry.value(), entry.keyNode(), entry.valueNode(), childMode(mode, entry.key(), top), false,
+            needs);
         node.keys[i] = entry.key();
         node.children[i++] = child;
         object.set(entry.key(), child.json);
@@ -352,7 +448,7 @@ public final class JsonView {
           : mode == Mode.DELETIONS ? Mode.DELETION
           : mode == Mode.JSON_DATA ? Mode.JSON_DATA : Mode.PLAIN;
       for (int i = 0; i < size; i++) {
-        Node child = walk(list.items().get(i), null, list.node().items().get(i), childMode, false);
+        Node child = walk(list.items().get(i), null, list.node().items().get(i), childMode, false, false);
         node.children[i] = child;
         array.add(child.json);
       }

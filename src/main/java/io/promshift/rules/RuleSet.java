@@ -32,6 +32,14 @@ abstract class RuleSet {
   }
 
   void unchecked(String pointer, JsonView.Loc loc, String requirement) {
+    if (loc.template()) {
+      // the layer before Grafana decides it, not Grafana's start: say which one
+      out.report(Code.PLACEHOLDER_UNCHECKED, pointer, view.position(pointer),
+          SchemaMessages.subject(pointer) + " is the template " + SchemaMessages.written(view, pointer)
+              + ", rendered by " + view.templating().renderer() + " before Grafana reads it: " + requirement,
+          "check the rendered value (helm template, or the rendered Ansible file)");
+      return;
+    }
     out.report(Code.PLACEHOLDER_UNCHECKED, pointer, view.position(pointer),
         SchemaMessages.subject(pointer) + " is the placeholder " + SchemaMessages.written(view, pointer)
             + ", decided when Grafana starts: " + requirement,

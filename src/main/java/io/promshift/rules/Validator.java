@@ -30,10 +30,27 @@ public final class Validator {
   private static final Set<String> SUPERSEDE_SCHEMA = Set.of(
       Code.API_VERSION_QUOTED.id(), Code.NAME_MISSING.id(), Code.NAME_TOO_LONG.id(),
       Code.URL_TOO_LONG.id(), Code.SIGV4_AUTH_NOT_BOOLEAN.id(), Code.AMP_UNSIGNED.id(),
-      Code.SIGV4_REGION_MISSING.id(), Code.BOOL_NOT_PARSEBOOL.id(), Code.INT_NOT_BASE10.id());
+      Code.SIGV4_REGION_MISSING.id(), Code.BOOL_NOT_PARSEBOOL.id(), Code.INT_NOT_BASE10.id(),
+      Code.TEMPLATE_BOOLEAN.id(), Code.API_GRAFANA_PLACEHOLDER.id());
   /** Rules that say less than any other finding at the same pointer, and give way to it. */
   private static final Set<String> GIVE_WAY = Set.of(
       Code.YAML11_BOOL.id(), Code.PLACEHOLDER_NOT_EXPANDED.id());
+  /**
+   * A shape's rule that names the real cause of what these rules see at the same pointer: a Helm template that renders
+   * to a string, a placeholder nobody expands on the API path, the chart writing the type. The others would only
+   * say it again less exactly (or, as "decided when Grafana starts", wrongly).
+   */
+  private static final Map<String, Set<String>> OUTRANKS = Map.of(
+      Code.TEMPLATE_BOOLEAN.id(), Set.of(Code.SIGV4_AUTH_NOT_BOOLEAN.id(), Code.PLACEHOLDER_UNCHECKED.id(),
+          Code.BOOL_NOT_PARSEBOOL.id()),
+      Code.API_GRAFANA_PLACEHOLDER.id(), Set.of(Code.PLACEHOLDER_UNCHECKED.id()),
+      Code.API_VARIABLE.id(), Set.of(Code.PLACEHOLDER_UNCHECKED.id()),
+      Code.FIXED_TYPE.id(), Set.of(Code.MIGRATION_PENDING.id()));
+  /**
+   * What may still be said about a field Kubernetes drops (everything else about it, or inside it, is moot: it never
+   * reaches Grafana): a credential written in the file is in every copy of it all the same.
+   */
+  private static final Set<String> SAID_OF_PRUNED = Set.of(Code.PRUNED_FIELD.id(), Code.LITERAL_AWS_KEY.id());
 
   private final ValidationOptions options;
   private final SchemaCheck schema;
@@ -151,13 +168,19 @@ public final class Validator {
       List<Diagnostic> findings = new ArrayList<>();
       JsonView view;
       try {
-        view = JsonView.of(unit.file(), unit.shape().interpolated() ? interpolator : null);
+        view = JsonView.of(unit.file(), unit.shape().interpolated() ? interpolator : null,
+            ShapeRules.templating(unit.shape()));
       } catch (SourceException e) {
         all.add(of(e).withPath(unit.path().toString()));
         continue;
       }
       Emitter out = new Emitter(source.fileName(), findings);
-      findings.addAll(schema.check(view));
+      for (Diagnostic finding : schema.check(view)) {
+        // the schema judges a template's literal text, which Helm or Jinja replaces before Grafana reads it
+        if (!view.loc(finding.pointer()).filter(loc -> loc.template() && loc.unresolved()).isPresent()) {
+          findings.add(finding);
+        }
+      }
       new FileRules(view, out).apply();
       if (!unit.shape().fixedType()) {
         cross.add(view, out); // the chart's own default is judged by the chart's rules (two defaults)
@@ -176,12 +199,20 @@ public final class Validator {
   private static List<Diagnostic> resolveOverlaps(List<Diagnostic> findings) {
     Set<String> explained = new HashSet<>();
     Set<String> said = new HashSet<>();
+    Set<String> outranked = new HashSet<>();
+    List<String> pruned = new ArrayList<>();
     for (Diagnostic f : findings) {
       if (SUPERSEDE_SCHEMA.contains(f.rule())) {
         explained.add(f.file() + "\u0000" + f.pointer());
       }
       if (!GIVE_WAY.contains(f.rule())) {
         said.add(f.file() + "\u0000" + f.pointer());
+      }
+      for (String lesser : OUTRANKS.getOrDefault(f.rule(), Set.of())) {
+        outranked.add(lesser + "\u0000" + f.file() + "\u0000" + f.pointer());
+      }
+      if (f.rule().equals(Code.PRUNED_FIELD.id())) {
+        pruned.add(f.file() + "\u0000" + f.pointer());
       }
     }
     List<Diagnostic> kept = new ArrayList<>();
@@ -194,11 +225,24 @@ public final class Validator {
       if (GIVE_WAY.contains(f.rule()) && said.contains(at)) {
         continue;
       }
+      if (outranked.contains(f.rule() + "\u0000" + at) || (!SAID_OF_PRUNED.contains(f.rule()) && isUnder(at, pruned))) {
+        continue;
+      }
       if (unique.add(f.rule() + "\u0000" + at + "\u0000" + f.position())) {
         kept.add(f);
       }
     }
     return kept;
+  }
+
+  /** Whether a file-and-pointer is one of the others or inside one of them. */
+  private static boolean isUnder(String at, List<String> others) {
+    for (String other : others) {
+      if (at.equals(other) || at.startsWith(other + "/")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -45,6 +45,25 @@ class PlaceholdersTest {
   }
 
   @Test
+  void everyPlaceholderIsAnExpanderOrAVariable() {
+    for (String text : allTexts("${}a_", 7)) {
+      assertThat(Placeholders.containsExpander(text) || !Placeholders.variables(text).isEmpty()).as("[%s]", text)
+          .isEqualTo(Placeholders.contains(text));
+    }
+  }
+
+  @Test
+  void expandersAndVariablesByName() {
+    assertThat(Placeholders.containsExpander("$__env{AWS_REGION}")).isTrue();
+    assertThat(Placeholders.containsExpander("x-$__file{/run/key}")).isTrue();
+    assertThat(Placeholders.containsExpander("$$__env{X}")).as("escaped").isFalse();
+    assertThat(Placeholders.containsExpander("$__env")).as("no braces: a variable named __env").isFalse();
+    assertThat(Placeholders.variables("$__env{A} ${B} $C ${D:=d} $$E $__env")).containsExactly("B", "C", "D", "__env");
+    assertThat(Placeholders.variables("Bearer ${TOKEN}")).containsExactly("TOKEN");
+    assertThat(Placeholders.variables("{{ .Values.x }}")).isEmpty();
+  }
+
+  @Test
   void interpolationAnswersAsTheWordForWordPortDid() {
     Interpolator interpolator = new Interpolator(ENV, null);
     List<String> texts = new ArrayList<>(allTexts("${}a_", 6));
