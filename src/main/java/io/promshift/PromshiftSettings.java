@@ -2,13 +2,13 @@ package io.promshift;
 
 import io.promshift.embed.UnitRule;
 import io.promshift.embed.UnitSettings;
-import java.util.ArrayList;
-import java.util.List;
 import io.promshift.migrate.MigrationOptions;
 import io.promshift.rules.Severity;
 import io.promshift.rules.ValidationOptions;
 import io.promshift.syntax.ReadSettings;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 

@@ -4,11 +4,11 @@ import io.promshift.PromshiftSettings;
 import io.promshift.io.FileSet;
 import java.nio.file.Path;
 import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * The options every file-walking command shares: which files, where data sources are looked for in them, how many

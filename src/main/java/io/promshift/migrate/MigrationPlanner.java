@@ -1,11 +1,9 @@
 package io.promshift.migrate;
 
-import io.promshift.rules.Code;
-import io.promshift.rules.Diagnostic;
+import io.promshift.embed.Unit;
 import io.promshift.grafana.GoMap;
 import io.promshift.grafana.GoValue;
 import io.promshift.grafana.GoYaml;
-import io.promshift.embed.Unit;
 import io.promshift.model.DataSource;
 import io.promshift.model.Field;
 import io.promshift.model.MigrationState;
@@ -14,6 +12,8 @@ import io.promshift.model.ProvisioningFile;
 import io.promshift.patch.Edit;
 import io.promshift.patch.EditSet;
 import io.promshift.patch.YamlEdits;
+import io.promshift.rules.Code;
+import io.promshift.rules.Diagnostic;
 import io.promshift.syntax.AliasNode;
 import io.promshift.syntax.MappingNode;
 import io.promshift.syntax.ScalarNode;

@@ -1,29 +1,29 @@
 package io.promshift.migrate;
 
-import io.promshift.rules.Code;
-import io.promshift.rules.Diagnostic;
-import io.promshift.rules.Validator;
-import io.promshift.grafana.GoMap;
 import io.promshift.embed.SourceFile;
 import io.promshift.embed.SourceReader;
 import io.promshift.embed.Unit;
 import io.promshift.embed.UnitSettings;
-import io.promshift.model.MigrationState;
-import io.promshift.patch.Edit;
-import io.promshift.patch.EditSet;
+import io.promshift.grafana.GoMap;
 import io.promshift.model.DataSource;
 import io.promshift.model.Field;
+import io.promshift.model.MigrationState;
 import io.promshift.model.ProvisioningFile;
 import io.promshift.model.ProvisioningReader;
+import io.promshift.patch.Edit;
+import io.promshift.patch.EditSet;
+import io.promshift.rules.Code;
+import io.promshift.rules.Diagnostic;
+import io.promshift.rules.Validator;
 import io.promshift.syntax.ReadSettings;
 import io.promshift.text.FileSnapshot;
 import io.promshift.text.SourceException;
 import io.promshift.text.SourceText;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Objects;
 

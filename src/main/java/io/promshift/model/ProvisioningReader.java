@@ -5,9 +5,9 @@ import io.promshift.syntax.YamlDocument;
 import io.promshift.syntax.YamlReader;
 import io.promshift.text.FileSnapshot;
 import io.promshift.text.Position;
+import io.promshift.text.SourceException.Kind;
 import io.promshift.text.SourceException;
 import io.promshift.text.SourceFiles;
-import io.promshift.text.SourceException.Kind;
 import io.promshift.text.SourceText;
 import java.nio.file.Path;
 

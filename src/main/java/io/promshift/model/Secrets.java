@@ -1,18 +1,18 @@
 package io.promshift.model;
 
-import io.promshift.syntax.YamlStream;
-import io.promshift.syntax.YamlDocument;
-import io.promshift.grafana.YamlDialect;
-import io.promshift.grafana.GoYaml;
 import io.promshift.grafana.GoList;
 import io.promshift.grafana.GoMap;
 import io.promshift.grafana.GoValue;
+import io.promshift.grafana.GoYaml;
+import io.promshift.grafana.YamlDialect;
 import io.promshift.syntax.AliasNode;
 import io.promshift.syntax.Comment;
 import io.promshift.syntax.MappingNode;
 import io.promshift.syntax.ScalarNode;
 import io.promshift.syntax.SequenceNode;
+import io.promshift.syntax.YamlDocument;
 import io.promshift.syntax.YamlNode;
+import io.promshift.syntax.YamlStream;
 import io.promshift.text.Span;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,12 +1,12 @@
 package io.promshift.report;
 
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import com.github.difflib.patch.Patch;
 import io.promshift.embed.SourceFile;
 import io.promshift.embed.SourceReader;
 import io.promshift.embed.UnitSettings;
 import io.promshift.grafana.YamlDialect;
-import com.github.difflib.DiffUtils;
-import com.github.difflib.UnifiedDiffUtils;
-import com.github.difflib.patch.Patch;
 import io.promshift.migrate.MigrationResult;
 import io.promshift.model.ProvisioningReader;
 import io.promshift.model.Secrets;

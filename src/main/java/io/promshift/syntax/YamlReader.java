@@ -2,8 +2,8 @@ package io.promshift.syntax;
 
 import io.promshift.text.Position;
 import io.promshift.text.Printable;
-import io.promshift.text.SourceException;
 import io.promshift.text.SourceException.Kind;
+import io.promshift.text.SourceException;
 import io.promshift.text.SourceText;
 import io.promshift.text.Span;
 import java.util.ArrayDeque;
