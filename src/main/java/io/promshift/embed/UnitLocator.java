@@ -161,7 +161,7 @@ final class UnitLocator {
 
   /** Whether a later entry of the map has the same key: Helm and kubectl keep the last, this one is gone. */
   private boolean shadowed(MappingNode map, MappingNode.Entry entry) {
-    return duplicated.contains(entry.key()) && lastEntry(map, entry.keyText()) != entry;
+    return duplicated.contains(entry.key()) && map.lastEntry(entry.keyText()) != entry;
   }
 
   private boolean matchesRule(YamlPath path) {
@@ -241,14 +241,14 @@ final class UnitLocator {
     fields.add(field(config, "name", "name", "Prometheus", at));
     fields.add(new MappingNode.Entry(synthetic("type", at), synthetic("prometheus", at)));
     for (String key : List.of("uid", "url")) {
-      MappingNode.Entry own = lastEntry(config, key);
+      MappingNode.Entry own = config.lastEntry(key);
       if (own != null) {
         fields.add(own);
       }
     }
     fields.add(field(config, "isDefaultDatasource", "isDefault", "true", at));
     renamed.put("isDefault", "isDefaultDatasource");
-    MappingNode.Entry extra = lastEntry(config, "extraJsonData");
+    MappingNode.Entry extra = config.lastEntry("extraJsonData");
     if (extra != null) {
       fields.add(new MappingNode.Entry(synthetic("jsonData", extra.key().span().start()), extra.value()));
       renamed.put("jsonData", "extraJsonData");
@@ -261,7 +261,7 @@ final class UnitLocator {
   /** A field of the virtual item: the user's own entry under the model's key, else the chart's default. */
   private static MappingNode.Entry field(MappingNode config, String outerKey, String modelKey, String fallback,
       int at) {
-    MappingNode.Entry own = lastEntry(config, outerKey);
+    MappingNode.Entry own = config.lastEntry(outerKey);
     if (own == null) {
       return new MappingNode.Entry(synthetic(modelKey, at), synthetic(fallback, at));
     }
@@ -345,24 +345,13 @@ final class UnitLocator {
   }
 
   private static YamlNode value(MappingNode map, String key) {
-    MappingNode.Entry entry = lastEntry(map, key);
+    MappingNode.Entry entry = map.lastEntry(key);
     return entry == null ? null : entry.value();
   }
 
   private static YamlNode mapping(MappingNode map, String key) {
     YamlNode value = value(map, key);
     return value instanceof MappingNode ? value : null;
-  }
-
-  /** The last entry of a key: with a key written twice, the YAML 1.1 readers keep the last. */
-  private static MappingNode.Entry lastEntry(MappingNode map, String key) {
-    MappingNode.Entry found = null;
-    for (MappingNode.Entry entry : map.entries()) {
-      if (key.equals(entry.keyText())) {
-        found = entry;
-      }
-    }
-    return found;
   }
 
   private static String scalar(MappingNode map, String key) {

@@ -519,7 +519,7 @@ final class ShapeRules extends RuleSet {
       return null;
     }
     YamlNode parent = nodeAt(new YamlPath(path.steps().subList(0, path.size() - 1)));
-    return AliasNode.resolve(parent) instanceof MappingNode map ? lastEntry(map, (String) path.last()) : null;
+    return AliasNode.resolve(parent) instanceof MappingNode map ? map.lastEntry((String) path.last()) : null;
   }
 
   /** The node at a path of the unit's document, or null. */
@@ -531,7 +531,7 @@ final class ShapeRules extends RuleSet {
     for (Object step : path.steps()) {
       node = AliasNode.resolve(node);
       if (step instanceof String key && node instanceof MappingNode map) {
-        MappingNode.Entry entry = lastEntry(map, key);
+        MappingNode.Entry entry = map.lastEntry(key);
         node = entry == null ? null : entry.value();
       } else if (step instanceof Integer index && node instanceof SequenceNode list && index < list.items().size()) {
         node = list.items().get(index);
@@ -554,18 +554,8 @@ final class ShapeRules extends RuleSet {
     }
   }
 
-  private static MappingNode.Entry lastEntry(MappingNode map, String key) {
-    MappingNode.Entry found = null;
-    for (MappingNode.Entry entry : map.entries()) {
-      if (key.equals(entry.keyText())) {
-        found = entry;
-      }
-    }
-    return found;
-  }
-
   private static YamlNode value(MappingNode map, String key) {
-    MappingNode.Entry entry = lastEntry(map, key);
+    MappingNode.Entry entry = map.lastEntry(key);
     return entry == null ? null : entry.value();
   }
 

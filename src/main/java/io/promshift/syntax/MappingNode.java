@@ -32,6 +32,20 @@ public record MappingNode(Span span, boolean flow, List<Entry> entries, String t
     return null;
   }
 
+  /**
+   * The last entry whose scalar key reads {@code key}, or null: the one a reader that keeps the last of a key written
+   * twice (go-yaml v2 for Helm and kubectl, PyYAML for Ansible) decodes.
+   */
+  public Entry lastEntry(String key) {
+    Entry found = null;
+    for (Entry entry : entries) {
+      if (key.equals(entry.keyText())) {
+        found = entry;
+      }
+    }
+    return found;
+  }
+
   public boolean isEmpty() {
     return entries.isEmpty();
   }

@@ -137,51 +137,24 @@ public final class YamlReader {
 
     /** Every document: the state of one document is reset at its end (anchors never cross documents). */
     YamlStream buildStream() {
-      List<YamlDocument> documents = new ArrayList<>();
       Iterator<Event> events = new Parse(loadSettingsFor(source)).parseString(text).iterator();
-      try {
-        boolean inDocument = false;
-        while (events.hasNext()) {
-          Event event = events.next();
-          last = event;
-          switch (event.getEventId()) {
-            case DocumentStart -> inDocument = true;
-            case DocumentEnd -> {
-              checkAliasing();
-              documents.add(new YamlDocument(source, root, false, comments, aliasesByTarget, duplicates));
-              inDocument = false;
-              anchors.clear();
-              aliasesByTarget = new IdentityHashMap<>();
-              comments = new ArrayList<>();
-              duplicates = new ArrayList<>();
-              root = null;
-              rootExpanded = 0;
-              rootAliased = 0;
-              largestAlias = null;
-              largestAliasSize = 0;
-            }
-            case Scalar -> add(scalar((ScalarEvent) event), 1, 0);
-            case Alias -> alias((AliasEvent) event);
-            case MappingStart, SequenceStart -> open((CollectionStartEvent) event);
-            case MappingEnd, SequenceEnd -> close(event);
-            case Comment -> {
-              if (inDocument || root == null) {
-                comment((CommentEvent) event);
-              }
-            }
-            default -> { }
-          }
+      List<YamlDocument> documents = parsing(() -> {
+        List<YamlDocument> read = new ArrayList<>();
+        while (readDocument(events)) {
+          checkAliasing();
+          read.add(new YamlDocument(source, root, false, comments, aliasesByTarget, duplicates));
+          anchors.clear();
+          aliasesByTarget = new IdentityHashMap<>();
+          comments = new ArrayList<>();
+          duplicates = new ArrayList<>();
+          root = null;
+          rootExpanded = 0;
+          rootAliased = 0;
+          largestAlias = null;
+          largestAliasSize = 0;
         }
-      } catch (MarkedYamlEngineException e) {
-        throw translate(e);
-      } catch (YamlEngineException e) {
-        throw new SourceException(source.name(), lastPosition(), Kind.SYNTAX, "invalid YAML: " + e.getMessage());
-      } catch (SourceException e) {
-        throw e;
-      } catch (RuntimeException e) {
-        throw new SourceException(source.name(), lastPosition(), Kind.SYNTAX,
-            "the YAML reader failed here (" + e.getClass().getSimpleName() + "); the file cannot be read");
-      }
+        return read;
+      });
       List<YamlDocument> linked = new ArrayList<>(documents.size());
       for (int i = 0; i < documents.size(); i++) {
         YamlDocument d = documents.get(i);
@@ -192,30 +165,47 @@ public final class YamlReader {
     }
 
     YamlDocument build() {
-      boolean more = false;
       Iterator<Event> events = new Parse(loadSettingsFor(source)).parseString(text).iterator();
-      try {
-        boolean inDocument = false;
-        boolean done = false;
-        while (!done && events.hasNext()) {
-          Event event = events.next();
-          last = event;
-          switch (event.getEventId()) {
-            case DocumentStart -> inDocument = true;
-            case DocumentEnd -> done = true;
-            case Scalar -> add(scalar((ScalarEvent) event), 1, 0);
-            case Alias -> alias((AliasEvent) event);
-            case MappingStart, SequenceStart -> open((CollectionStartEvent) event);
-            case MappingEnd, SequenceEnd -> close(event);
-            case Comment -> {
-              if (inDocument || root == null) {
-                comment((CommentEvent) event);
-              }
-            }
-            default -> { }
+      return parsing(() -> {
+        boolean more = readDocument(events) && hasAnotherDocument(events);
+        checkAliasing();
+        return new YamlDocument(source, root, more, comments, aliasesByTarget, duplicates);
+      });
+    }
+
+    /**
+     * Builds the tree of the next document from the events; false when the stream ends before a document does.
+     * Comments before a document's start belong to it.
+     */
+    private boolean readDocument(Iterator<Event> events) {
+      boolean inDocument = false;
+      while (events.hasNext()) {
+        Event event = events.next();
+        last = event;
+        switch (event.getEventId()) {
+          case DocumentStart -> inDocument = true;
+          case DocumentEnd -> {
+            return true;
           }
+          case Scalar -> add(scalar((ScalarEvent) event), 1, 0);
+          case Alias -> alias((AliasEvent) event);
+          case MappingStart, SequenceStart -> open((CollectionStartEvent) event);
+          case MappingEnd, SequenceEnd -> close(event);
+          case Comment -> {
+            if (inDocument || root == null) {
+              comment((CommentEvent) event);
+            }
+          }
+          default -> { }
         }
-        more = done && hasAnotherDocument(events);
+      }
+      return false;
+    }
+
+    /** Runs a read; whatever goes wrong reaches the caller as a positioned {@link SourceException}, never raw. */
+    private <T> T parsing(java.util.function.Supplier<T> read) {
+      try {
+        return read.get();
       } catch (MarkedYamlEngineException e) {
         throw translate(e);
       } catch (YamlEngineException e) {
@@ -227,8 +217,6 @@ public final class YamlReader {
         throw new SourceException(source.name(), lastPosition(), Kind.SYNTAX,
             "the YAML reader failed here (" + e.getClass().getSimpleName() + "); the file cannot be read");
       }
-      checkAliasing();
-      return new YamlDocument(source, root, more, comments, aliasesByTarget, duplicates);
     }
 
     /** Grafana reads only the first document; whether anything follows is all we need to know. */
