@@ -285,8 +285,7 @@ final class DataSourceRules extends RuleSet {
           : "jsonData.sigV4Auth is true";
       out.report(Code.MIGRATION_PENDING, typePointer, view.position(typePointer),
           "Grafana's type migration moves this prometheus data source to " + target + " (" + why + ") at every"
-              + " start (Grafana 13; 12 with prometheusTypeMigration), and this file, still saying type: prometheus,"
-              + " flips it back at the next start",
+              + " start (Grafana 13; 12 with prometheusTypeMigration), and " + view.templating().flipBack(),
           "run promshift migrate to write type: " + target + " and the migration marker");
       versionOnMigration(s, target);
     }

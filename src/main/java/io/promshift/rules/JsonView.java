@@ -55,25 +55,35 @@ public final class JsonView {
    */
   enum Templating {
     /** Grafana's provisioning alone: {@code $VAR}, {@code ${VAR}}, {@code $__env{}}, ... in apiVersion 1 values. */
-    NONE(null),
+    NONE(null, "this file, still saying type: prometheus, flips it back at the next start"),
     /**
      * Helm ({@code toYaml}, then {@code tpl}) before Grafana's provisioning: a {@code {{ }}} anywhere in a string is
      * rendered against the release. A string that starts with {@code {} is quoted by toYaml (go-yaml v2's emitter),
      * so it renders to a quoted string whatever its template yields.
      */
-    HELM("Helm (tpl)"),
+    HELM("Helm (tpl)", "the file the chart renders, still saying type: prometheus, flips it back at the next start"
+        + " (and, through the k8s-sidecar, at every reload, until the next start)"),
     /** Ansible's Jinja before Grafana's provisioning: a {@code {{ }}} anywhere in a string (its result type is Jinja's). */
-    JINJA("Ansible (Jinja)"),
+    JINJA("Ansible (Jinja)", "the file the role writes, still saying type: prometheus, flips it back at the next"
+        + " start"),
     /**
      * The HTTP API (grafana-operator): Grafana expands nothing. A {@code ${VAR}} or {@code $VAR} is a value only an
      * outside step may substitute (Flux, the operator's valuesFrom, envsubst); a {@code $__env{}} stays as written.
      */
-    API("nobody (the HTTP API stores it as written)");
+    API("nobody (the HTTP API stores it as written)", "grafana-operator, still sending type: prometheus, flips it"
+        + " back at its next push (every resync up to v5.18, every change from v5.19)");
 
     private final String renderer;
+    private final String flipBack;
 
-    Templating(String renderer) {
+    Templating(String renderer, String flipBack) {
       this.renderer = renderer;
+      this.flipBack = flipBack;
+    }
+
+    /** Who brings {@code type: prometheus} back after Grafana's migration, and when. */
+    String flipBack() {
+      return flipBack;
     }
 
     /** Who renders {@code {{ }}} before Grafana reads the value, or null when nobody does. */

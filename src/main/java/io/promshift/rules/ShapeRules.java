@@ -485,7 +485,7 @@ final class ShapeRules extends RuleSet {
       String key = Printable.shortened(outerKey(pointer), 80);
       out.report(Code.YAML11_BOOL_OUTER, pointer, view.position(pointer),
           key + ": " + scalar.value() + " is a YAML 1.1 boolean: " + reader + " reads it as " + bool.value()
-              + " (" + file.dialect().reader() + "), so Grafana receives " + bool.value() + "; in a provisioning file"
+              + ", so Grafana receives " + bool.value() + "; in a provisioning file"
               + " that Grafana reads itself (go-yaml v3) the same word is the string \"" + scalar.value() + "\"",
           "write " + key + ": " + bool.value() + ", which every reader reads alike");
     }

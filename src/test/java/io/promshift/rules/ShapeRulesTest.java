@@ -581,7 +581,7 @@ class ShapeRulesTest {
         "5:17 info grafana.additionalDataSources[0].editable",
         "7:20 info grafana.additionalDataSources[0].jsonData.sigV4Auth");
     assertThat(findings.stream().filter(f -> f.rule().equals("yaml11-bool-outer")).findFirst().orElseThrow()
-        .message()).contains("editable: on", "Helm reads it as true", "YAML 1.1 (Helm, kubectl, Ansible)",
+        .message()).contains("editable: on", "Helm reads it as true",
             "Grafana receives true", "the string \"on\"");
     assertThat(rules(findings)).as("the file-shape rule is for words Grafana reads itself")
         .doesNotContain("yaml11-bool").contains("migration-pending");
@@ -624,5 +624,31 @@ class ShapeRulesTest {
         }
       }).as(file.toString()).doesNotThrowAnyException();
     }
+  }
+
+  @Test
+  void thePendingMigrationSaysWhoFlipsTheTypeBackForEachShape() {
+    String operator = validate("""
+        apiVersion: grafana.integreatly.org/v1beta1
+        kind: GrafanaDatasource
+        spec:
+          datasource:
+            name: AMP
+            type: prometheus
+            jsonData:
+              sigV4Auth: true
+              sigV4Region: us-east-1
+        """).stream().filter(f -> f.rule().equals("migration-pending")).findFirst().orElseThrow().message();
+    assertThat(operator).contains("grafana-operator, still sending type: prometheus, flips it back at its next push");
+    String chart = validate("""
+        grafana:
+          additionalDataSources:
+            - name: AMP
+              type: prometheus
+              jsonData:
+                sigV4Auth: true
+                sigV4Region: us-east-1
+        """).stream().filter(f -> f.rule().equals("migration-pending")).findFirst().orElseThrow().message();
+    assertThat(chart).contains("the file the chart renders", "k8s-sidecar");
   }
 }
