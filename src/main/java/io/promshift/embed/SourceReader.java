@@ -2,7 +2,10 @@ package io.promshift.embed;
 
 import io.promshift.model.ProvisioningFile;
 import io.promshift.model.ProvisioningReader;
+import io.promshift.model.Templates;
 import io.promshift.syntax.MappingNode;
+import io.promshift.syntax.ScalarNode;
+import io.promshift.syntax.SequenceNode;
 import io.promshift.syntax.YamlDocument;
 import io.promshift.syntax.YamlNode;
 import io.promshift.syntax.YamlReader;
@@ -10,7 +13,13 @@ import io.promshift.syntax.YamlStream;
 import io.promshift.text.FileSnapshot;
 import io.promshift.text.SourceException;
 import io.promshift.text.SourceText;
+import io.promshift.text.Span;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
 
 /**
  * The one read of a file that may define data sources: a plain provisioning file is read exactly as Grafana reads it
@@ -82,8 +91,69 @@ public final class SourceReader {
     if (stream.documents().isEmpty() || isPlainProvisioning(stream.documents().get(0))) {
       return SourceFile.plain(reader.read(source));
     }
+    refuseTemplateOutsideStrings(stream);
     UnitLocator locator = new UnitLocator(settings.rules()).locate(stream);
     return new SourceFile(source, null, stream, locator.units(), locator.misplaced());
+  }
+
+  /**
+   * A {@code {{ }}} inside a string is a value there (Helm renders it with {@code tpl}); one outside every string is
+   * template syntax that happens to parse ({@code url: {{ .Values.x }}} reads as a flow mapping): the file is a chart
+   * template, not YAML any reader on the way to Grafana reads as it stands.
+   */
+  private static void refuseTemplateOutsideStrings(YamlStream stream) {
+    List<Integer> tags = Templates.findAll(stream.source().text());
+    if (tags.isEmpty()) {
+      return;
+    }
+    List<Span> scalars = new ArrayList<>();
+    for (YamlDocument document : stream.documents()) {
+      if (document.root() != null) {
+        collectScalars(document.root(), scalars);
+      }
+    }
+    scalars.sort(Comparator.comparingInt(Span::start));
+    for (int tag : tags) {
+      if (!inside(scalars, tag)) {
+        throw Templates.error(stream.source(), tag);
+      }
+    }
+  }
+
+  private static void collectScalars(YamlNode node, List<Span> into) {
+    Deque<YamlNode> pending = new ArrayDeque<>();
+    pending.push(node);
+    while (!pending.isEmpty()) {
+      YamlNode next = pending.pop();
+      if (next instanceof ScalarNode scalar) {
+        into.add(scalar.valueSpan());
+      } else if (next instanceof SequenceNode sequence) {
+        sequence.items().forEach(pending::push);
+      } else if (next instanceof MappingNode map) {
+        for (MappingNode.Entry entry : map.entries()) {
+          pending.push(entry.key());
+          pending.push(entry.value());
+        }
+      }
+    }
+  }
+
+  /** Whether an offset lies in one of the spans (sorted by start; scalars never overlap). */
+  private static boolean inside(List<Span> spans, int offset) {
+    int low = 0;
+    int high = spans.size() - 1;
+    while (low <= high) {
+      int mid = (low + high) >>> 1;
+      Span span = spans.get(mid);
+      if (offset < span.start()) {
+        high = mid - 1;
+      } else if (offset >= span.end()) {
+        low = mid + 1;
+      } else {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** What is said of a file that defines no data sources, one wording for every command. */

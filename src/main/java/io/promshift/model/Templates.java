@@ -2,6 +2,8 @@ package io.promshift.model;
 
 import io.promshift.text.SourceException;
 import io.promshift.text.SourceText;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Finds template syntax (Helm/Go {@code {{ }}}, Jinja {@code {% %}} and {@code {# #}}) in a file meant to
@@ -16,16 +18,22 @@ public final class Templates {
   public static void check(SourceText source) {
     int at = find(source.text());
     if (at >= 0) {
-      String tag = source.text().substring(at, Math.min(at + 2, source.length()));
-      throw source.error(at, SourceException.Kind.TEMPLATE, "this is a template (\"" + tag + "\" tag), not YAML"
-          + " that Grafana reads: render it (helm template, ansible, terraform) and run promshift on the result");
+      throw error(source, at);
     }
   }
 
-  /** Offset of the first template tag outside a comment, or -1. */
-  public static int find(String text) {
+  /** The refusal of a template, at the tag that makes it one. */
+  public static SourceException error(SourceText source, int at) {
+    String tag = source.text().substring(at, Math.min(at + 2, source.length()));
+    return source.error(at, SourceException.Kind.TEMPLATE, "this is a template (\"" + tag + "\" tag), not YAML"
+        + " that Grafana reads: render it (helm template, ansible, terraform) and run promshift on the result");
+  }
+
+  /** Offsets of every template tag outside a comment, in order. */
+  public static List<Integer> findAll(String text) {
+    List<Integer> found = new ArrayList<>();
     if (text.indexOf("{{") < 0 && text.indexOf("{%") < 0 && text.indexOf("{#") < 0) {
-      return -1; // the common case, answered by the JDK's fast search
+      return found;
     }
     int lineStart = 0;
     int n = text.length();
@@ -34,28 +42,24 @@ public final class Templates {
       while (lineEnd < n && text.charAt(lineEnd) != '\n' && text.charAt(lineEnd) != '\r') {
         lineEnd++;
       }
-      int found = findInLine(text, lineStart, lineEnd);
-      if (found >= 0) {
-        return found;
+      for (int i = lineStart; i + 1 < lineEnd; i++) {
+        char c = text.charAt(i);
+        if (c == '#' && (i == lineStart || text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '\t')) {
+          break; // the rest of the line is a comment
+        }
+        if (c == '{' && (text.charAt(i + 1) == '{' || text.charAt(i + 1) == '%' || text.charAt(i + 1) == '#')) {
+          found.add(i);
+          i++;
+        }
       }
       lineStart = lineEnd + 1;
     }
-    return -1;
+    return found;
   }
 
-  private static int findInLine(String text, int start, int end) {
-    for (int i = start; i + 1 < end; i++) {
-      char c = text.charAt(i);
-      if (c == '#' && (i == start || text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '\t')) {
-        return -1; // the rest of the line is a comment
-      }
-      if (c == '{') {
-        char next = text.charAt(i + 1);
-        if (next == '{' || next == '%' || next == '#') {
-          return i;
-        }
-      }
-    }
-    return -1;
+  /** Offset of the first template tag outside a comment, or -1. */
+  public static int find(String text) {
+    List<Integer> all = findAll(text);
+    return all.isEmpty() ? -1 : all.get(0);
   }
 }
