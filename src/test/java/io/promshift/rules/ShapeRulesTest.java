@@ -651,4 +651,43 @@ class ShapeRulesTest {
         """).stream().filter(f -> f.rule().equals("migration-pending")).findFirst().orElseThrow().message();
     assertThat(chart).contains("the file the chart renders", "k8s-sidecar");
   }
+
+  // ---- the file around the units
+
+  @Test
+  void aKeyWrittenTwiceInValuesIsAWarningWithBothPositionsAndTheLastWins() {
+    List<Diagnostic> findings = validate("""
+        grafana:
+          additionalDataSources:
+            - name: AMP
+              type: prometheus
+              jsonData:
+                sigV4Auth: false
+                sigV4Region: us-east-1
+                sigV4Auth: true
+        """);
+    Diagnostic duplicate = only("outer-duplicate-key", findings);
+    assertThat(duplicate.severity()).isEqualTo(Severity.WARNING);
+    assertThat(duplicate.position()).hasToString("8:9");
+    assertThat(duplicate.message()).contains("\"sigV4Auth\"", "line 6, column 9", "keep this later value");
+    assertThat(rules(findings)).as("the last value is the one Grafana receives: true, so it migrates")
+        .contains("migration-pending").doesNotContain("duplicate-key");
+  }
+
+  @Test
+  void additionalDataSourcesOutsideGrafanaOrMisspeltIsIgnoredByTheChart() {
+    List<Diagnostic> findings = validate("""
+        additionalDataSources:
+          - name: AMP
+            type: prometheus
+        grafana:
+          additionalDatasources:
+            - name: Loki
+              type: loki
+        """);
+    assertThat(at("chart-ignored-key", findings)).containsExactly(
+        "1:1 warning additionalDataSources", "5:3 warning grafana.additionalDatasources");
+    assertThat(READER.read(SourceText.of("values.yaml", "additionalDataSources:\n  - name: AMP\n")).units())
+        .as("not a unit: the chart never reads it").isEmpty();
+  }
 }
