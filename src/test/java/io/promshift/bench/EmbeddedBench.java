@@ -44,15 +44,15 @@ public final class EmbeddedBench {
     double locate = Timing.median(() -> {
       SourceFile file = READER.read(source);
       units[0] = file.units().size();
-    }, 15);
+    }, 25);
     LoadSettings settings = LoadSettings.builder().setParseComments(true).setCodePointLimit(Integer.MAX_VALUE)
         .setBufferSize(Math.max(1024, source.longestLine() + 1)).build();
     double parse = Timing.median(() -> {
       for (Event ignored : new Parse(settings).parseString(text)) {
         // consume
       }
-    }, 15);
-    double migrate = Timing.median(() -> FORWARD.migrate(source), 15);
+    }, 25);
+    double migrate = Timing.median(() -> FORWARD.migrate(source), 25);
     System.out.printf("| %s | %d | %d | %.1f ms | %.1f ms | %.1f× | %.1f ms |%n", label, text.length() / 1024, units[0],
         locate * 1000, parse * 1000, locate / parse, migrate * 1000);
   }
