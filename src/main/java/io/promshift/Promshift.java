@@ -42,9 +42,11 @@ import java.util.function.Function;
  * The library's entry point and its one application layer: what the CLI, the Maven plugin and embedders all
  * call. For one file or a {@link FileSet} it offers {@code status} (each data source's migration state),
  * {@code validate} (the schema and Grafana's rules; the cross-file rules per directory, as Grafana reads one
- * directory) and {@code migrate} (plan, then write as a {@link WriteMode} says). A run gives one outcome per file
- * in path order whatever the parallelism; one bad file never stops it, and bad input is a diagnostic with its
- * position, never an exception.
+ * directory) and {@code migrate} (plan, then write as a {@link WriteMode} says). A file is a plain provisioning file
+ * or, when the settings look for them ({@link PromshiftSettings#units()}), holds data sources embedded in Helm values,
+ * grafana-operator resources or Ansible variables, each handled per unit at its place in the file. A run gives one
+ * outcome per file in path order whatever the parallelism; one bad file never stops it, and bad input is a diagnostic
+ * with its position, never an exception.
  *
  * <p>Thread-safe and free of global state; build one from {@link PromshiftSettings} and share it.
  *
