@@ -20,6 +20,12 @@ public enum Shape {
   /** kube-prometheus-stack's own default data source: its type is written by the chart's template. */
   KPS_DEFAULT("kube-prometheus-stack default data source", UnitKind.ITEM, YamlDialect.YAML_1_1,
       Delivery.SIDECAR_RELOAD, "grafana.plugins (plugins: [grafana-amazonprometheus-datasource])"),
+  /**
+   * VictoriaMetrics k8s stack {@code defaultDatasources.extra}: items the chart passes through {@code tpl} into its
+   * sidecar's file (or, with its operator mode, into GrafanaDatasources).
+   */
+  VM_EXTRA("victoria-metrics-k8s-stack defaultDatasources.extra", UnitKind.ITEMS, YamlDialect.YAML_1_1,
+      Delivery.SIDECAR_RELOAD, "grafana.plugins (plugins: [grafana-amazonprometheus-datasource])"),
   /** grafana-operator v5 {@code GrafanaDatasource} (grafana.integreatly.org/v1beta1): {@code spec.datasource}. */
   OPERATOR_V5("grafana-operator GrafanaDatasource", UnitKind.ITEM, YamlDialect.YAML_1_1, Delivery.OPERATOR_PUSH,
       "spec.plugins of the GrafanaDatasource (- name: grafana-amazonprometheus-datasource, version: <x.y.z>) when"

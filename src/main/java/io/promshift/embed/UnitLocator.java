@@ -142,6 +142,12 @@ final class UnitLocator {
             continue;
           }
         }
+        case "extra" -> {
+          if ("defaultDatasources".equals(path.keyAt(0)) && value instanceof SequenceNode list && itemsOfMaps(list)) {
+            add(Shape.VM_EXTRA, UnitKind.ITEMS, at, carrier, list, wrapper(list, UnitKind.ITEMS), Map.of());
+            continue;
+          }
+        }
         case "grafana_datasources" -> {
           if (value instanceof SequenceNode list && itemsOfMaps(list)) {
             add(Shape.ANSIBLE_ROLE, UnitKind.ITEMS, at, carrier, list, wrapper(list, UnitKind.ITEMS), Map.of());

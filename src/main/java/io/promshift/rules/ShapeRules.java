@@ -110,7 +110,7 @@ final class ShapeRules extends RuleSet {
       return JsonView.Templating.API;
     }
     return switch (shape) {
-      case CHART_VALUES, KPS_ADDITIONAL, KPS_DEFAULT, USER -> JsonView.Templating.HELM;
+      case CHART_VALUES, KPS_ADDITIONAL, KPS_DEFAULT, VM_EXTRA, USER -> JsonView.Templating.HELM;
       case ANSIBLE_ROLE -> JsonView.Templating.JINJA;
       default -> JsonView.Templating.NONE;
     };
@@ -494,7 +494,7 @@ final class ShapeRules extends RuleSet {
   /** Which reader of the YAML 1.1 layer decides a shape's scalars. */
   private static String outerReader(Shape shape) {
     return switch (shape) {
-      case CHART_VALUES, KPS_ADDITIONAL, KPS_DEFAULT -> "Helm";
+      case CHART_VALUES, KPS_ADDITIONAL, KPS_DEFAULT, VM_EXTRA -> "Helm";
       case OPERATOR_V5, OPERATOR_V4 -> "kubectl";
       case ANSIBLE_ROLE -> "Ansible";
       default -> "the YAML 1.1 reader of this file (Helm, kubectl or Ansible)";

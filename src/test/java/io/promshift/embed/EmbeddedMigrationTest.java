@@ -1247,4 +1247,45 @@ class EmbeddedMigrationTest {
       assertThat(n.message()).contains("spec.plugins of the GrafanaDatasource");
     });
   }
+
+  // ---- VictoriaMetrics k8s stack -------------------------------------------------------------------------------
+
+  @Test
+  void victoriaMetricsStackExtraDataSourcesMigrateAsItems() {
+    MigrationResult result = roundTrip("vm-values.yaml", """
+        defaultDatasources:
+          victoriametrics:
+            perReplica: false
+          extra:
+            - name: AMP
+              type: prometheus
+              url: https://aps-workspaces.eu-west-1.amazonaws.com/workspaces/ws-1
+              jsonData:
+                sigV4Auth: true
+                sigV4Region: eu-west-1
+        """, """
+        defaultDatasources:
+          victoriametrics:
+            perReplica: false
+          extra:
+            - name: AMP
+              type: grafana-amazonprometheus-datasource
+              url: https://aps-workspaces.eu-west-1.amazonaws.com/workspaces/ws-1
+              jsonData:
+                sigV4Auth: true
+                sigV4Region: eu-west-1
+                prometheus-type-migration: true
+        """);
+    assertThat(moved(result)).containsExactly("defaultDatasources.extra[0] prometheus -> " + AMP);
+    assertThat(notices(result, Code.DECLARE_PLUGIN)).singleElement().satisfies(n ->
+        assertThat(n.message()).contains("grafana.plugins"));
+    unchanged("other-values.yaml", """
+        sidecar:
+          extra:
+            - name: AMP
+              type: prometheus
+              jsonData:
+                sigV4Auth: true
+        """);
+  }
 }
