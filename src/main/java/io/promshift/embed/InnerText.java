@@ -1,0 +1,491 @@
+package io.promshift.embed;
+
+import io.promshift.syntax.ScalarNode;
+import io.promshift.syntax.ScalarStyle;
+import io.promshift.text.Position;
+import io.promshift.text.SourceText;
+import java.util.Arrays;
+
+/**
+ * The text a string scalar holds (a provisioning file inside a ConfigMap, a compose file, values), with the place in
+ * the outer file where each of its characters is written: what maps an inner line and column to the outer file, and an
+ * edit of the inner text to the outer characters that hold it (embedded-shapes §2).
+ *
+ * <p>The value is decoded here as YAML defines it for the scalar's style — a literal block's indentation and
+ * chomping, a double-quoted scalar's escapes and folds, a single-quoted one's {@code ''} — and must come out equal to
+ * the parser's own value; where it does not (or for a folded block or a plain scalar, whose line breaks are folds), the
+ * text is read-only and positions fall on the scalar's first character.
+ *
+ * <p>Immutable.
+ */
+public final class InnerText {
+  private final SourceText outer;
+  private final ScalarNode scalar;
+  private final String text;
+  /** {@code at[i]}: the outer offset of inner char {@code i}; {@code at[length]}: where the value ends. */
+  private final int[] at;
+  /** {@code width[i]}: how many outer chars write inner char {@code i} (1 as itself, 2+ an escape, 0 a fold). */
+  private final int[] width;
+  private final String readOnly;
+  /** A literal block's content indentation, in spaces. */
+  private final int indent;
+  private final char chomping;
+
+  private InnerText(SourceText outer, ScalarNode scalar, String text, int[] at, int[] width, String readOnly,
+      int indent, char chomping) {
+    this.outer = outer;
+    this.scalar = scalar;
+    this.text = text;
+    this.at = at;
+    this.width = width;
+    this.readOnly = readOnly;
+    this.indent = indent;
+    this.chomping = chomping;
+  }
+
+  /** The text of a scalar of the outer file, with its map. */
+  public static InnerText of(SourceText outer, ScalarNode scalar) {
+    InnerText decoded = switch (scalar.style()) {
+      case LITERAL -> Literal.decode(outer, scalar);
+      case DOUBLE_QUOTED, SINGLE_QUOTED -> Quoted.decode(outer, scalar);
+      default -> null;
+    };
+    if (decoded != null && decoded.text.equals(scalar.value())) {
+      return decoded;
+    }
+    String why = switch (scalar.style()) {
+      case FOLDED -> "a folded block scalar (>): its line breaks are folded into spaces, so an edit would re-fold"
+          + " the text; write it as a literal block (|)";
+      case PLAIN -> "a plain multi-line scalar: its line breaks are folded into spaces; write it as a literal block (|)";
+      default -> "promshift cannot map this scalar's characters to the file exactly; it is left as it is";
+    };
+    return readOnly(outer, scalar, why);
+  }
+
+  private static InnerText readOnly(SourceText outer, ScalarNode scalar, String why) {
+    String value = scalar.value();
+    int[] at = new int[value.length() + 1];
+    Arrays.fill(at, scalar.valueSpan().start());
+    return new InnerText(outer, scalar, value, at, new int[value.length()], why, 0, ' ');
+  }
+
+  public String text() {
+    return text;
+  }
+
+  public ScalarNode scalar() {
+    return scalar;
+  }
+
+  /** Why the text cannot be edited in place, or null when it can. */
+  public String readOnly() {
+    return readOnly;
+  }
+
+  public boolean editable() {
+    return readOnly == null;
+  }
+
+  /** The outer offset of an inner one. */
+  public int outerOffset(int inner) {
+    return at[Math.max(0, Math.min(inner, text.length()))];
+  }
+
+  /** The outer position of an inner one (a position in a text read from {@link #text()}). */
+  public Position outerPosition(Position inner) {
+    return outer.position(outerOffset(inner.offset()));
+  }
+
+  /** One change of the outer text: replace {@code [start, end)} by {@code text}. */
+  public record OuterEdit(int start, int end, String text) {}
+
+  /**
+   * The outer change that makes the same change to the inner text as replacing its {@code [start, end)} by
+   * {@code replacement}.
+   *
+   * @throws IllegalArgumentException saying why this change cannot be written in the outer file exactly (the text is
+   *     read-only, the range falls on an escape or a fold, a line would start or end a block, ...)
+   */
+  public OuterEdit edit(int start, int end, String replacement) {
+    if (readOnly != null) {
+      throw new IllegalArgumentException(readOnly);
+    }
+    return scalar.style() == ScalarStyle.LITERAL ? literalEdit(start, end, replacement)
+        : quotedEdit(start, end, replacement);
+  }
+
+  // ---- literal blocks ----------------------------------------------------------------------------------------
+
+  private OuterEdit literalEdit(int start, int end, String replacement) {
+    if (start == 0) {
+      throw new IllegalArgumentException("the change would become the block's first line, which sets its indentation");
+    }
+    if (chomping == '+' && start >= trailingBreaksStart()) {
+      throw new IllegalArgumentException("the change would follow the block's kept trailing line breaks (|+)");
+    }
+    String eol = eol();
+    boolean fromLineStart = text.charAt(start - 1) == '\n';
+    boolean toLineStart = end == start || text.charAt(end - 1) == '\n';
+    if (fromLineStart && toLineStart && (replacement.isEmpty() || replacement.endsWith("\n"))) {
+      // whole lines: from the start of one outer line to the start of another, each new line indented as the block
+      int from = outer.lineStart(outer.lineOf(outerOffset(start)));
+      int to = end == start ? from : outer.lineStart(outer.lineOf(outerOffset(end)));
+      StringBuilder lines = new StringBuilder();
+      if (!replacement.isEmpty()) {
+        for (String line : replacement.substring(0, replacement.length() - 1).split("\n", -1)) {
+          lines.append(line.isEmpty() ? "" : " ".repeat(indent) + line).append(eol);
+        }
+      }
+      return new OuterEdit(from, to, lines.toString());
+    }
+    for (int i = start; i < end; i++) {
+      if (text.charAt(i) != '\n' && width[i] != 1) {
+        throw new IllegalArgumentException("the change falls on characters written differently in the file");
+      }
+    }
+    return new OuterEdit(outerOffset(start), outerOffset(end), replacement.replace("\n", eol + " ".repeat(indent)));
+  }
+
+  /** Where the run of line breaks that ends the text starts. */
+  private int trailingBreaksStart() {
+    int i = text.length();
+    while (i > 0 && text.charAt(i - 1) == '\n') {
+      i--;
+    }
+    return i + 1;
+  }
+
+  /** The outer file's line ending inside this scalar. */
+  private String eol() {
+    int line = outer.lineOf(scalar.valueSpan().start());
+    String ending = outer.lineEnding(line);
+    return ending.isEmpty() ? outer.dominantLineEnding() : ending;
+  }
+
+  // ---- quoted scalars ----------------------------------------------------------------------------------------
+
+  private OuterEdit quotedEdit(int start, int end, String replacement) {
+    boolean doubled = scalar.style() == ScalarStyle.DOUBLE_QUOTED;
+    for (int i = start; i < end; i++) {
+      if (width[i] != 1 || (i + 1 < end && at[i + 1] != at[i] + 1)) {
+        throw new IllegalArgumentException("the change falls on an escape or a folded line break of the quoted string");
+      }
+    }
+    if (start > 0 && start < text.length() && at[start] != at[start - 1] + width[start - 1]) {
+      throw new IllegalArgumentException("the change falls on a folded line break of the quoted string");
+    }
+    if (start > 0 && width[start - 1] == 0) {
+      throw new IllegalArgumentException("the change falls on a folded line break of the quoted string");
+    }
+    StringBuilder written = new StringBuilder();
+    for (int i = 0; i < replacement.length(); i++) {
+      char c = replacement.charAt(i);
+      if (!doubled) {
+        if (c == '\n' || c == '\r') {
+          throw new IllegalArgumentException("a new line cannot be written into a single-quoted string exactly");
+        }
+        written.append(c == '\'' ? "''" : String.valueOf(c));
+        continue;
+      }
+      switch (c) {
+        case '\\' -> written.append("\\\\");
+        case '"' -> written.append("\\\"");
+        case '\n' -> written.append("\\n");
+        case '\t' -> written.append("\\t");
+        case '\r' -> written.append("\\r");
+        default -> {
+          if (c < 0x20 || c == 0x7f) {
+            written.append(String.format("\\x%02x", (int) c));
+          } else {
+            written.append(c);
+          }
+        }
+      }
+    }
+    int outerEnd = start == end ? outerOffset(start) : at[end - 1] + 1;
+    return new OuterEdit(outerOffset(start), outerEnd, written.toString());
+  }
+
+  // ---- decoding ----------------------------------------------------------------------------------------------
+
+  /** A literal block scalar: header, indentation, chomping (YAML 1.2 §8.1). */
+  private static final class Literal {
+    static InnerText decode(SourceText outer, ScalarNode scalar) {
+      String src = outer.text();
+      int header = scalar.valueSpan().start();
+      int i = header + 1;
+      char chomp = ' ';
+      int explicit = 0;
+      while (i < src.length() && "+-123456789".indexOf(src.charAt(i)) >= 0) {
+        char c = src.charAt(i++);
+        if (c == '+' || c == '-') {
+          chomp = c;
+        } else {
+          explicit = c - '0';
+        }
+      }
+      int headerLine = outer.lineOf(header);
+      int first = headerLine + 1;
+      int last = outer.lineOf(Math.max(header, scalar.valueSpan().end() - 1));
+      if (first > last) {
+        return null;
+      }
+      int[] candidates;
+      if (explicit > 0) {
+        int lineIndent = indentation(outer, headerLine);
+        candidates = new int[] {lineIndent + explicit, explicit, lineIndent + 2 + explicit};
+      } else {
+        int auto = -1;
+        for (int line = first; line <= last && auto < 0; line++) {
+          if (!blank(outer, line)) {
+            auto = indentation(outer, line);
+          }
+        }
+        if (auto < 0) {
+          return null;
+        }
+        candidates = new int[] {auto};
+      }
+      for (int n : candidates) {
+        InnerText decoded = decode(outer, scalar, first, last, n, chomp);
+        if (decoded != null && decoded.text.equals(scalar.value())) {
+          return decoded;
+        }
+      }
+      return null;
+    }
+
+    private static InnerText decode(SourceText outer, ScalarNode scalar, int first, int last, int n, char chomp) {
+      String src = outer.text();
+      StringBuilder text = new StringBuilder();
+      IntList at = new IntList();
+      IntList width = new IntList();
+      for (int line = first; line <= last; line++) {
+        int start = outer.lineStart(line);
+        int contentEnd = outer.lineContentEnd(line);
+        boolean hasBreak = !outer.lineEnding(line).isEmpty();
+        if (contentEnd - start <= n && blank(outer, line)) {
+          // an empty line of the value (shorter than the indentation, only spaces)
+        } else {
+          if (indentation(outer, line) < n) {
+            return null;
+          }
+          for (int c = start + n; c < contentEnd; c++) {
+            text.append(src.charAt(c));
+            at.add(c);
+            width.add(1);
+          }
+        }
+        if (hasBreak) {
+          text.append('\n');
+          at.add(contentEnd);
+          width.add(outer.lineEnding(line).length());
+        }
+      }
+      int end = text.length();
+      int content = end;
+      while (content > 0 && text.charAt(content - 1) == '\n') {
+        content--;
+      }
+      int keep = switch (chomp) {
+        case '-' -> content;
+        case '+' -> end;
+        default -> content == end ? end : content + 1;
+      };
+      if (content == 0 && chomp != '+') {
+        keep = 0;
+      }
+      String value = text.substring(0, keep);
+      int[] atArray = new int[keep + 1];
+      int[] widthArray = new int[keep];
+      for (int i = 0; i < keep; i++) {
+        atArray[i] = at.get(i);
+        widthArray[i] = width.get(i);
+      }
+      atArray[keep] = keep == 0 ? scalar.valueSpan().end()
+          : value.charAt(keep - 1) == '\n' ? at.get(keep - 1) + width.get(keep - 1) : at.get(keep - 1) + 1;
+      return new InnerText(outer, scalar, value, atArray, widthArray, null, n, chomp);
+    }
+
+    private static boolean blank(SourceText outer, int line) {
+      for (int c = outer.lineStart(line); c < outer.lineContentEnd(line); c++) {
+        if (outer.text().charAt(c) != ' ') {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static int indentation(SourceText outer, int line) {
+      int c = outer.lineStart(line);
+      int end = outer.lineContentEnd(line);
+      int n = 0;
+      while (c + n < end && outer.text().charAt(c + n) == ' ') {
+        n++;
+      }
+      return n;
+    }
+  }
+
+  /** A double- or single-quoted scalar: escapes and folded line breaks (YAML 1.2 §7.3). */
+  private static final class Quoted {
+    static InnerText decode(SourceText outer, ScalarNode scalar) {
+      String src = outer.text();
+      boolean doubled = scalar.style() == ScalarStyle.DOUBLE_QUOTED;
+      int begin = scalar.valueSpan().start() + 1;
+      int finish = scalar.valueSpan().end() - 1;
+      if (finish < begin) {
+        return null;
+      }
+      StringBuilder text = new StringBuilder();
+      IntList at = new IntList();
+      IntList width = new IntList();
+      int i = begin;
+      while (i < finish) {
+        char c = src.charAt(i);
+        if (doubled && c == '\\' && i + 1 < finish) {
+          char e = src.charAt(i + 1);
+          if (e == '\r' || e == '\n') {
+            // an escaped line break: nothing, and the next line's leading blanks go too
+            i = skipBreak(src, i + 1);
+            while (i < finish && (src.charAt(i) == ' ' || src.charAt(i) == '\t')) {
+              i++;
+            }
+            continue;
+          }
+          int length = 2;
+          String decoded;
+          switch (e) {
+            case '0' -> decoded = "\0";
+            case 'a' -> decoded = "\u0007";
+            case 'b' -> decoded = "\b";
+            case 't', '\t' -> decoded = "\t";
+            case 'n' -> decoded = "\n";
+            case 'v' -> decoded = "\u000b";
+            case 'f' -> decoded = "\f";
+            case 'r' -> decoded = "\r";
+            case 'e' -> decoded = "\u001b";
+            case ' ' -> decoded = " ";
+            case '"' -> decoded = "\"";
+            case '/' -> decoded = "/";
+            case '\\' -> decoded = "\\";
+            case 'N' -> decoded = "\u0085";
+            case '_' -> decoded = "\u00a0";
+            case 'L' -> decoded = "\u2028";
+            case 'P' -> decoded = "\u2029";
+            case 'x', 'u', 'U' -> {
+              int digits = e == 'x' ? 2 : e == 'u' ? 4 : 8;
+              if (i + 2 + digits > finish) {
+                return null;
+              }
+              try {
+                decoded = new String(Character.toChars(Integer.parseInt(src.substring(i + 2, i + 2 + digits), 16)));
+              } catch (IllegalArgumentException bad) {
+                return null;
+              }
+              length = 2 + digits;
+            }
+            default -> {
+              return null;
+            }
+          }
+          for (int k = 0; k < decoded.length(); k++) {
+            text.append(decoded.charAt(k));
+            at.add(i);
+            width.add(k == 0 ? length : 0);
+          }
+          i += length;
+          continue;
+        }
+        if (!doubled && c == '\'' && i + 1 < finish && src.charAt(i + 1) == '\'') {
+          text.append('\'');
+          at.add(i);
+          width.add(2);
+          i += 2;
+          continue;
+        }
+        if (c == '\r' || c == '\n') {
+          // a folded line break: the blanks before it go, then one space, or a line break per empty line
+          while (text.length() > 0 && (text.charAt(text.length() - 1) == ' ' || text.charAt(text.length() - 1) == '\t')
+              && width.get(width.size() - 1) == 1) {
+            text.setLength(text.length() - 1);
+            at.removeLast();
+            width.removeLast();
+          }
+          int breakAt = i;
+          i = skipBreak(src, i);
+          int empty = 0;
+          while (true) {
+            int j = i;
+            while (j < finish && (src.charAt(j) == ' ' || src.charAt(j) == '\t')) {
+              j++;
+            }
+            if (j < finish && (src.charAt(j) == '\r' || src.charAt(j) == '\n')) {
+              empty++;
+              i = skipBreak(src, j);
+            } else {
+              i = j;
+              break;
+            }
+          }
+          if (empty == 0) {
+            text.append(' ');
+            at.add(breakAt);
+            width.add(0);
+          } else {
+            for (int k = 0; k < empty; k++) {
+              text.append('\n');
+              at.add(breakAt);
+              width.add(0);
+            }
+          }
+          continue;
+        }
+        text.append(c);
+        at.add(i);
+        width.add(1);
+        i++;
+      }
+      int[] atArray = new int[text.length() + 1];
+      int[] widthArray = new int[text.length()];
+      for (int k = 0; k < text.length(); k++) {
+        atArray[k] = at.get(k);
+        widthArray[k] = width.get(k);
+      }
+      atArray[text.length()] = finish;
+      return new InnerText(outer, scalar, text.toString(), atArray, widthArray, null, 0, ' ');
+    }
+
+    private static int skipBreak(String src, int i) {
+      if (src.charAt(i) == '\r' && i + 1 < src.length() && src.charAt(i + 1) == '\n') {
+        return i + 2;
+      }
+      return i + 1;
+    }
+  }
+
+  /** A growable list of ints, without boxing every char's offset. */
+  private static final class IntList {
+    private int[] values = new int[64];
+    private int size;
+
+    void add(int value) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = value;
+    }
+
+    int get(int index) {
+      return values[index];
+    }
+
+    int size() {
+      return size;
+    }
+
+    void removeLast() {
+      size--;
+    }
+  }
+}
