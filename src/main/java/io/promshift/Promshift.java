@@ -162,14 +162,16 @@ public final class Promshift {
       for (DataSource source : unit.file().dataSources()) {
         String name = source.name().filter(n -> !n.isBlank()).orElse("datasources[" + source.index() + "]");
         String type = source.type().orElse("(no type)");
-        Position at = unit.file().position(source.node());
+        Position at = unit.outer(unit.file().position(source.node()));
         MigrationState state = unit.shape().fixedType() ? MigrationState.ofFixedType(source) : MigrationState.of(source);
         // a plain file's item has no path beyond its own document: "" as in its diagnostics
-        String path = file.isPlain() ? "" : unit.itemPath(source).toString();
+        String path = file.isPlain() ? "" : unit.describeItem(source);
         statuses.add(new SourceStatus(at.line(), at.column(), name, type, state, unit.shape(), path));
       }
     }
-    return new FileOutcome(found.file(), found.root(), Verdict.UNCHANGED, List.of(), statuses, List.of(), "", null);
+    List<Diagnostic> problems = file.problems().stream()
+        .map(problem -> Validator.unreadable(problem.error()).withPath(problem.path().toString())).toList();
+    return new FileOutcome(found.file(), found.root(), Verdict.UNCHANGED, problems, statuses, List.of(), "", null);
   }
 
   // ---- validate ------------------------------------------------------------------------------------------

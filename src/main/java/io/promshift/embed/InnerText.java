@@ -63,7 +63,14 @@ public final class InnerText {
   }
 
   private static InnerText readOnly(SourceText outer, ScalarNode scalar, String why) {
-    String value = scalar.value();
+    return readOnly(outer, scalar, scalar.value(), why);
+  }
+
+  /**
+   * A text a scalar holds in another form (base64): read, never edited; every position falls on the scalar's first
+   * character.
+   */
+  static InnerText readOnly(SourceText outer, ScalarNode scalar, String value, String why) {
     int[] at = new int[value.length() + 1];
     Arrays.fill(at, scalar.valueSpan().start());
     return new InnerText(outer, scalar, value, at, new int[value.length()], why, 0, ' ');
@@ -94,6 +101,35 @@ public final class InnerText {
   /** The outer position of an inner one (a position in a text read from {@link #text()}). */
   public Position outerPosition(Position inner) {
     return outer.position(outerOffset(inner.offset()));
+  }
+
+  /**
+   * The outer characters that write the inner {@code [start, end)}, cut at line breaks (what masking a secret of the
+   * inner text must cover in the file); for a text read from another form (base64) or folded, the whole scalar.
+   */
+  public java.util.List<io.promshift.text.Span> outerSpans(int start, int end) {
+    java.util.List<io.promshift.text.Span> spans = new java.util.ArrayList<>();
+    if (start >= end) {
+      return spans;
+    }
+    // a text promshift cannot map char by char (base64, folded) is covered whole: never show a part of a secret
+    int from = readOnly != null ? scalar.valueSpan().start() : outerOffset(start);
+    int to = readOnly != null ? scalar.valueSpan().end() : at[end - 1] + Math.max(1, width[end - 1]);
+    String src = outer.text();
+    int piece = from;
+    for (int i = from; i < to; i++) {
+      char c = src.charAt(i);
+      if (c == '\n' || c == '\r') {
+        if (i > piece) {
+          spans.add(new io.promshift.text.Span(piece, i));
+        }
+        piece = i + 1;
+      }
+    }
+    if (to > piece) {
+      spans.add(new io.promshift.text.Span(piece, to));
+    }
+    return spans;
   }
 
   /** One change of the outer text: replace {@code [start, end)} by {@code text}. */

@@ -36,6 +36,17 @@ public enum Shape {
   /** The grafana.grafana Ansible role's {@code grafana_datasources}: items written to a provisioning file. */
   ANSIBLE_ROLE("Ansible grafana_datasources", UnitKind.ITEMS, YamlDialect.YAML_1_1, Delivery.FILE_AT_START,
       "the role's grafana_plugins list"),
+  /**
+   * A provisioning file inside a string: a ConfigMap's or Secret's data mounted into Grafana, a compose {@code configs}
+   * content, cloud-init {@code write_files}, an Ansible {@code copy} content, ... (the generic rule of §1.2). Grafana
+   * reads the string's text itself.
+   */
+  STRING_FILE("provisioning file in a string", UnitKind.DOCUMENT, YamlDialect.GRAFANA, Delivery.FILE_AT_START,
+      "the Grafana that reads it ([plugins] preinstall = grafana-amazonprometheus-datasource, or"
+          + " GF_PLUGINS_PREINSTALL)"),
+  /** A ConfigMap or Secret that the k8s-sidecar picks up by its label and writes into Grafana's folder. */
+  SIDECAR_FILE("ConfigMap/Secret for the k8s-sidecar", UnitKind.DOCUMENT, YamlDialect.GRAFANA,
+      Delivery.SIDECAR_RELOAD, "the Grafana that reads it (chart plugins:, or [plugins] preinstall)"),
   /** A unit the user named with {@code --unit}. */
   USER("unit given by --unit", UnitKind.DOCUMENT, YamlDialect.YAML_1_1, Delivery.UNKNOWN,
       "wherever this Grafana's plugins are declared");

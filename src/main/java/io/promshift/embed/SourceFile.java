@@ -14,13 +14,16 @@ import java.util.List;
  * @param stream every document of the file, as read for the embedded units (null for a plain file)
  * @param units the units, in file order: one {@link Shape#PROVISIONING_FILE} unit for a plain file
  * @param misplaced keys that look like data source definitions but are ignored where they are
+ * @param problems places meant to hold data sources that cannot be read (a provisioning file in a string that is a
+ *     template): each refused alone
  */
 public record SourceFile(SourceText source, ProvisioningFile plain, YamlStream stream, List<Unit> units,
-    List<Misplaced> misplaced) {
+    List<Misplaced> misplaced, List<UnitProblem> problems) {
 
   public SourceFile {
     units = List.copyOf(units);
     misplaced = List.copyOf(misplaced);
+    problems = List.copyOf(problems);
   }
 
   /** A plain provisioning file (or a YAML file that provisions nothing, when {@code file} says so). */
@@ -29,16 +32,16 @@ public record SourceFile(SourceText source, ProvisioningFile plain, YamlStream s
         ? List.of(new Unit(Shape.PROVISIONING_FILE, UnitKind.DOCUMENT, 0, YamlPath.ROOT, "",
             file.document().root(), file, java.util.Map.of()))
         : List.of();
-    return new SourceFile(file.document().source(), file, null, units, List.of());
+    return new SourceFile(file.document().source(), file, null, units, List.of(), List.of());
   }
 
   public boolean isPlain() {
     return plain != null;
   }
 
-  /** Whether the file defines data sources at all (a plain provisioning file, or at least one unit). */
+  /** Whether the file defines data sources at all (a plain provisioning file, a unit, or one that cannot be read). */
   public boolean hasDataSources() {
-    return !units.isEmpty();
+    return !units.isEmpty() || !problems.isEmpty();
   }
 
   public String fileName() {

@@ -92,8 +92,8 @@ public final class SourceReader {
       return SourceFile.plain(reader.read(source));
     }
     refuseTemplateOutsideStrings(stream);
-    UnitLocator locator = new UnitLocator(settings.rules()).locate(stream);
-    return new SourceFile(source, null, stream, locator.units(), locator.misplaced());
+    UnitLocator locator = new UnitLocator(settings.rules(), reader).locate(stream);
+    return new SourceFile(source, null, stream, locator.units(), locator.misplaced(), locator.problems());
   }
 
   /**

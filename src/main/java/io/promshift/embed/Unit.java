@@ -23,17 +23,53 @@ import java.util.Map;
  * @param file the provisioning document Grafana receives, read with the unit's layer's reader
  * @param renamedKeys item keys the model names differently from the outer file (the chart's default data source
  *     takes {@code isDefault} from {@code isDefaultDatasource}): model key → outer key
+ * @param inner for a provisioning document inside a string scalar, that string's text and its map to the outer file
+ *     ({@code file} is then read from the inner text, and its positions are inner ones); null otherwise
  */
 public record Unit(Shape shape, UnitKind kind, int document, YamlPath path, String carrier, YamlNode node,
-    ProvisioningFile file, Map<String, String> renamedKeys) {
+    ProvisioningFile file, Map<String, String> renamedKeys, InnerText inner) {
 
   public Unit {
     renamedKeys = Map.copyOf(renamedKeys);
   }
 
+  /** A unit whose values are nodes of the outer file itself. */
+  public Unit(Shape shape, UnitKind kind, int document, YamlPath path, String carrier, YamlNode node,
+      ProvisioningFile file, Map<String, String> renamedKeys) {
+    this(shape, kind, document, path, carrier, node, file, renamedKeys, null);
+  }
+
   /** Where the unit starts in the outer file. */
   public Position position() {
-    return file.document().source().position(node.span().start());
+    return inner == null ? file.position(node) : inner.outerPosition(Position.START);
+  }
+
+  /** Whether the unit is a provisioning document inside a string. */
+  public boolean inString() {
+    return inner != null;
+  }
+
+  /** The outer file's position of a position in the unit's model (the same for a unit of outer nodes). */
+  public Position outer(Position position) {
+    return inner == null ? position : inner.outerPosition(position);
+  }
+
+  /**
+   * Where a value the model names by a JSON pointer is, for people: the outer YAML path
+   * ({@code grafana.additionalDataSources[0].jsonData.sigV4Auth}), and for a document inside a string the path of the
+   * string, then the path inside it ({@code data["datasources.yaml"] ▸ datasources[0].type}).
+   */
+  public String describe(String pointer) {
+    if (inner == null) {
+      return pathOf(pointer).toString();
+    }
+    String inside = steps(tokens(pointer), 0).toString();
+    return inside.isEmpty() ? path.toString() : path + " ▸ " + inside;
+  }
+
+  /** {@link #describe} of one data source of the unit. */
+  public String describeItem(DataSource source) {
+    return describe("/datasources/" + source.index());
   }
 
   /** The outer path of one data source of the unit. */

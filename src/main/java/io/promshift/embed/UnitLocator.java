@@ -3,6 +3,9 @@ package io.promshift.embed;
 import io.promshift.grafana.GoScalars;
 import io.promshift.grafana.GoYaml;
 import io.promshift.model.ProvisioningFile;
+import io.promshift.text.SourceText;
+import io.promshift.text.SourceException;
+import io.promshift.model.ProvisioningReader;
 import io.promshift.syntax.AliasNode;
 import io.promshift.syntax.DuplicateKey;
 import io.promshift.syntax.MappingNode;
@@ -38,7 +41,15 @@ final class UnitLocator {
       "url", "uid", "name", "extraJsonData", "httpMethod", "timeInterval", "timeout",
       "createPrometheusReplicasDatasources", "exemplarTraceIdDestinations", "customQueryParameters");
 
+  /** A line of text that starts a provisioning file's data source or delete list. */
+  private static final java.util.regex.Pattern DOCUMENT_LINE =
+      java.util.regex.Pattern.compile("(?m)^\\s*\"?(datasources|deleteDatasources)\"?\\s*:");
+
   private final List<UnitRule> rules;
+  private final ProvisioningReader reader;
+  private final List<UnitProblem> problems = new ArrayList<>();
+  /** Strings already judged as a Kubernetes object's files: the generic walk leaves them alone. */
+  private final Set<YamlNode> handled = Collections.newSetFromMap(new IdentityHashMap<>());
   private final List<Unit> units = new ArrayList<>();
   private final List<Misplaced> misplaced = new ArrayList<>();
   private YamlDocument document;
@@ -46,8 +57,13 @@ final class UnitLocator {
   /** The keys of this document that are written twice in their mapping (each occurrence). */
   private Set<YamlNode> duplicated;
 
-  UnitLocator(List<UnitRule> rules) {
+  UnitLocator(List<UnitRule> rules, ProvisioningReader reader) {
     this.rules = rules;
+    this.reader = reader;
+  }
+
+  List<UnitProblem> problems() {
+    return problems;
   }
 
   List<Unit> units() {
@@ -77,7 +93,11 @@ final class UnitLocator {
   }
 
   private void visit(YamlNode node, YamlPath path, String carrier) {
-    if (node instanceof AliasNode || node instanceof ScalarNode) {
+    if (node instanceof ScalarNode scalar) {
+      stringUnit(scalar, path, carrier, Shape.STRING_FILE, false);
+      return;
+    }
+    if (node instanceof AliasNode) {
       return;
     }
     for (UnitRule rule : rules) {
@@ -104,6 +124,9 @@ final class UnitLocator {
       if (kind.equals("GrafanaDataSource") && apiVersion.startsWith("integreatly.org/")) {
         operatorV4(map, path, carrier);
         return;
+      }
+      if ((kind.equals("ConfigMap") || kind.equals("Secret")) && apiVersion.equals("v1")) {
+        kubeData(map, kind, path, carrier);
       }
       carrier = carrier(kind, apiVersion, carrier);
     }
@@ -177,6 +200,111 @@ final class UnitLocator {
       }
     }
     return false;
+  }
+
+  // ---- strings ---------------------------------------------------------------------------------------------
+
+  /**
+   * A ConfigMap's or Secret's files: {@code data} and {@code stringData} strings (a Secret's {@code data} and a
+   * ConfigMap's {@code binaryData} are base64: decoded to be read, never edited), each a provisioning file when its text
+   * is one; a key named like a file Grafana reads whose text does not read is refused with its position.
+   */
+  private void kubeData(MappingNode object, String kind, YamlPath path, String carrier) {
+    boolean sidecar = hasSidecarLabel(object);
+    Shape shape = sidecar ? Shape.SIDECAR_FILE : Shape.STRING_FILE;
+    String here = carrier(kind, "v1", carrier);
+    for (String section : List.of("data", "stringData", "binaryData")) {
+      if (!(value(object, section) instanceof MappingNode files)) {
+        continue;
+      }
+      boolean base64 = section.equals("binaryData") || (section.equals("data") && kind.equals("Secret"));
+      for (MappingNode.Entry file : files.entries()) {
+        String key = file.keyText();
+        if (key == null || !(file.value() instanceof ScalarNode scalar)) {
+          continue;
+        }
+        YamlPath at = path.key(section).key(key);
+        boolean named = key.endsWith(".yaml") || key.endsWith(".yml");
+        if (base64) {
+          base64Unit(scalar, at, here, shape);
+        } else {
+          stringUnit(scalar, at, here, shape, named);
+        }
+        handled.add(scalar);
+      }
+    }
+  }
+
+  /** Whether a Kubernetes object carries the label the k8s-sidecar of the charts watches ({@code grafana_datasource}). */
+  private static boolean hasSidecarLabel(MappingNode object) {
+    if (value(object, "metadata") instanceof MappingNode metadata
+        && value(metadata, "labels") instanceof MappingNode labels) {
+      for (MappingNode.Entry label : labels.entries()) {
+        if (label.keyText() != null && label.keyText().contains("datasource")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A string whose text is a provisioning file (a map with a {@code datasources} list or a delete list): a unit read as
+   * Grafana reads a file. A string that only mentions data sources is none; one that says it is a provisioning file
+   * ({@code named}: a key Grafana reads as a file, or a line starting {@code datasources:}) but does not read is
+   * refused with its position.
+   */
+  private void stringUnit(ScalarNode scalar, YamlPath path, String carrier, Shape shape, boolean named) {
+    if (handled.contains(scalar) || scalar.style() == ScalarStyle.PLAIN && scalar.value().indexOf('\n') < 0) {
+      return;
+    }
+    String value = scalar.value();
+    if (!value.contains("atasources") || value.indexOf('\n') < 0 && !value.startsWith("{")) {
+      return;
+    }
+    boolean says = named || DOCUMENT_LINE.matcher(value).find();
+    InnerText inner = InnerText.of(document.source(), scalar);
+    readInner(scalar, path, carrier, shape, inner, says);
+  }
+
+  private void base64Unit(ScalarNode scalar, YamlPath path, String carrier, Shape shape) {
+    byte[] bytes;
+    try {
+      bytes = java.util.Base64.getMimeDecoder().decode(scalar.value().strip());
+    } catch (IllegalArgumentException notBase64) {
+      return;
+    }
+    String text;
+    try {
+      text = java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (java.nio.charset.CharacterCodingException binary) {
+      return;
+    }
+    if (!text.contains("atasources")) {
+      return;
+    }
+    InnerText inner = InnerText.readOnly(document.source(), scalar, text, "a base64 value (" + path.last()
+        + "): promshift reads it but does not rewrite it");
+    readInner(scalar, path, carrier, shape, inner, DOCUMENT_LINE.matcher(text).find());
+  }
+
+  private void readInner(ScalarNode scalar, YamlPath path, String carrier, Shape shape, InnerText inner,
+      boolean says) {
+    SourceText text = SourceText.of(document.source().name(), inner.text());
+    ProvisioningFile file;
+    try {
+      file = reader.read(text);
+    } catch (SourceException e) {
+      if (says) {
+        problems.add(new UnitProblem(path, new SourceException(e.file(), inner.outerPosition(e.position()), e.kind(),
+            e.problem())));
+      }
+      return;
+    }
+    if (!file.isDataSourceProvisioning() || !SourceReader.isPlainProvisioning(file.document())) {
+      return;
+    }
+    units.add(new Unit(shape, UnitKind.DOCUMENT, documentIndex, path, carrier, scalar, file, Map.of(), inner));
   }
 
   // ---- shapes ------------------------------------------------------------------------------------------------

@@ -434,11 +434,11 @@ final class MigrationPlanner {
   }
 
   private String pathOf(DataSource ds) {
-    return unit == null ? "" : unit.itemPath(ds).toString();
+    return unit == null ? "" : unit.describeItem(ds);
   }
 
   private io.promshift.text.Position position(YamlNode node) {
-    return file.position(node);
+    return unit == null ? file.position(node) : unit.outer(file.position(node));
   }
 
   /** A notice about this file: a warning of the code's kind that travels with the result. */

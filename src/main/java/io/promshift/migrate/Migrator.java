@@ -2,7 +2,9 @@ package io.promshift.migrate;
 
 import io.promshift.embed.SourceFile;
 import io.promshift.embed.SourceReader;
+import io.promshift.embed.InnerText;
 import io.promshift.embed.Unit;
+import io.promshift.embed.UnitProblem;
 import io.promshift.embed.UnitSettings;
 import io.promshift.grafana.GoMap;
 import io.promshift.model.DataSource;
@@ -147,6 +149,9 @@ public final class Migrator {
     List<Change> changes = new ArrayList<>();
     List<Diagnostic> notices = new ArrayList<>();
     Map<Unit, MigrationPlan> plans = new IdentityHashMap<>();
+    for (UnitProblem problem : file.problems()) {
+      notices.add(refusal(problem.error()).withPath(problem.path().toString()));
+    }
     for (Unit unit : file.units()) {
       if (unit.shape().fixedType()) {
         fixedType(unit).ifPresent(notices::add);
@@ -156,11 +161,19 @@ public final class Migrator {
       try {
         plan = new MigrationPlanner(unit, options).plan();
       } catch (SourceException e) {
-        notices.add(refusal(e).withPath(unit.path().toString()));
+        notices.add(refusal(e).withPosition(unit.outer(e.position())).withPath(unit.path().toString()));
+        continue;
+      }
+      List<Edit> unitEdits;
+      try {
+        unitEdits = unit.inString() ? outerEdits(unit, plan.edits().edits()) : plan.edits().edits();
+      } catch (IllegalArgumentException e) {
+        notices.add(Diagnostic.of(source.name(), unit.position(), Code.MIGRATION_REFUSED, "the data sources in this"
+            + " string are left as they are: " + e.getMessage()).withPath(unit.path().toString()));
         continue;
       }
       plans.put(unit, plan);
-      edits.addAll(plan.edits().edits());
+      edits.addAll(unitEdits);
       changes.addAll(plan.changes());
       notices.addAll(plan.notices());
       if (options.direction() == Direction.FORWARD && !plan.changes().isEmpty()) {
@@ -179,6 +192,16 @@ public final class Migrator {
       return refused(source, notices, unsafe);
     }
     return new MigrationResult(source.name(), source, newText, changes, notices, null);
+  }
+
+  /** The edits of a provisioning file inside a string, as edits of the characters of the outer file that hold it. */
+  private static List<Edit> outerEdits(Unit unit, List<Edit> inner) {
+    List<Edit> outer = new ArrayList<>(inner.size());
+    for (Edit edit : inner) {
+      InnerText.OuterEdit mapped = unit.inner().edit(edit.start(), edit.end(), edit.replacement());
+      outer.add(new Edit(mapped.start(), mapped.end(), mapped.text()));
+    }
+    return outer;
   }
 
   /**

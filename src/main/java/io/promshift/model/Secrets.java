@@ -114,7 +114,14 @@ public final class Secrets {
       if (document.root() == null) {
         continue;
       }
-      finder.walk(GoYaml.resolve(document, dialect), false);
+      GoValue root = GoYaml.resolve(document, dialect);
+      finder.walk(root, false);
+      if (root instanceof GoMap object && object.get("kind").filter(kind -> kind.toPlain().equals("Secret")).isPresent()) {
+        // a Kubernetes Secret's files are secret whatever their keys are called (their text, or its base64)
+        for (String section : List.of("data", "stringData")) {
+          object.get(section).ifPresent(files -> finder.walk(files, true));
+        }
+      }
       finder.scanSyntax(document.root());
       for (Comment comment : document.comments()) {
         finder.comment(comment.span());
@@ -237,6 +244,16 @@ public final class Secrets {
    */
   public boolean isSecret(YamlNode node) {
     return node != null && secretNodes.contains(AliasNode.resolve(node));
+  }
+
+  /**
+   * A text with more spans masked than this policy found (the secrets of a provisioning file inside one of its
+   * strings, mapped to the file): every span of either, merged.
+   */
+  public String maskedText(List<Span> more) {
+    List<Span> all = new ArrayList<>(spans);
+    all.addAll(more);
+    return apply(text, merge(all));
   }
 
   /** The spans to mask, sorted, not overlapping, none holding a line break. */

@@ -5,6 +5,7 @@ import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.Patch;
 import io.promshift.embed.SourceFile;
 import io.promshift.embed.SourceReader;
+import io.promshift.embed.Unit;
 import io.promshift.embed.UnitSettings;
 import io.promshift.grafana.YamlDialect;
 import io.promshift.migrate.MigrationResult;
@@ -14,6 +15,7 @@ import io.promshift.syntax.ReadSettings;
 import io.promshift.text.Printable;
 import io.promshift.text.SourceException;
 import io.promshift.text.SourceText;
+import io.promshift.text.Span;
 import java.util.List;
 
 /**
@@ -67,8 +69,19 @@ public final class UnifiedDiff {
   private static String masked(SourceText source) {
     try {
       SourceFile file = READER.read(source);
-      return file.isPlain() ? Secrets.mask(file.plain())
-          : Secrets.of(file.stream(), YamlDialect.YAML_1_1).maskedText();
+      if (file.isPlain()) {
+        return Secrets.mask(file.plain());
+      }
+      List<Span> inner = new java.util.ArrayList<>();
+      for (Unit unit : file.units()) {
+        if (unit.inString()) {
+          // a provisioning file inside a string: its secrets by the same policy, at the characters that write them
+          for (Span span : Secrets.spans(unit.file())) {
+            inner.addAll(unit.inner().outerSpans(span.start(), span.end()));
+          }
+        }
+      }
+      return Secrets.of(file.stream(), YamlDialect.YAML_1_1).maskedText(inner);
     } catch (SourceException e) {
       return null; // a migrated file was read to be migrated; never show unmasked text
     }

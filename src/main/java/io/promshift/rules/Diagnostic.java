@@ -71,6 +71,11 @@ public record Diagnostic(
     return new Diagnostic(other, position, severity, code, pointer, message, fix, path);
   }
 
+  /** The same diagnostic at another position (e.g. mapped from a string's text to the file that holds it). */
+  public Diagnostic withPosition(Position other) {
+    return new Diagnostic(file, other, severity, code, pointer, message, fix, path);
+  }
+
   /** The same diagnostic about a value at a path of the outer file (inside an embedded unit). */
   public Diagnostic withPath(String other) {
     return new Diagnostic(file, position, severity, code, pointer, message, fix, other);

@@ -171,7 +171,7 @@ public final class Validator {
         view = JsonView.of(unit.file(), unit.shape().interpolated() ? interpolator : null,
             ShapeRules.templating(unit.shape()));
       } catch (SourceException e) {
-        all.add(of(e).withPath(unit.path().toString()));
+        all.add(of(e).withPosition(unit.outer(e.position())).withPath(unit.path().toString()));
         continue;
       }
       Emitter out = new Emitter(source.fileName(), findings);
@@ -187,10 +187,14 @@ public final class Validator {
       }
       new ShapeRules(source, unit, view, out).apply();
       for (Diagnostic finding : resolveOverlaps(findings)) {
-        all.add(finding.hasPath() ? finding : finding.withPath(unit.pathOf(finding.pointer()).toString()));
+        Diagnostic placed = finding.withPosition(unit.outer(finding.position()));
+        all.add(placed.hasPath() ? placed : placed.withPath(unit.describe(finding.pointer())));
       }
     }
     all.addAll(ShapeRules.outer(source));
+    for (io.promshift.embed.UnitProblem problem : source.problems()) {
+      all.add(of(problem.error()).withPath(problem.path().toString()));
+    }
     all.sort(Diagnostic.BY_POSITION);
     return List.copyOf(all);
   }

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every file of {@code ../shared/corpus/embedded} yields the units and items a person finds in it (counted by hand:
- * shape, path and number of items per unit). Provisioning documents inside strings (ConfigMap data, compose heredocs,
- * additionalDataSourcesString) are the next layer and are not units here.
+ * shape, path and number of items per unit), including provisioning files inside strings (ConfigMap and Secret data,
+ * JSON, base64, {@code |+}). Not yet found: heredoc bodies inside compose scripts (011, 012, 014) and
+ * {@code additionalDataSourcesString} (022), a list of items inside a string.
  */
 class EmbeddedCorpusTest {
   private static final Map<String, List<String>> EXPECTED = new LinkedHashMap<>();
@@ -33,7 +34,7 @@ class EmbeddedCorpusTest {
     expect("010", "CHART_VALUES datasources[\"datasources.yaml\"] 1");
     expect("011");
     expect("012");
-    expect("013");
+    expect("013", "STRING_FILE data[\"loki.yaml\"] 3");
     expect("014");
     expect("015", "OPERATOR_V4 spec.datasources 1");
     expect("016", "OPERATOR_V4 spec.datasources 1");
@@ -46,17 +47,18 @@ class EmbeddedCorpusTest {
     expect("023", "CHART_VALUES grafana.datasources[\"datasources.yaml\"] 3");
     expect("024");
     expect("025");
-    expect("026");
+    expect("026", "STRING_FILE data.datasources 1"); // a ConfigMap key without .yaml, mounted under a .yaml name
     expect("027", "CHART_VALUES datasources[\"datasources.yaml\"] 2");
-    expect("028");
-    expect("029");
-    expect("030");
+    expect("028", "STRING_FILE stringData[\"datasources.yaml\"] 1"); // JSON in a block scalar
+    expect("029", "STRING_FILE data[\"datasources.yaml\"] 1"); // base64: read, never rewritten
+    // copy.content is a Jinja template that does not read: refused alone, at its position
+    expect("030", "REFUSED [1][\"ansible.builtin.copy\"].content");
     expect("031", "KPS_ADDITIONAL grafana.additionalDataSources 1");
     expect("032", "KPS_ADDITIONAL grafana.additionalDataSources 1");
     // the chart's default data source is switched off (defaultDatasourceEnabled: false): not an item
     expect("033", "KPS_ADDITIONAL grafana.additionalDataSources 1");
     expect("034", "CHART_VALUES datasources[\"datasources.yaml\"] 1");
-    expect("035");
+    expect("035", "STRING_FILE data[\"prometheus.yaml\"] 1"); // |+ keep chomping, version 0
     expect("036", "OPERATOR_V4 spec.datasources 1");
     expect("037", "OPERATOR_V5 spec.datasource 1");
     expect("038", "OPERATOR_V5 spec.datasource 1");
@@ -80,13 +82,16 @@ class EmbeddedCorpusTest {
       for (Unit unit : read.units()) {
         units.add(unit.shape() + " " + unit.path() + " " + unit.file().dataSources().size());
       }
+      for (UnitProblem problem : read.problems()) {
+        units.add("REFUSED " + problem.path());
+      }
       found.put(number, units);
     }
     assertThat(found).containsExactlyInAnyOrderEntriesOf(EXPECTED);
   }
 
   @Test
-  void itemsTotalThirtyOneInTwentySevenUnits() {
+  void itemsTotalThirtyEightInThirtyTwoUnits() {
     List<Path> files = Corpus.files("embedded");
     int units = 0;
     int items = 0;
@@ -96,7 +101,7 @@ class EmbeddedCorpusTest {
         items += unit.file().dataSources().size();
       }
     }
-    assertThat(units).isEqualTo(27);
-    assertThat(items).isEqualTo(31);
+    assertThat(units).isEqualTo(32);
+    assertThat(items).isEqualTo(38);
   }
 }
