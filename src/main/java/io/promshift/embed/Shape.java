@@ -17,6 +17,12 @@ public enum Shape {
   /** kube-prometheus-stack {@code grafana.additionalDataSources}: items rendered into the sidecar's file. */
   KPS_ADDITIONAL("kube-prometheus-stack additionalDataSources", UnitKind.ITEMS, YamlDialect.YAML_1_1,
       Delivery.SIDECAR_RELOAD, "grafana.plugins (plugins: [grafana-amazonprometheus-datasource])"),
+  /**
+   * kube-prometheus-stack {@code grafana.additionalDataSourcesString}: YAML list items in a string, rendered with
+   * {@code tpl} and indented into the sidecar's file as they are written (Grafana reads the text itself).
+   */
+  KPS_STRING("kube-prometheus-stack additionalDataSourcesString", UnitKind.ITEMS, YamlDialect.GRAFANA,
+      Delivery.SIDECAR_RELOAD, "grafana.plugins (plugins: [grafana-amazonprometheus-datasource])"),
   /** kube-prometheus-stack's own default data source: its type is written by the chart's template. */
   KPS_DEFAULT("kube-prometheus-stack default data source", UnitKind.ITEM, YamlDialect.YAML_1_1,
       Delivery.SIDECAR_RELOAD, "grafana.plugins (plugins: [grafana-amazonprometheus-datasource])"),

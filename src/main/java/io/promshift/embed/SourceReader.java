@@ -101,7 +101,7 @@ public final class SourceReader {
    * template syntax that happens to parse ({@code url: {{ .Values.x }}} reads as a flow mapping): the file is a chart
    * template, not YAML any reader on the way to Grafana reads as it stands.
    */
-  private static void refuseTemplateOutsideStrings(YamlStream stream) {
+  static void refuseTemplateOutsideStrings(YamlStream stream) {
     List<Integer> tags = Templates.findAll(stream.source().text());
     if (tags.isEmpty()) {
       return;

@@ -63,7 +63,10 @@ public record Unit(Shape shape, UnitKind kind, int document, YamlPath path, Stri
     if (inner == null) {
       return pathOf(pointer).toString();
     }
-    String inside = steps(tokens(pointer), 0).toString();
+    List<String> tokens = tokens(pointer);
+    // items written in a string are the string's own list: [0].type, not datasources[0].type
+    boolean items = kind == UnitKind.ITEMS && !tokens.isEmpty() && tokens.get(0).equals("datasources");
+    String inside = steps(tokens, items ? 1 : 0).toString();
     return inside.isEmpty() ? path.toString() : path + " ▸ " + inside;
   }
 

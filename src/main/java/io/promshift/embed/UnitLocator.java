@@ -158,6 +158,13 @@ final class UnitLocator {
             continue;
           }
         }
+        case "additionalDataSourcesString" -> {
+          if ("grafana".equals(path.keyAt(0)) && value instanceof ScalarNode string) {
+            itemsString(string, at, carrier);
+            handled.add(string);
+            continue;
+          }
+        }
         case "additionalDatasources" -> {
           if (value instanceof SequenceNode) {
             misplaced.add(new Misplaced(entry.key(), at, "kube-prometheus-stack reads additionalDataSources (capital"
@@ -265,6 +272,35 @@ final class UnitLocator {
     boolean says = named || DOCUMENT_LINE.matcher(value).find();
     InnerText inner = InnerText.of(document.source(), scalar);
     readInner(scalar, path, carrier, shape, inner, says);
+  }
+
+  /**
+   * Data source items written as YAML text in a string (kube-prometheus-stack's {@code additionalDataSourcesString}):
+   * Helm renders its {@code {{ }}} and indents it into the file Grafana reads, so a template tag inside a value is a
+   * placeholder and one outside every value makes it a template, refused alone.
+   */
+  private void itemsString(ScalarNode scalar, YamlPath path, String carrier) {
+    InnerText inner = InnerText.of(document.source(), scalar);
+    SourceText text = SourceText.of(document.source().name(), inner.text());
+    YamlDocument items;
+    try {
+      YamlStream stream = new io.promshift.syntax.YamlReader(reader.settings()).readStream(text, false);
+      SourceReader.refuseTemplateOutsideStrings(stream);
+      items = stream.documents().isEmpty() ? null : stream.documents().get(0);
+    } catch (SourceException broken) {
+      // a text that does not read and holds template tags is a template: say so at its first tag
+      int tag = io.promshift.model.Templates.find(text.text());
+      SourceException e = tag >= 0 && broken.kind() == SourceException.Kind.SYNTAX
+          ? io.promshift.model.Templates.error(text, tag) : broken;
+      problems.add(new UnitProblem(path, new SourceException(e.file(), inner.outerPosition(e.position()), e.kind(),
+          e.problem())));
+      return;
+    }
+    if (items == null || !(items.root() instanceof SequenceNode list) || !itemsOfMaps(list)) {
+      return;
+    }
+    ProvisioningFile file = ProvisioningFile.of(items.part(wrapper(list, UnitKind.ITEMS)), Shape.KPS_STRING.dialect());
+    units.add(new Unit(Shape.KPS_STRING, UnitKind.ITEMS, documentIndex, path, carrier, scalar, file, Map.of(), inner));
   }
 
   private void base64Unit(ScalarNode scalar, YamlPath path, String carrier, Shape shape) {

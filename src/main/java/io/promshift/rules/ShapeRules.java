@@ -110,7 +110,7 @@ final class ShapeRules extends RuleSet {
       return JsonView.Templating.API;
     }
     return switch (shape) {
-      case CHART_VALUES, KPS_ADDITIONAL, KPS_DEFAULT, VM_EXTRA, USER -> JsonView.Templating.HELM;
+      case CHART_VALUES, KPS_ADDITIONAL, KPS_STRING, KPS_DEFAULT, VM_EXTRA, USER -> JsonView.Templating.HELM;
       case ANSIBLE_ROLE -> JsonView.Templating.JINJA;
       default -> JsonView.Templating.NONE;
     };
@@ -119,7 +119,7 @@ final class ShapeRules extends RuleSet {
   void apply() {
     switch (unit.shape()) {
       case CHART_VALUES -> chartFileName();
-      case KPS_ADDITIONAL -> twoDefaults();
+      case KPS_ADDITIONAL, KPS_STRING -> twoDefaults();
       case KPS_DEFAULT -> {
         duplicateJsonData();
         fixedType();
@@ -191,7 +191,7 @@ final class ShapeRules extends RuleSet {
         continue;
       }
       out.report(Code.CHART_TWO_DEFAULTS, pointer, view.position(pointer),
-          "the data source at " + unit.itemPath(ds) + " (line " + view.position(s.pointer).line()
+          "the data source at " + unit.describeItem(ds) + " (line " + unit.outer(view.position(s.pointer)).line()
               + ") has isDefault: true, and so has"
               + " kube-prometheus-stack's own Prometheus data source, the chart default (" + chartDefault
               + ", default true): two defaults in organization 1, and Grafana refuses to start (only one default"
