@@ -176,6 +176,11 @@ public final class Migrator {
       edits.addAll(unitEdits);
       changes.addAll(plan.changes());
       notices.addAll(plan.notices());
+      if (!plan.changes().isEmpty()) {
+        io.promshift.embed.Generated.by(file.stream().documents().get(unit.document())).ifPresent(tool ->
+            notices.add(Diagnostic.of(source.name(), unit.position(), Code.GENERATED_FILE_CHANGED,
+                io.promshift.embed.Generated.message(tool)).withPath(unit.path().toString())));
+      }
       if (options.direction() == Direction.FORWARD && !plan.changes().isEmpty()) {
         notices.add(Diagnostic.of(source.name(), unit.position(), Code.DECLARE_PLUGIN, "declare "
             + String.join(" and ", plan.changes().stream().map(Change::toType).distinct().toList()) + " in "

@@ -193,6 +193,9 @@ public enum Code {
       "The grafana chart mounts each key under datasources: as a file of that name in Grafana's provisioning"
           + " folder; Grafana reads only files ending in .yaml or .yml, so the data sources of any other key are"
           + " never provisioned."),
+  GENERATED_FILE("generated-file", Severity.WARNING, "Data sources in a generated document",
+      "Rendered Helm output (a # Source: comment, a helm.sh/chart label) or kube-prometheus' jsonnet build (its"
+          + " part-of label) is written again by the next render: a change made there does not last."),
   CHART_IGNORED_KEY("chart-ignored-key", Severity.WARNING, "Data sources under a key the chart ignores",
       "kube-prometheus-stack reads additional data sources only from grafana.additionalDataSources (capital S):"
           + " a top-level additionalDataSources or a misspelt additionalDatasources is ignored."),
@@ -248,6 +251,10 @@ public enum Code {
   FIXED_VERSION("fixed-version", Severity.WARNING, Origin.MIGRATION, "A fixed version",
       "The data source sets version: Grafana's provisioning refuses to update a row whose version is higher than"
           + " the file's, so a migrated type may not reach the database."),
+  GENERATED_FILE_CHANGED("generated-file-changed", Severity.WARNING, Origin.MIGRATION,
+      "A generated document was changed",
+      "The document is rendered Helm output or kube-prometheus' jsonnet build: the next render writes it again, so the"
+          + " change must also be made where it is rendered from."),
   DECLARE_PLUGIN("declare-plugin", Severity.INFO, Origin.MIGRATION, "Declare the plugin where this shape installs it",
       "Grafana does not install a plugin for a provisioned data source: after a migration, the plugin type must be"
           + " installed where this shape declares plugins (chart plugins:, kube-prometheus-stack grafana.plugins,"

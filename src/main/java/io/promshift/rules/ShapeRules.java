@@ -1,6 +1,7 @@
 package io.promshift.rules;
 
 import io.promshift.embed.FixedTypeAdvice;
+import io.promshift.embed.Generated;
 import io.promshift.embed.Misplaced;
 import io.promshift.embed.Shape;
 import io.promshift.embed.SourceFile;
@@ -619,6 +620,11 @@ final class ShapeRules extends RuleSet {
                 + " later value and drop the first without a word",
             "remove one of the two keys"));
       }
+    }
+    for (Unit unit : source.units()) {
+      Generated.by(source.stream().documents().get(unit.document())).ifPresent(tool -> findings.add(new Diagnostic(
+          source.fileName(), unit.position(), Code.GENERATED_FILE.severity(), Code.GENERATED_FILE, "",
+          Generated.message(tool), "change the values or the jsonnet and render again", unit.path().toString())));
     }
     for (Misplaced misplaced : source.misplaced()) {
       findings.add(new Diagnostic(source.fileName(), text.position(misplaced.key().span().start()),
