@@ -46,13 +46,14 @@ public enum MigrationTarget {
     };
   }
 
-  MigrationOptions options(boolean keepMarker, boolean revertUnmarked) {
+  MigrationOptions options(boolean keepMarker, boolean revertUnmarked, boolean rewriteBase64) {
     MigrationOptions.Builder builder = this == PROMETHEUS ? MigrationOptions.reverse() : MigrationOptions.forward();
     if (this == AMAZON) {
       builder.only(Target.AMAZON);
     } else if (this == AZURE) {
       builder.only(Target.AZURE);
     }
-    return builder.markerFalseOnReverse(keepMarker).reverseUnmarked(revertUnmarked).build();
+    return builder.markerFalseOnReverse(keepMarker).reverseUnmarked(revertUnmarked).rewriteBase64(rewriteBase64)
+        .build();
   }
 }

@@ -53,6 +53,7 @@ public record PromshiftSettings(
     private boolean keepMarker;
     private boolean revertUnmarked;
     private boolean embedded = true;
+    private boolean rewriteBase64;
     private List<UnitRule> unitRules = List.of();
 
     private Builder() {}
@@ -71,6 +72,15 @@ public record PromshiftSettings(
       } else {
         throw new IllegalArgumentException("unknown embedded mode '" + mode + "'; use auto or off");
       }
+      return this;
+    }
+
+    /**
+     * Rewrite provisioning files held base64-encoded (a Secret's {@code data}, a ConfigMap's {@code binaryData}) when
+     * migrating; off by default, when they are only read and a migration says it leaves them.
+     */
+    public Builder rewriteBase64(boolean value) {
+      this.rewriteBase64 = value;
       return this;
     }
 
@@ -159,7 +169,7 @@ public record PromshiftSettings(
         validation.environment(environment).fileRoot(fileRoot);
       }
       return new PromshiftSettings(read, validation.build(), failOn, target,
-          target.options(keepMarker, revertUnmarked), new UnitSettings(embedded, unitRules));
+          target.options(keepMarker, revertUnmarked, rewriteBase64), new UnitSettings(embedded, unitRules));
     }
   }
 }

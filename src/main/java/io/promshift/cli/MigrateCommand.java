@@ -89,7 +89,12 @@ final class MigrateCommand implements Callable<Integer> {
   @Option(names = "--all", order = 7, description = "On revert, also move plugin-type sources that have no migration marker.")
   boolean all;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", order = 8,
+  @Option(names = "--rewrite-base64", order = 8,
+      description = "Also rewrite provisioning files held base64-encoded (a Secret's data): decoded, changed and"
+          + " encoded again with the same alphabet and padding (without it they are read and left as they are).")
+  boolean rewriteBase64;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", order = 9,
       description = "text (default: diffs or changed paths on stdout), json (one document on stdout: every file"
           + " with its verdict, changes, diagnostics, and in a dry run its diff; then totals) or sarif (the run's"
           + " diagnostics for code scanning).")
@@ -123,7 +128,7 @@ final class MigrateCommand implements Callable<Integer> {
     boolean json = !document.equals("text"); // a document on stdout instead of diffs or paths
     MigrationTarget target = to;
     Promshift promshift = Promshift.create(common.settings(PromshiftSettings.builder()).target(target)
-        .keepMarker(keepMarker).revertUnmarked(all).build());
+        .keepMarker(keepMarker).revertUnmarked(all).rewriteBase64(rewriteBase64).build());
     WriteMode writeMode = mode.write ? WriteMode.inPlace() : mode.out != null ? WriteMode.toFolder(mode.out)
         : WriteMode.none();
     String verb = mode.write ? "rewritten" : mode.out != null ? "changed" : "would change";

@@ -30,6 +30,34 @@ public final class InnerText {
   /** A literal block's content indentation, in spaces. */
   private final int indent;
   private final char chomping;
+  /** How the text is encoded in the file when it is base64, else null. */
+  private Base64Form base64;
+
+  /**
+   * How a base64 value is written: its alphabet, its padding, and the width its lines are wrapped at (0: one line), so
+   * that a rewrite writes the new text the same way.
+   */
+  public record Base64Form(boolean urlSafe, boolean padded, int lineWidth) {
+    /** The form of an encoded value as written. */
+    static Base64Form of(String encoded) {
+      String trimmed = encoded.strip();
+      int newline = trimmed.indexOf('\n');
+      // a padded encoding is always a multiple of 4 long; one that is not was written without padding
+      int length = trimmed.replaceAll("\\s+", "").length();
+      return new Base64Form(trimmed.indexOf('-') >= 0 || trimmed.indexOf('_') >= 0, length % 4 == 0,
+          newline < 0 ? 0 : newline);
+    }
+
+    byte[] decode(String encoded) {
+      String joined = encoded.replaceAll("\\s+", "");
+      return urlSafe ? java.util.Base64.getUrlDecoder().decode(joined) : java.util.Base64.getDecoder().decode(joined);
+    }
+
+    String encode(byte[] bytes) {
+      java.util.Base64.Encoder encoder = urlSafe ? java.util.Base64.getUrlEncoder() : java.util.Base64.getEncoder();
+      return (padded ? encoder : encoder.withoutPadding()).encodeToString(bytes);
+    }
+  }
 
   private InnerText(SourceText outer, ScalarNode scalar, String text, int[] at, int[] width, String readOnly,
       int indent, char chomping) {
@@ -64,6 +92,49 @@ public final class InnerText {
 
   private static InnerText readOnly(SourceText outer, ScalarNode scalar, String why) {
     return readOnly(outer, scalar, scalar.value(), why);
+  }
+
+  /**
+   * A provisioning file held base64-encoded in a one-line scalar (a Secret's {@code data}): read; rewritten only whole,
+   * by {@link #rewriteBase64}, and only when asked.
+   */
+  static InnerText base64(SourceText outer, ScalarNode scalar, String decoded, Base64Form form, String why) {
+    InnerText text = readOnly(outer, scalar, decoded, why);
+    text.base64 = form;
+    return text;
+  }
+
+  /** How the text is written in the file when it is base64-encoded, or null. */
+  public Base64Form base64() {
+    return base64;
+  }
+
+  /**
+   * The outer change that writes {@code newText} in place of this base64-encoded text: encoded again with the same
+   * alphabet and padding, in place of the scalar's characters.
+   *
+   * @throws IllegalArgumentException for a value that is not one line in a plain or quoted scalar (wrapped lines are
+   *     not rewritten), or whose encoding promshift would not write back the same
+   */
+  public OuterEdit rewriteBase64(String newText) {
+    if (base64 == null) {
+      throw new IllegalArgumentException("not a base64 value");
+    }
+    if (base64.lineWidth() > 0 || scalar.style().isBlock()) {
+      throw new IllegalArgumentException("a base64 value wrapped over lines is not rewritten");
+    }
+    String written = scalar.value().strip();
+    byte[] original = base64.decode(written);
+    if (!base64.encode(original).equals(written)) {
+      throw new IllegalArgumentException("this base64 value is not written as promshift would write it again");
+    }
+    int start = scalar.valueSpan().start() + (scalar.style().isQuoted() ? 1 : 0);
+    int at = outer.text().indexOf(written, start);
+    if (at < 0 || at + written.length() > scalar.valueSpan().end()) {
+      throw new IllegalArgumentException("the base64 value is not written on one line");
+    }
+    String encoded = base64.encode(newText.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return new OuterEdit(at, at + written.length(), encoded);
   }
 
   /**

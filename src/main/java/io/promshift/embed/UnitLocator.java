@@ -304,9 +304,10 @@ final class UnitLocator {
   }
 
   private void base64Unit(ScalarNode scalar, YamlPath path, String carrier, Shape shape) {
+    InnerText.Base64Form form = InnerText.Base64Form.of(scalar.value());
     byte[] bytes;
     try {
-      bytes = java.util.Base64.getMimeDecoder().decode(scalar.value().strip());
+      bytes = form.decode(scalar.value());
     } catch (IllegalArgumentException notBase64) {
       return;
     }
@@ -319,8 +320,8 @@ final class UnitLocator {
     if (!text.contains("atasources")) {
       return;
     }
-    InnerText inner = InnerText.readOnly(document.source(), scalar, text, "a base64 value (" + path.last()
-        + "): promshift reads it but does not rewrite it");
+    InnerText inner = InnerText.base64(document.source(), scalar, text, form, "a base64 value (" + path.last()
+        + "): promshift reads it but rewrites it only when asked (--rewrite-base64)");
     readInner(scalar, path, carrier, shape, inner, DOCUMENT_LINE.matcher(text).find());
   }
 

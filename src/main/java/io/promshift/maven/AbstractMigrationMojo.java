@@ -35,10 +35,18 @@ public abstract class AbstractMigrationMojo extends AbstractPromshiftMojo {
   @Parameter(property = "promshift.keepMarker", defaultValue = "false")
   private boolean keepMarker;
 
+  /**
+   * Also rewrite provisioning files held base64-encoded (a Secret's {@code data}): decoded, changed and encoded again
+   * with the same alphabet and padding. Off: they are read, and left as they are.
+   */
+  @Parameter(property = "promshift.rewriteBase64", defaultValue = "false")
+  private boolean rewriteBase64;
+
   @Override
   final void process(FileSet files) throws MojoExecutionException, MojoFailureException {
     MigrationTarget target = target();
-    Promshift promshift = Promshift.create(settings().target(target).keepMarker(keepMarker).build());
+    Promshift promshift = Promshift.create(settings().target(target).keepMarker(keepMarker)
+        .rewriteBase64(rewriteBase64).build());
     Run run = promshift.migrate(files, writeMode(), wantsDiffs(), RunListener.NONE);
     if (nothingToProcess(run.files(), run.problems())) {
       return;

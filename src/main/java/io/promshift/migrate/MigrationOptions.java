@@ -12,9 +12,12 @@ import java.util.Set;
  * @param markerFalseOnReverse set the marker to {@code false} on reverse, as Grafana's own rollback script
  *     does, instead of removing it (removing it makes reverse the exact inverse of forward)
  * @param reverseUnmarked on reverse, also move plugin-type sources that have no marker (created natively)
+ * @param rewriteBase64 rewrite a provisioning file held base64-encoded (a Secret's {@code data}): decode, edit,
+ *     encode again with the same alphabet, padding and line width (off by default: such a value is only read)
  */
 public record MigrationOptions(
-    Direction direction, Set<Target> targets, boolean markerFalseOnReverse, boolean reverseUnmarked) {
+    Direction direction, Set<Target> targets, boolean markerFalseOnReverse, boolean reverseUnmarked,
+    boolean rewriteBase64) {
 
   public MigrationOptions {
     if (targets.isEmpty()) {
@@ -41,6 +44,7 @@ public record MigrationOptions(
     private Set<Target> targets = EnumSet.allOf(Target.class);
     private boolean markerFalse;
     private boolean unmarked;
+    private boolean base64;
 
     private Builder(Direction direction) {
       this.direction = direction;
@@ -62,8 +66,13 @@ public record MigrationOptions(
       return this;
     }
 
+    public Builder rewriteBase64(boolean value) {
+      this.base64 = value;
+      return this;
+    }
+
     public MigrationOptions build() {
-      return new MigrationOptions(direction, targets, markerFalse, unmarked);
+      return new MigrationOptions(direction, targets, markerFalse, unmarked, base64);
     }
   }
 }

@@ -166,7 +166,7 @@ public final class Migrator {
       }
       List<Edit> unitEdits;
       try {
-        unitEdits = unit.inString() ? outerEdits(unit, plan.edits().edits()) : plan.edits().edits();
+        unitEdits = unit.inString() ? outerEdits(unit, plan) : plan.edits().edits();
       } catch (IllegalArgumentException e) {
         notices.add(Diagnostic.of(source.name(), unit.position(), Code.MIGRATION_REFUSED, "the data sources in this"
             + " string are left as they are: " + e.getMessage()).withPath(unit.path().toString()));
@@ -174,6 +174,11 @@ public final class Migrator {
       }
       plans.put(unit, plan);
       edits.addAll(unitEdits);
+      if (unit.inString() && unit.inner().base64() != null && !unitEdits.isEmpty()) {
+        notices.add(Diagnostic.of(source.name(), unit.position(), Code.BASE64_REWRITTEN, unit.path() + " is"
+            + " base64: decoded, changed and encoded again (same alphabet and padding), as asked")
+            .withPath(unit.path().toString()));
+      }
       changes.addAll(plan.changes());
       notices.addAll(plan.notices());
       if (!plan.changes().isEmpty()) {
@@ -199,8 +204,16 @@ public final class Migrator {
     return new MigrationResult(source.name(), source, newText, changes, notices, null);
   }
 
-  /** The edits of a provisioning file inside a string, as edits of the characters of the outer file that hold it. */
-  private static List<Edit> outerEdits(Unit unit, List<Edit> inner) {
+  /**
+   * The edits of a provisioning file inside a string, as edits of the characters of the outer file that hold it; a
+   * base64 value, when the options allow it, is encoded again whole.
+   */
+  private List<Edit> outerEdits(Unit unit, MigrationPlan plan) {
+    List<Edit> inner = plan.edits().edits();
+    if (unit.inner().base64() != null && options.rewriteBase64() && !inner.isEmpty()) {
+      InnerText.OuterEdit whole = unit.inner().rewriteBase64(plan.edits().apply(unit.inner().text()));
+      return List.of(new Edit(whole.start(), whole.end(), whole.text()));
+    }
     List<Edit> outer = new ArrayList<>(inner.size());
     for (Edit edit : inner) {
       InnerText.OuterEdit mapped = unit.inner().edit(edit.start(), edit.end(), edit.replacement());

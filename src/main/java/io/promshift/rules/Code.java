@@ -255,6 +255,9 @@ public enum Code {
       "A generated document was changed",
       "The document is rendered Helm output or kube-prometheus' jsonnet build: the next render writes it again, so the"
           + " change must also be made where it is rendered from."),
+  BASE64_REWRITTEN("base64-rewritten", Severity.WARNING, Origin.MIGRATION, "A base64 value was rewritten",
+      "A provisioning file held base64-encoded (a Secret's data) was decoded, changed and encoded again, as asked with"
+          + " --rewrite-base64: the value changes whole, so review it before it is applied."),
   DECLARE_PLUGIN("declare-plugin", Severity.INFO, Origin.MIGRATION, "Declare the plugin where this shape installs it",
       "Grafana does not install a plugin for a provisioned data source: after a migration, the plugin type must be"
           + " installed where this shape declares plugins (chart plugins:, kube-prometheus-stack grafana.plugins,"
