@@ -78,6 +78,8 @@ final class StatusCommand implements Callable<Integer> {
         if (outcome.verdict() == Verdict.FAILED || outcome.verdict() == Verdict.SKIPPED) {
           outcome.messages().forEach(ui::message);
         } else if (!json) {
+          // a file that reads may still hold a place that does not (a templated string): said as for a failed file
+          outcome.messages().forEach(ui::message);
           ui.report(StatusText.file(outcome, ui.outStyle(), ui.verbose()));
         }
       }));

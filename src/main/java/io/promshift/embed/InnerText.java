@@ -227,7 +227,8 @@ public final class InnerText {
     if (start == 0) {
       throw new IllegalArgumentException("the change would become the block's first line, which sets its indentation");
     }
-    if (chomping == '+' && start >= trailingBreaksStart()) {
+    // a line written just after the last content line goes before the kept breaks, which stay the value's end
+    if (chomping == '+' && start > trailingBreaksStart()) {
       throw new IllegalArgumentException("the change would follow the block's kept trailing line breaks (|+)");
     }
     String eol = eol();
@@ -253,7 +254,7 @@ public final class InnerText {
     return new OuterEdit(outerOffset(start), outerOffset(end), replacement.replace("\n", eol + " ".repeat(indent)));
   }
 
-  /** Where the run of line breaks that ends the text starts. */
+  /** Where the kept line breaks start: after the line break that ends the last content line. */
   private int trailingBreaksStart() {
     int i = text.length();
     while (i > 0 && text.charAt(i - 1) == '\n') {
@@ -272,9 +273,27 @@ public final class InnerText {
   // ---- quoted scalars ----------------------------------------------------------------------------------------
 
   private OuterEdit quotedEdit(int start, int end, String replacement) {
+    // only the chars that change are written: a JSON "type" value in a double-quoted string keeps its \" quotes
+    int same = 0;
+    while (start + same < end && same < replacement.length() && text.charAt(start + same) == replacement.charAt(same)) {
+      same++;
+    }
+    start += same;
+    replacement = replacement.substring(same);
+    same = 0;
+    while (end - same > start && same < replacement.length()
+        && text.charAt(end - same - 1) == replacement.charAt(replacement.length() - same - 1)) {
+      same++;
+    }
+    end -= same;
+    replacement = replacement.substring(0, replacement.length() - same);
     boolean doubled = scalar.style() == ScalarStyle.DOUBLE_QUOTED;
+    // the replaced chars must be one run of the file without folds; a deletion may take escapes whole (removing a
+    // marker line takes its \n), a replacement only chars written as themselves
+    boolean deletion = replacement.isEmpty();
     for (int i = start; i < end; i++) {
-      if (width[i] != 1 || (i + 1 < end && at[i + 1] != at[i] + 1)) {
+      boolean written = deletion ? width[i] > 0 : width[i] == 1;
+      if (!written || (i + 1 < end && at[i + 1] != at[i] + width[i])) {
         throw new IllegalArgumentException("the change falls on an escape or a folded line break of the quoted string");
       }
     }
@@ -309,7 +328,7 @@ public final class InnerText {
         }
       }
     }
-    int outerEnd = start == end ? outerOffset(start) : at[end - 1] + 1;
+    int outerEnd = start == end ? outerOffset(start) : at[end - 1] + width[end - 1];
     return new OuterEdit(outerOffset(start), outerEnd, written.toString());
   }
 

@@ -227,11 +227,17 @@ final class UnitLocator {
       boolean base64 = section.equals("binaryData") || (section.equals("data") && kind.equals("Secret"));
       for (MappingNode.Entry file : files.entries()) {
         String key = file.keyText();
-        if (key == null || !(file.value() instanceof ScalarNode scalar)) {
+        if (key == null) {
           continue;
         }
         YamlPath at = path.key(section).key(key);
         boolean named = key.endsWith(".yaml") || key.endsWith(".yml");
+        if (!(file.value() instanceof ScalarNode scalar)) {
+          if (named && !(file.value() instanceof AliasNode)) {
+            notAString(file.value(), at, kind);
+          }
+          continue;
+        }
         if (base64) {
           base64Unit(scalar, at, here, shape);
         } else {
@@ -240,6 +246,18 @@ final class UnitLocator {
         handled.add(scalar);
       }
     }
+  }
+
+  /**
+   * A file of a ConfigMap or Secret written as a list or a map (a generator that emitted the bytes of the file as a
+   * list of numbers): Kubernetes refuses the object, so Grafana never gets the file; refused with its position.
+   */
+  private void notAString(YamlNode value, YamlPath path, String kind) {
+    String what = value instanceof SequenceNode ? "a list" : "a map";
+    problems.add(new UnitProblem(path, new SourceException(document.source().name(),
+        document.source().position(value.span().start()), SourceException.Kind.SYNTAX, path + " is " + what
+        + ", not a string: Kubernetes refuses a " + kind + " whose files are not strings, so Grafana never gets"
+        + " this file")));
   }
 
   /** Whether a Kubernetes object carries the label the k8s-sidecar of the charts watches ({@code grafana_datasource}). */
@@ -333,8 +351,7 @@ final class UnitLocator {
       file = reader.read(text);
     } catch (SourceException e) {
       if (says) {
-        problems.add(new UnitProblem(path, new SourceException(e.file(), inner.outerPosition(e.position()), e.kind(),
-            e.problem())));
+        problems.add(new UnitProblem(path, outer(e, inner)));
       }
       return;
     }
@@ -342,6 +359,21 @@ final class UnitLocator {
       return;
     }
     units.add(new Unit(shape, UnitKind.DOCUMENT, documentIndex, path, carrier, scalar, file, Map.of(), inner));
+  }
+
+  /**
+   * A reading error of a string's text, placed in the outer file: its position and the place it names (the first of
+   * two duplicate keys), also where the message says it.
+   */
+  private static SourceException outer(SourceException e, InnerText inner) {
+    if (e.related().isEmpty()) {
+      return new SourceException(e.file(), inner.outerPosition(e.position()), e.kind(), e.problem());
+    }
+    io.promshift.text.Position related = e.related().get();
+    io.promshift.text.Position outerRelated = inner.outerPosition(related);
+    String problem = e.problem().replace("line " + related.line() + ", column " + related.column(),
+        "line " + outerRelated.line() + ", column " + outerRelated.column());
+    return new SourceException(e.file(), inner.outerPosition(e.position()), e.kind(), problem, outerRelated);
   }
 
   // ---- shapes ------------------------------------------------------------------------------------------------

@@ -27,6 +27,14 @@ final class CrossFileRules {
 
   /** Feeds one file's data sources, in the order Grafana reads them; reports what collides with earlier ones. */
   void add(JsonView view, Emitter out) {
+    add(view, out, java.util.function.UnaryOperator.identity());
+  }
+
+  /**
+   * {@link #add(JsonView, Emitter)} for a provisioning document read from a string of another file: {@code outer}
+   * places its positions in that file, which is where a later finding says the earlier one is.
+   */
+  void add(JsonView view, Emitter out, java.util.function.UnaryOperator<Position> outer) {
     for (DataSource ds : view.file().dataSources()) {
       Source s = new Source(ds, view, "datasources");
       Optional<Long> org = org(s);
@@ -41,7 +49,8 @@ final class CrossFileRules {
           ? SchemaMessages.shown(view, s.field(Field.ORG_ID)) : String.valueOf(org.get());
       if (name.isPresent()) {
         Position at = view.position(namePointer);
-        Seen first = names.putIfAbsent(org.get() + "\u0000" + name.get(), new Seen(file, at, name.get(), shownName));
+        Seen first = names.putIfAbsent(org.get() + "\u0000" + name.get(),
+            new Seen(file, outer.apply(at), name.get(), shownName));
         if (first != null) {
           boolean sameFile = first.file().equals(file);
           out.report(Code.DUPLICATE_NAME, namePointer, at,
@@ -57,7 +66,8 @@ final class CrossFileRules {
         Optional<String> uid = s.text(uidPointer).filter(u -> !u.isEmpty());
         if (uid.isPresent() && name.isPresent()) {
           Position at = view.position(uidPointer);
-          Seen first = uids.putIfAbsent(org.get() + "\u0000" + uid.get(), new Seen(file, at, name.get(), shownName));
+          Seen first = uids.putIfAbsent(org.get() + "\u0000" + uid.get(),
+              new Seen(file, outer.apply(at), name.get(), shownName));
           if (first != null && !first.name().equals(name.get())) {
             out.report(Code.UID_COLLISION, uidPointer, at,
                 "uid " + SchemaMessages.shown(view, uidPointer) + " is already used in orgId " + shownOrg
@@ -71,7 +81,7 @@ final class CrossFileRules {
       String defaultPointer = s.field(Field.IS_DEFAULT);
       if (isDefault(s, defaultPointer)) {
         Position at = view.position(defaultPointer);
-        Seen first = defaults.putIfAbsent(org.get(), new Seen(file, at, name.orElse(""), shownName));
+        Seen first = defaults.putIfAbsent(org.get(), new Seen(file, outer.apply(at), name.orElse(""), shownName));
         if (first != null) {
           out.report(Code.MULTIPLE_DEFAULTS, defaultPointer, at,
               "orgId " + shownOrg + " already has a default data source (" + first.shown()

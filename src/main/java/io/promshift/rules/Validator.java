@@ -183,7 +183,7 @@ public final class Validator {
       }
       new FileRules(view, out).apply();
       if (!unit.shape().fixedType()) {
-        cross.add(view, out); // the chart's own default is judged by the chart's rules (two defaults)
+        cross.add(view, out, unit::outer); // the chart's own default is judged by the chart's rules (two defaults)
       }
       new ShapeRules(source, unit, view, out).apply();
       for (Diagnostic finding : resolveOverlaps(findings)) {

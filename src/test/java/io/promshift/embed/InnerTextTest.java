@@ -80,6 +80,7 @@ class InnerTextTest {
     assertThatThrownBy(() -> inner("k: |\n  a\n").edit(0, 0, "x\n")).hasMessageContaining("first line");
     String kept = "k: |+\n  a\n\nz: 1\n";
     assertThatThrownBy(() -> inner(kept).edit(3, 3, "x\n")).hasMessageContaining("|+");
+    assertThat(edited(kept, 2, 2, "x\n")).as("before the kept breaks").isEqualTo("k: |+\n  a\n  x\n\nz: 1\n");
   }
 
   @Test
@@ -103,6 +104,18 @@ class InnerTextTest {
     assertThat(inner.text()).isEqualTo("a\tb c");
     assertThatThrownBy(() -> inner.edit(1, 2, "x")).hasMessageContaining("escape");
     assertThatThrownBy(() -> inner.edit(4, 4, "x")).hasMessageContaining("fold");
+    assertThat(edited(yaml, 1, 2, "")).as("a deletion takes an escape whole").isEqualTo("k: \"ab\n  c\"\n");
+    assertThatThrownBy(() -> inner.edit(2, 4, "")).hasMessageContaining("fold");
+  }
+
+  @Test
+  void onlyTheCharsThatChangeAreWritten() {
+    String yaml = "k: \"{\\\"type\\\": \\\"prometheus\\\"}\"\n";
+    InnerText inner = inner(yaml);
+    assertThat(inner.text()).isEqualTo("{\"type\": \"prometheus\"}");
+    int value = inner.text().indexOf("\"prometheus\"");
+    assertThat(edited(yaml, value, value + 12, "\"other\""))
+        .isEqualTo("k: \"{\\\"type\\\": \\\"other\\\"}\"\n");
   }
 
   @Test
