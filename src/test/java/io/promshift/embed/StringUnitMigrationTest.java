@@ -708,7 +708,7 @@ class StringUnitMigrationTest {
     List<Diagnostic> refused = refusals(result);
     assertThat(refused).hasSize(1);
     assertThat(refused.get(0).message()).isEqualTo("the data sources in this string are left as they are: a base64"
-        + " value (b64.yaml): promshift reads it but does not rewrite it");
+        + " value (b64.yaml): promshift reads it but rewrites it only when asked (--rewrite-base64)");
     assertThat(refused.get(0).path()).isEqualTo("data[\"b64.yaml\"]");
     assertThat(refused.get(0).line()).isEqualTo(26);
     assertThat(refused.get(0).column()).isEqualTo(13);
