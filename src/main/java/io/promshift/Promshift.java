@@ -164,6 +164,11 @@ public final class Promshift {
         String type = source.type().orElse("(no type)");
         Position at = unit.outer(unit.file().position(source.node()));
         MigrationState state = unit.shape().fixedType() ? MigrationState.ofFixedType(source) : MigrationState.of(source);
+        if (state.state() == MigrationState.State.PENDING && unit.inString() && !unit.inner().editable()) {
+          // Grafana will move it, but promshift cannot write the change into this string: say so where it is listed
+          state = new MigrationState(state.state(), state.targetType(), state.reason() + "; promshift migrate leaves"
+              + " it: " + unit.inner().readOnly());
+        }
         // a plain file's item has no path beyond its own document: "" as in its diagnostics
         String path = file.isPlain() ? "" : unit.describeItem(source);
         statuses.add(new SourceStatus(at.line(), at.column(), name, type, state, unit.shape(), path));

@@ -69,4 +69,17 @@ class Base64UnitTest {
       assertThat(back.newText()).isEqualTo(yaml);
     }
   }
+
+  @Test
+  void statusSaysGrafanaMovesItButMigrateLeavesIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path file = dir.resolve("secret.yaml");
+    java.nio.file.Files.writeString(file, secret(FILE, true));
+    var outcome = io.promshift.Promshift.create().status(file);
+    assertThat(outcome.sources()).singleElement().satisfies(source -> {
+      assertThat(source.state().state()).isEqualTo(io.promshift.model.MigrationState.State.PENDING);
+      assertThat(source.state().reason()).contains("promshift migrate leaves it", "--rewrite-base64");
+      assertThat(source.path()).isEqualTo("data[\"datasources.yaml\"] ▸ datasources[0]");
+    });
+  }
 }
