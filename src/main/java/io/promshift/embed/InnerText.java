@@ -16,6 +16,9 @@ import java.util.Arrays;
  * the parser's own value; where it does not (or for a folded block or a plain scalar, whose line breaks are folds), the
  * text is read-only and positions fall on the scalar's first character.
  *
+ * <p>A text can also be a part of another: a heredoc body inside a script string ({@link #part}), mapped through the
+ * script's text to the file, and edited as the script.
+ *
  * <p>Immutable.
  */
 public final class InnerText {
@@ -58,9 +61,18 @@ public final class InnerText {
       return (padded ? encoder : encoder.withoutPadding()).encodeToString(bytes);
     }
   }
+  /** For a part of another text (a heredoc body in a script): that text, else null. */
+  private final InnerText parent;
+  /** For a part: {@code parentAt[i]}, the parent's offset of char {@code i}; {@code parentAt[length]}: where it ends. */
+  private final int[] parentAt;
 
   private InnerText(SourceText outer, ScalarNode scalar, String text, int[] at, int[] width, String readOnly,
       int indent, char chomping) {
+    this(outer, scalar, text, at, width, readOnly, indent, chomping, null, null);
+  }
+
+  private InnerText(SourceText outer, ScalarNode scalar, String text, int[] at, int[] width, String readOnly,
+      int indent, char chomping, InnerText parent, int[] parentAt) {
     this.outer = outer;
     this.scalar = scalar;
     this.text = text;
@@ -69,6 +81,8 @@ public final class InnerText {
     this.readOnly = readOnly;
     this.indent = indent;
     this.chomping = chomping;
+    this.parent = parent;
+    this.parentAt = parentAt;
   }
 
   /** The text of a scalar of the outer file, with its map. */
@@ -147,6 +161,32 @@ public final class InnerText {
     return new InnerText(outer, scalar, value, at, new int[value.length()], why, 0, ' ');
   }
 
+  /**
+   * A text made of some of another text's characters (a heredoc body inside a script: its lines, without the tabs a
+   * {@code <<-} strips): char {@code i} is the parent's char {@code parentOffsets[i]}, and
+   * {@code parentOffsets[text.length()]} is the parent offset where the part ends (where a line added after its last
+   * line goes). Its edits are the parent's edits of those characters; an edit of whole lines stays an edit of whole
+   * lines of the parent (from the start of a parent line, before any tabs the part leaves out), so the parent gives
+   * each new line its own indentation.
+   */
+  static InnerText part(InnerText parent, String text, int[] parentOffsets) {
+    if (parentOffsets.length != text.length() + 1) {
+      throw new IllegalArgumentException("one parent offset per char and one for the end");
+    }
+    int[] at = new int[text.length() + 1];
+    int[] width = new int[text.length()];
+    for (int i = 0; i < text.length(); i++) {
+      if (parent.text.charAt(parentOffsets[i]) != text.charAt(i)) {
+        throw new IllegalArgumentException("char " + i + " is not the parent's char " + parentOffsets[i]);
+      }
+      at[i] = parent.at[parentOffsets[i]];
+      width[i] = parent.width[parentOffsets[i]];
+    }
+    at[text.length()] = parent.outerOffset(parentOffsets[text.length()]);
+    return new InnerText(parent.outer, parent.scalar, text, at, width, parent.readOnly, parent.indent,
+        parent.chomping, parent, parentOffsets.clone());
+  }
+
   public String text() {
     return text;
   }
@@ -217,8 +257,34 @@ public final class InnerText {
     if (readOnly != null) {
       throw new IllegalArgumentException(readOnly);
     }
+    if (parent != null) {
+      return partEdit(start, end, replacement);
+    }
     return scalar.style() == ScalarStyle.LITERAL ? literalEdit(start, end, replacement)
         : quotedEdit(start, end, replacement);
+  }
+
+  // ---- parts of another text -------------------------------------------------------------------------------
+
+  private OuterEdit partEdit(int start, int end, String replacement) {
+    if (start < 0 || end < start || end > text.length()) {
+      throw new IllegalArgumentException("no such range of the text: " + start + ".." + end);
+    }
+    boolean fromLineStart = start == 0 || text.charAt(start - 1) == '\n';
+    // a change from a line's start starts at the parent line's start: before the tabs a <<- body leaves out, so
+    // that the parent sees (and indents) whole lines
+    int from = !fromLineStart ? parentAt[start] : start > 0 ? parentAt[start - 1] + 1 : lineStart(parentAt[0]);
+    int to = end == start ? from : parentAt[end - 1] + 1;
+    return parent.edit(from, to, replacement);
+  }
+
+  /** The start of the parent's line that holds parent offset {@code offset}, when only tabs come before it there. */
+  private int lineStart(int offset) {
+    int i = offset;
+    while (i > 0 && parent.text.charAt(i - 1) == '\t') {
+      i--;
+    }
+    return i == 0 || parent.text.charAt(i - 1) == '\n' ? i : offset;
   }
 
   // ---- literal blocks ----------------------------------------------------------------------------------------

@@ -50,6 +50,14 @@ public enum Shape {
   STRING_FILE("provisioning file in a string", UnitKind.DOCUMENT, YamlDialect.GRAFANA, Delivery.FILE_AT_START,
       "the Grafana that reads it ([plugins] preinstall = grafana-amazonprometheus-datasource, or"
           + " GF_PLUGINS_PREINSTALL)"),
+  /**
+   * A provisioning file that a script in a string writes with a heredoc ({@code cat <<EOF > .../datasources/ds.yaml}):
+   * a compose service's entrypoint or command, cloud-init runcmd, an Ansible shell task (embedded-shapes §2.6, S8).
+   * The script runs before Grafana starts, and docker compose and the shell may expand the body's {@code $} first.
+   */
+  HEREDOC_FILE("provisioning file written by a heredoc", UnitKind.DOCUMENT, YamlDialect.GRAFANA,
+      Delivery.FILE_AT_START, "the Grafana that runs the script (GF_PLUGINS_PREINSTALL=grafana-amazonprometheus-datasource"
+          + " in its environment, or [plugins] preinstall)"),
   /** A ConfigMap or Secret that the k8s-sidecar picks up by its label and writes into Grafana's folder. */
   SIDECAR_FILE("ConfigMap/Secret for the k8s-sidecar", UnitKind.DOCUMENT, YamlDialect.GRAFANA,
       Delivery.SIDECAR_RELOAD, "the Grafana that reads it (chart plugins:, or [plugins] preinstall)"),

@@ -25,18 +25,26 @@ import java.util.Map;
  *     takes {@code isDefault} from {@code isDefaultDatasource}): model key → outer key
  * @param inner for a provisioning document inside a string scalar, that string's text and its map to the outer file
  *     ({@code file} is then read from the inner text, and its positions are inner ones); null otherwise
+ * @param heredoc for a provisioning file written by a heredoc of a script in that string, the heredoc ({@code inner} is
+ *     then its body); null otherwise
  */
 public record Unit(Shape shape, UnitKind kind, int document, YamlPath path, String carrier, YamlNode node,
-    ProvisioningFile file, Map<String, String> renamedKeys, InnerText inner) {
+    ProvisioningFile file, Map<String, String> renamedKeys, InnerText inner, Heredoc heredoc) {
 
   public Unit {
     renamedKeys = Map.copyOf(renamedKeys);
   }
 
+  /** A provisioning document inside a string scalar (or a unit of outer nodes, with {@code inner} null). */
+  public Unit(Shape shape, UnitKind kind, int document, YamlPath path, String carrier, YamlNode node,
+      ProvisioningFile file, Map<String, String> renamedKeys, InnerText inner) {
+    this(shape, kind, document, path, carrier, node, file, renamedKeys, inner, null);
+  }
+
   /** A unit whose values are nodes of the outer file itself. */
   public Unit(Shape shape, UnitKind kind, int document, YamlPath path, String carrier, YamlNode node,
       ProvisioningFile file, Map<String, String> renamedKeys) {
-    this(shape, kind, document, path, carrier, node, file, renamedKeys, null);
+    this(shape, kind, document, path, carrier, node, file, renamedKeys, null, null);
   }
 
   /** Where the unit starts in the outer file. */
@@ -49,6 +57,22 @@ public record Unit(Shape shape, UnitKind kind, int document, YamlPath path, Stri
     return inner != null;
   }
 
+  /**
+   * Who rewrites the {@code $} of the unit's text before Grafana reads it (docker compose, the shell of a heredoc), in
+   * order; empty when Grafana's provisioning is the first to see it (embedded-shapes §1.4).
+   */
+  public List<Expansion> expansions() {
+    return heredoc == null ? List.of() : heredoc.expansions();
+  }
+
+  /**
+   * The unit's place for people: its path, and for a heredoc body the heredoc after it
+   * ({@code services.grafana.entrypoint[2] <<EOF}).
+   */
+  public String where() {
+    return heredoc == null ? path.toString() : path + " " + heredoc.operator();
+  }
+
   /** The outer file's position of a position in the unit's model (the same for a unit of outer nodes). */
   public Position outer(Position position) {
     return inner == null ? position : inner.outerPosition(position);
@@ -57,7 +81,8 @@ public record Unit(Shape shape, UnitKind kind, int document, YamlPath path, Stri
   /**
    * Where a value the model names by a JSON pointer is, for people: the outer YAML path
    * ({@code grafana.additionalDataSources[0].jsonData.sigV4Auth}), and for a document inside a string the path of the
-   * string, then the path inside it ({@code data["datasources.yaml"] ▸ datasources[0].type}).
+   * string, then the path inside it ({@code data["datasources.yaml"] ▸ datasources[0].type}; for a heredoc body,
+   * {@code services.grafana.entrypoint[2] <<EOF ▸ datasources[0].type}).
    */
   public String describe(String pointer) {
     if (inner == null) {
@@ -67,7 +92,7 @@ public record Unit(Shape shape, UnitKind kind, int document, YamlPath path, Stri
     // items written in a string are the string's own list: [0].type, not datasources[0].type
     boolean items = kind == UnitKind.ITEMS && !tokens.isEmpty() && tokens.get(0).equals("datasources");
     String inside = steps(tokens, items ? 1 : 0).toString();
-    return inside.isEmpty() ? path.toString() : path + " ▸ " + inside;
+    return inside.isEmpty() ? where() : where() + " ▸ " + inside;
   }
 
   /** {@link #describe} of one data source of the unit. */

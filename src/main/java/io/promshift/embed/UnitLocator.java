@@ -56,6 +56,8 @@ final class UnitLocator {
   private int documentIndex;
   /** The keys of this document that are written twice in their mapping (each occurrence). */
   private Set<YamlNode> duplicated;
+  /** Whether this document is a compose file: docker compose interpolates its strings ({@code $VAR}, {@code $$}). */
+  private boolean compose;
 
   UnitLocator(List<UnitRule> rules, ProvisioningReader reader) {
     this.rules = rules;
@@ -85,6 +87,7 @@ final class UnitLocator {
         duplicated.add(duplicate.first());
         duplicated.add(duplicate.second());
       }
+      compose = isCompose(document.root());
       if (document.root() != null) {
         visit(document.root(), YamlPath.ROOT, "");
       }
@@ -277,7 +280,8 @@ final class UnitLocator {
    * A string whose text is a provisioning file (a map with a {@code datasources} list or a delete list): a unit read as
    * Grafana reads a file. A string that only mentions data sources is none; one that says it is a provisioning file
    * ({@code named}: a key Grafana reads as a file, or a line starting {@code datasources:}) but does not read is
-   * refused with its position.
+   * refused with its position. A string that is a script instead is looked into for heredocs: each body that is a
+   * provisioning file is a unit of its own ({@link #heredocUnits}).
    */
   private void stringUnit(ScalarNode scalar, YamlPath path, String carrier, Shape shape, boolean named) {
     if (handled.contains(scalar) || scalar.style() == ScalarStyle.PLAIN && scalar.value().indexOf('\n') < 0) {
@@ -289,7 +293,46 @@ final class UnitLocator {
     }
     boolean says = named || DOCUMENT_LINE.matcher(value).find();
     InnerText inner = InnerText.of(document.source(), scalar);
-    readInner(scalar, path, carrier, shape, inner, says);
+    int found = units.size();
+    SourceException failed = readInner(scalar, path, carrier, shape, inner, null);
+    if (units.size() > found) {
+      return; // the string is a provisioning file itself
+    }
+    if (heredocUnits(scalar, path, carrier, inner)) {
+      return; // a script: its own text is no YAML, its heredocs are what Grafana reads
+    }
+    if (failed != null && says) {
+      problems.add(new UnitProblem(path, failed));
+    }
+  }
+
+  /**
+   * The heredoc bodies of a script in a string that are provisioning files (embedded-shapes §2.6): each a unit at the
+   * string's path, read as Grafana reads the file the script writes; a body that says it is one (a line starting
+   * {@code datasources:}, or written into a {@code provisioning/datasources} folder) but does not read is refused
+   * alone. Returns whether the string holds any heredoc (it is then a script, not a YAML text).
+   */
+  private boolean heredocUnits(ScalarNode scalar, YamlPath path, String carrier, InnerText script) {
+    List<Heredocs.Body> bodies = Heredocs.find(script);
+    for (Heredocs.Body body : bodies) {
+      String text = body.text().text();
+      if (!text.contains("atasources")) {
+        continue;
+      }
+      List<Expansion> expansions = new ArrayList<>();
+      if (compose) {
+        expansions.add(Expansion.COMPOSE);
+      }
+      if (!body.quoted()) {
+        expansions.add(Expansion.SHELL);
+      }
+      Heredoc heredoc = new Heredoc(body.operator(), body.delimiter(), body.quoted(), body.stripsTabs(), expansions);
+      SourceException failed = readInner(scalar, path, carrier, Shape.HEREDOC_FILE, body.text(), heredoc);
+      if (failed != null && (DOCUMENT_LINE.matcher(text).find() || body.line().contains("provisioning/datasources"))) {
+        problems.add(new UnitProblem(path, failed));
+      }
+    }
+    return !bodies.isEmpty();
   }
 
   /**
@@ -340,25 +383,30 @@ final class UnitLocator {
     }
     InnerText inner = InnerText.base64(document.source(), scalar, text, form, "a base64 value (" + path.last()
         + "): promshift reads it but rewrites it only when asked (--rewrite-base64)");
-    readInner(scalar, path, carrier, shape, inner, DOCUMENT_LINE.matcher(text).find());
+    SourceException failed = readInner(scalar, path, carrier, shape, inner, null);
+    if (failed != null && DOCUMENT_LINE.matcher(text).find()) {
+      problems.add(new UnitProblem(path, failed));
+    }
   }
 
-  private void readInner(ScalarNode scalar, YamlPath path, String carrier, Shape shape, InnerText inner,
-      boolean says) {
+  /**
+   * Reads a string's text (or a heredoc body in it) as Grafana reads a file, and adds it as a unit when it is a data
+   * source provisioning file. Returns why it does not read (at its outer position), or null.
+   */
+  private SourceException readInner(ScalarNode scalar, YamlPath path, String carrier, Shape shape, InnerText inner,
+      Heredoc heredoc) {
     SourceText text = SourceText.of(document.source().name(), inner.text());
     ProvisioningFile file;
     try {
       file = reader.read(text);
     } catch (SourceException e) {
-      if (says) {
-        problems.add(new UnitProblem(path, outer(e, inner)));
-      }
-      return;
+      return outer(e, inner);
     }
-    if (!file.isDataSourceProvisioning() || !SourceReader.isPlainProvisioning(file.document())) {
-      return;
+    if (file.isDataSourceProvisioning() && SourceReader.isPlainProvisioning(file.document())) {
+      units.add(new Unit(shape, UnitKind.DOCUMENT, documentIndex, path, carrier, scalar, file, Map.of(), inner,
+          heredoc));
     }
-    units.add(new Unit(shape, UnitKind.DOCUMENT, documentIndex, path, carrier, scalar, file, Map.of(), inner));
+    return null;
   }
 
   /**
@@ -533,6 +581,11 @@ final class UnitLocator {
       return outer;
     }
     return outer.isEmpty() ? here : outer + " > " + here;
+  }
+
+  /** A compose file: a {@code services} map at the top, and no Kubernetes object's {@code kind}. */
+  private static boolean isCompose(YamlNode root) {
+    return root instanceof MappingNode map && value(map, "services") instanceof MappingNode && value(map, "kind") == null;
   }
 
   private static boolean itemsOfMaps(SequenceNode list) {

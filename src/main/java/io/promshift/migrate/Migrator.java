@@ -161,7 +161,7 @@ public final class Migrator {
       try {
         plan = new MigrationPlanner(unit, options).plan();
       } catch (SourceException e) {
-        notices.add(refusal(e).withPosition(unit.outer(e.position())).withPath(unit.path().toString()));
+        notices.add(refusal(e).withPosition(unit.outer(e.position())).withPath(unit.where()));
         continue;
       }
       List<Edit> unitEdits;
@@ -169,7 +169,7 @@ public final class Migrator {
         unitEdits = unit.inString() ? outerEdits(unit, plan) : plan.edits().edits();
       } catch (IllegalArgumentException e) {
         notices.add(Diagnostic.of(source.name(), unit.position(), Code.MIGRATION_REFUSED, "the data sources in this"
-            + " string are left as they are: " + e.getMessage()).withPath(unit.path().toString()));
+            + " string are left as they are: " + e.getMessage()).withPath(unit.where()));
         continue;
       }
       plans.put(unit, plan);
@@ -190,7 +190,7 @@ public final class Migrator {
         notices.add(Diagnostic.of(source.name(), unit.position(), Code.DECLARE_PLUGIN, "declare "
             + String.join(" and ", plan.changes().stream().map(Change::toType).distinct().toList()) + " in "
             + unit.shape().pluginPlace() + ": Grafana does not install a plugin for a provisioned data source")
-            .withPath(unit.path().toString()));
+            .withPath(unit.where()));
       }
     }
     String newText = EditSet.of(edits).apply(source.text());

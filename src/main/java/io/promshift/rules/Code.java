@@ -228,6 +228,12 @@ public enum Code {
       "A provisioning placeholder on the operator's API path",
       "$__env{} and $__file{} are expanded only when Grafana reads a provisioning file; grafana-operator sends the"
           + " resource through the HTTP API, so Grafana stores the placeholder text itself."),
+  EXPANDED_BEFORE_GRAFANA("expanded-before-grafana", Severity.ERROR,
+      "A Grafana placeholder that compose or the shell expands first",
+      "A provisioning file written by a heredoc passes through docker compose (in a compose file) and the shell"
+          + " (unquoted delimiter) before Grafana reads it: each takes $__env as a variable of its own (empty), so"
+          + " Grafana receives {NAME} instead of $__env{NAME}. Write $$ for compose, \\$ for the shell, or quote the"
+          + " heredoc's delimiter (<<'EOF')."),
 
   NOT_PROVISIONING("not-provisioning", Severity.INFO, Origin.FILE, "Not a data source provisioning file",
       "A YAML file without datasources or deleteDatasources (dashboards, alerting, anything else): Grafana's data"

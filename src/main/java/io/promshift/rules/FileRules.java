@@ -106,6 +106,9 @@ final class FileRules extends RuleSet {
     for (Map.Entry<String, JsonView.Loc> entry : view.locations()) {
       JsonView.Loc loc = entry.getValue();
       String pointer = entry.getKey();
+      if (loc.template() && view.templating().expandsDollar()) {
+        continue; // compose or the shell expands it before Grafana reads the file: Grafana never sees the $
+      }
       if (loc.placeholder() && loc.go() instanceof GoValue.GoString
           && (pointer.startsWith("/datasources/") || pointer.startsWith("/delete_datasources/"))) {
         out.report(Code.PLACEHOLDER_NOT_EXPANDED, pointer, view.position(pointer),

@@ -36,8 +36,9 @@ import tools.jackson.databind.node.ObjectNode;
  * boolean or number when the expanded text parses as one, as Grafana converts values that came from a
  * variable), the values of {@code secureJsonData}, and {@code deleteDatasources} names and org ids.
  * Version-0 files are never expanded. A document that passes through another layer first ({@link Templating}: Helm
- * values, Ansible vars, the operator's API path) marks what that layer decides as unresolved placeholders, so no rule
- * judges a {@code {{ }}} template's literal text or a value nobody will expand. Immutable once built.
+ * values, Ansible vars, the operator's API path, docker compose and the shell of a heredoc) marks what that layer
+ * decides as unresolved placeholders, so no rule judges a {@code {{ }}} template's literal text, a value nobody will
+ * expand, or a {@code $VAR} compose or the shell replaces before Grafana reads the file. Immutable once built.
  */
 public final class JsonView {
   /** More values than this (counting each alias expansion) and the file is refused as a limit. */
@@ -71,7 +72,21 @@ public final class JsonView {
      * outside step may substitute (Flux, the operator's valuesFrom, envsubst); a {@code $__env{}} stays as written.
      */
     API("nobody (the HTTP API stores it as written)", "grafana-operator, still sending type: prometheus, flips it"
-        + " back at its next push (every resync up to v5.18, every change from v5.19)");
+        + " back at its next push (every resync up to v5.18, every change from v5.19)"),
+    /**
+     * docker compose interpolates the compose file before anything runs: a string value with a {@code $} is its
+     * ({@code $VAR}, {@code ${VAR:-default}}; {@code $$} is one {@code $}), decided by the environment compose runs in.
+     */
+    COMPOSE("docker compose", "the compose file, still saying type: prometheus, flips it back at the next start"),
+    /**
+     * The shell expands an unquoted heredoc's body as the script writes the file: a string value with a {@code $} or a
+     * backquote is the shell's ({@code $VAR}, {@code ${...}}, {@code $(...)}).
+     */
+    SHELL("the shell (an unquoted heredoc)", "the script, still writing type: prometheus, flips it back at the next"
+        + " start"),
+    /** Both: compose interpolates the script in a compose file, then the shell expands the heredoc's body. */
+    COMPOSE_SHELL("docker compose, then the shell (an unquoted heredoc)", "the script, still writing type:"
+        + " prometheus, flips it back at the next start");
 
     private final String renderer;
     private final String flipBack;
@@ -86,9 +101,33 @@ public final class JsonView {
       return flipBack;
     }
 
-    /** Who renders {@code {{ }}} before Grafana reads the value, or null when nobody does. */
+    /**
+     * Who renders {@code {{ }}} (Helm, Jinja) or expands {@code $} (compose, the shell) before Grafana reads the
+     * value, or null when nobody does.
+     */
     String renderer() {
       return renderer;
+    }
+
+    /** Whether this layer renders {@code {{ }}} templates (Helm, Jinja). */
+    boolean rendersBraces() {
+      return this == HELM || this == JINJA;
+    }
+
+    /**
+     * Whether this layer expands {@code $} before Grafana reads the file (compose, the shell): a value with one is
+     * that layer's, not a Grafana placeholder.
+     */
+    boolean expandsDollar() {
+      return this == COMPOSE || this == SHELL || this == COMPOSE_SHELL;
+    }
+
+    /** Whether a raw value holds what this layer expands. */
+    boolean expands(String raw) {
+      if (raw == null || !expandsDollar()) {
+        return false;
+      }
+      return raw.indexOf('$') >= 0 || (this != COMPOSE && raw.indexOf('`') >= 0);
     }
   }
 
@@ -120,7 +159,8 @@ public final class JsonView {
    * @param changed whether expansion changed the text
    * @param error an expander failure (Grafana does not start), or null
    * @param template whether the raw text holds a {@code {{ }}} template that the layer before Grafana renders
-   *     ({@link Templating#HELM}, {@link Templating#JINJA}); such a value is a placeholder left unresolved, except
+   *     ({@link Templating#HELM}, {@link Templating#JINJA}), or a {@code $} that compose or the shell expands first
+   *     ({@link Templating#expandsDollar()}); such a value is a placeholder left unresolved, except
    *     where Helm's result is known to be a quoted string at a key that needs a boolean ({@link #JSON_DATA_BOOLEANS}):
    *     there its type is what matters, and it stays the string it is
    */
@@ -396,12 +436,17 @@ public final class JsonView {
         && !(value instanceof GoValue.GoNull) && (mode != Mode.JSON_DATA || value instanceof GoValue.GoString);
     boolean hasPlaceholder = isPlaceholder(raw);
     String text = value instanceof GoValue.GoString string && mode == Mode.JSON_DATA ? string.value() : raw;
-    if (templating.renderer() != null && templating != Templating.API && value instanceof GoValue.GoString
-        && isTemplate(raw)) {
+    if (templating.rendersBraces() && value instanceof GoValue.GoString && isTemplate(raw)) {
       // Helm's toYaml quotes a string that starts with "{": whatever the template yields, a quoted string arrives
       boolean quotedString = templating == Templating.HELM && needsBoolean && raw.startsWith("{");
       Node node = new Node(new Loc(key, written, value, raw, text, interpolates, !quotedString || hasPlaceholder,
           !quotedString, false, null, true));
+      node.json = plain(value);
+      return node;
+    }
+    if (value instanceof GoValue.GoString && templating.expands(raw)) {
+      // compose or the shell expands it as the file is written: what Grafana reads is not known here
+      Node node = new Node(new Loc(key, written, value, raw, text, false, true, true, false, null, true));
       node.json = plain(value);
       return node;
     }

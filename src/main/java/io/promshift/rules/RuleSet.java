@@ -32,6 +32,15 @@ abstract class RuleSet {
   }
 
   void unchecked(String pointer, JsonView.Loc loc, String requirement) {
+    if (loc.template() && view.templating().expandsDollar()) {
+      // compose or the shell expands it while the file is written, before Grafana's own placeholders
+      out.report(Code.PLACEHOLDER_UNCHECKED, pointer, view.position(pointer),
+          SchemaMessages.subject(pointer) + " holds " + SchemaMessages.written(view, pointer) + ", expanded by "
+              + view.templating().renderer() + " before Grafana reads the file: " + requirement,
+          view.templating() == JsonView.Templating.COMPOSE ? "check the value docker compose config shows"
+              : "check the file the script writes (docker compose config shows the script after compose)");
+      return;
+    }
     if (loc.template()) {
       // the layer before Grafana decides it, not Grafana's start: say which one
       out.report(Code.PLACEHOLDER_UNCHECKED, pointer, view.position(pointer),

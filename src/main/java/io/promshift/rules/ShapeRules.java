@@ -1,5 +1,6 @@
 package io.promshift.rules;
 
+import io.promshift.embed.Expansion;
 import io.promshift.embed.FixedTypeAdvice;
 import io.promshift.embed.Generated;
 import io.promshift.embed.Misplaced;
@@ -91,6 +92,8 @@ final class ShapeRules extends RuleSet {
       "token");
   /** One step of a valuesFrom targetPath: a key with any list indexes after it ({@code exemplarTraceIdDestinations[1]}). */
   private static final Pattern TARGET_STEP = Pattern.compile("([^\\[\\]]+)((?:\\[[0-9]+])*)");
+  /** A Grafana expander written for Grafana, escaped for layers before it or not ({@code $__env{}, \\$$__file{}}). */
+  private static final Pattern GRAFANA_EXPANDER = Pattern.compile("\\$__(env|file|vault)\\{");
   /** Version-0 spellings of apiVersion 1 fields (a v1 reader, such as a CRD, does not know them). */
   private static final Map<String, String> V0_TO_V1 = Map.of(
       "org_id", "orgId", "is_default", "isDefault", "basic_auth", "basicAuth", "basic_auth_user", "basicAuthUser",
@@ -103,6 +106,21 @@ final class ShapeRules extends RuleSet {
     super(view, out);
     this.source = source;
     this.unit = unit;
+  }
+
+  /**
+   * Who handles a unit's text before Grafana takes it (embedded-shapes §1.4): its shape's layer, or docker compose and
+   * the shell when they expand the {@code $} of a heredoc body first.
+   */
+  static JsonView.Templating templating(Unit unit) {
+    List<Expansion> expansions = unit.expansions();
+    if (expansions.isEmpty()) {
+      return templating(unit.shape());
+    }
+    boolean compose = expansions.contains(Expansion.COMPOSE);
+    boolean shell = expansions.contains(Expansion.SHELL);
+    return compose && shell ? JsonView.Templating.COMPOSE_SHELL
+        : compose ? JsonView.Templating.COMPOSE : JsonView.Templating.SHELL;
   }
 
   /** Who handles a shape's text before Grafana takes it (embedded-shapes §1.4). */
@@ -134,6 +152,9 @@ final class ShapeRules extends RuleSet {
     }
     if (view.templating() == JsonView.Templating.API) {
       apiPlaceholders();
+    }
+    if (view.templating().expandsDollar()) {
+      expandedBeforeGrafana();
     }
     if (file.dialect() == YamlDialect.YAML_1_1) {
       outerBooleanWords();
@@ -379,6 +400,55 @@ final class ShapeRules extends RuleSet {
           "make sure the pipeline substitutes it, or add spec.valuesFrom with targetPath: "
               + Printable.shortened(relative(pointer), 80));
     }
+  }
+
+  /**
+   * A heredoc body passes through docker compose and the shell before Grafana reads it (embedded-shapes §1.4): a
+   * {@code $__env{X}} (or {@code $__file{}}, {@code $__vault{}}) meant for Grafana is their variable {@code __env}
+   * unless escaped for each of them, and Grafana receives {@code {X}}.
+   */
+  private void expandedBeforeGrafana() {
+    List<Expansion> expansions = unit.expansions();
+    for (Map.Entry<String, JsonView.Loc> entry : view.locations()) {
+      String pointer = entry.getKey();
+      JsonView.Loc loc = entry.getValue();
+      if (loc.raw() == null || !(loc.go() instanceof GoValue.GoString) || !GRAFANA_EXPANDER.matcher(loc.raw()).find()) {
+        continue;
+      }
+      String after = loc.raw();
+      for (Expansion expansion : expansions) {
+        after = expansion.expand(after);
+      }
+      if (Placeholders.containsExpander(after)) {
+        continue; // escaped for every layer: Grafana gets its placeholder
+      }
+      boolean secret = SchemaMessages.showing(view, pointer) == SchemaMessages.Showing.SECRET
+          && !Secrets.isPlaceholder(loc.raw());
+      String received = secret ? "the text without it"
+          : SchemaMessages.quote(Printable.shortened(after.replace(String.valueOf(Expansion.UNKNOWN), ""), 80));
+      String who = SchemaMessages.join(expansions.stream().map(Expansion::label).toList(), "and");
+      boolean compose = expansions.contains(Expansion.COMPOSE);
+      boolean shell = expansions.contains(Expansion.SHELL);
+      String operator = unit.heredoc() == null ? "" : unit.heredoc().operator();
+      String fix = compose && shell
+          ? "write \\$$__env{NAME} (compose makes $$ one $, the shell \\$ one $), or quote the delimiter ("
+              + quotedOperator(operator) + ") and write $$__env{NAME}"
+          : compose ? "write $$__env{NAME}: compose makes $$ one $"
+          : "write \\$__env{NAME}, or quote the delimiter (" + quotedOperator(operator) + ") so the shell leaves the"
+              + " body as written";
+      out.report(Code.EXPANDED_BEFORE_GRAFANA, pointer, view.position(pointer),
+          Printable.shortened(SchemaMessages.subject(pointer), 80) + " holds " + SchemaMessages.written(view, pointer)
+              + ", meant for Grafana, but " + who + " expand" + (expansions.size() == 1 ? "s" : "") + " it first ("
+              + "$__env is a variable to " + (expansions.size() == 1 ? "it" : "them") + ", empty): Grafana receives "
+              + received,
+          fix);
+    }
+  }
+
+  /** {@code <<'EOF'} for a heredoc written {@code <<EOF} (or {@code <<-EOF}). */
+  private static String quotedOperator(String operator) {
+    Matcher m = Pattern.compile("(<<-?)\\s*(.*)").matcher(operator);
+    return m.matches() ? m.group(1) + "'" + m.group(2) + "'" : "<<'EOF'";
   }
 
   /** The operator's valuesFrom of this resource: the pointer of each targetPath, with the keys it substitutes. */

@@ -45,6 +45,7 @@ public final class Validator {
           Code.BOOL_NOT_PARSEBOOL.id()),
       Code.API_GRAFANA_PLACEHOLDER.id(), Set.of(Code.PLACEHOLDER_UNCHECKED.id()),
       Code.API_VARIABLE.id(), Set.of(Code.PLACEHOLDER_UNCHECKED.id()),
+      Code.EXPANDED_BEFORE_GRAFANA.id(), Set.of(Code.PLACEHOLDER_UNCHECKED.id()),
       Code.FIXED_TYPE.id(), Set.of(Code.MIGRATION_PENDING.id()));
   /**
    * What may still be said about a field Kubernetes drops (everything else about it, or inside it, is moot: it never
@@ -169,9 +170,9 @@ public final class Validator {
       JsonView view;
       try {
         view = JsonView.of(unit.file(), unit.shape().interpolated() ? interpolator : null,
-            ShapeRules.templating(unit.shape()));
+            ShapeRules.templating(unit));
       } catch (SourceException e) {
-        all.add(of(e).withPosition(unit.outer(e.position())).withPath(unit.path().toString()));
+        all.add(of(e).withPosition(unit.outer(e.position())).withPath(unit.where()));
         continue;
       }
       Emitter out = new Emitter(source.fileName(), findings);
