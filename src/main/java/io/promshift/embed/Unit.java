@@ -27,9 +27,24 @@ import java.util.Map;
  *     ({@code file} is then read from the inner text, and its positions are inner ones); null otherwise
  * @param heredoc for a provisioning file written by a heredoc of a script in that string, the heredoc ({@code inner} is
  *     then its body); null otherwise
+ * @param nesting for a unit found in values written as a string (an Argo CD {@code helm.values}), where it sits in the
+ *     document that string holds; null otherwise ({@code path} is then the string's path)
  */
 public record Unit(Shape shape, UnitKind kind, int document, YamlPath path, String carrier, YamlNode node,
-    ProvisioningFile file, Map<String, String> renamedKeys, InnerText inner, Heredoc heredoc) {
+    ProvisioningFile file, Map<String, String> renamedKeys, InnerText inner, Heredoc heredoc, Nesting nesting) {
+
+  /**
+   * Where a unit sits in a YAML document held in a string.
+   *
+   * @param root that document's root (in the string's coordinates)
+   * @param path the unit's path from that root
+   */
+  public record Nesting(YamlNode root, YamlPath path) {}
+
+  public Unit(Shape shape, UnitKind kind, int document, YamlPath path, String carrier, YamlNode node,
+      ProvisioningFile file, Map<String, String> renamedKeys, InnerText inner, Heredoc heredoc) {
+    this(shape, kind, document, path, carrier, node, file, renamedKeys, inner, heredoc, null);
+  }
 
   public Unit {
     renamedKeys = Map.copyOf(renamedKeys);
@@ -38,13 +53,13 @@ public record Unit(Shape shape, UnitKind kind, int document, YamlPath path, Stri
   /** A provisioning document inside a string scalar (or a unit of outer nodes, with {@code inner} null). */
   public Unit(Shape shape, UnitKind kind, int document, YamlPath path, String carrier, YamlNode node,
       ProvisioningFile file, Map<String, String> renamedKeys, InnerText inner) {
-    this(shape, kind, document, path, carrier, node, file, renamedKeys, inner, null);
+    this(shape, kind, document, path, carrier, node, file, renamedKeys, inner, null, null);
   }
 
   /** A unit whose values are nodes of the outer file itself. */
   public Unit(Shape shape, UnitKind kind, int document, YamlPath path, String carrier, YamlNode node,
       ProvisioningFile file, Map<String, String> renamedKeys) {
-    this(shape, kind, document, path, carrier, node, file, renamedKeys, null, null);
+    this(shape, kind, document, path, carrier, node, file, renamedKeys, null, null, null);
   }
 
   /** Where the unit starts in the outer file. */
@@ -89,10 +104,21 @@ public record Unit(Shape shape, UnitKind kind, int document, YamlPath path, Stri
       return pathOf(pointer).toString();
     }
     List<String> tokens = tokens(pointer);
-    // items written in a string are the string's own list: [0].type, not datasources[0].type
-    boolean items = kind == UnitKind.ITEMS && !tokens.isEmpty() && tokens.get(0).equals("datasources");
-    String inside = steps(tokens, items ? 1 : 0).toString();
+    String inside;
+    if (nesting != null) {
+      // a unit of values in a string: its path in those values, as for a unit of the file itself
+      inside = nested().pathOf(pointer).toString();
+    } else {
+      // items written in a string are the string's own list: [0].type, not datasources[0].type
+      boolean items = kind == UnitKind.ITEMS && !tokens.isEmpty() && tokens.get(0).equals("datasources");
+      inside = steps(tokens, items ? 1 : 0).toString();
+    }
     return inside.isEmpty() ? where() : where() + " ▸ " + inside;
+  }
+
+  /** This unit as it sits in the document its string holds (for paths inside it). */
+  private Unit nested() {
+    return new Unit(shape, kind, document, nesting.path(), carrier, node, file, renamedKeys);
   }
 
   /** {@link #describe} of one data source of the unit. */

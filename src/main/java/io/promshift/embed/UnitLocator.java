@@ -48,6 +48,8 @@ final class UnitLocator {
   private final List<UnitRule> rules;
   private final ProvisioningReader reader;
   private final List<UnitProblem> problems = new ArrayList<>();
+  /** Whether strings are looked into (not inside values that are themselves a string: one layer of strings). */
+  private boolean stringsToo = true;
   /** Strings already judged as a Kubernetes object's files: the generic walk leaves them alone. */
   private final Set<YamlNode> handled = Collections.newSetFromMap(new IdentityHashMap<>());
   private final List<Unit> units = new ArrayList<>();
@@ -97,7 +99,11 @@ final class UnitLocator {
 
   private void visit(YamlNode node, YamlPath path, String carrier) {
     if (node instanceof ScalarNode scalar) {
-      stringUnit(scalar, path, carrier, Shape.STRING_FILE, false);
+      if ("values".equals(path.keyAt(0)) && "helm".equals(path.keyAt(1))) {
+        valuesString(scalar, path, carrier);
+      } else {
+        stringUnit(scalar, path, carrier, Shape.STRING_FILE, false);
+      }
       return;
     }
     if (node instanceof AliasNode) {
@@ -220,6 +226,9 @@ final class UnitLocator {
    * is one; a key named like a file Grafana reads whose text does not read is refused with its position.
    */
   private void kubeData(MappingNode object, String kind, YamlPath path, String carrier) {
+    if (!stringsToo) {
+      return;
+    }
     boolean sidecar = hasSidecarLabel(object);
     Shape shape = sidecar ? Shape.SIDECAR_FILE : Shape.STRING_FILE;
     String here = carrier(kind, "v1", carrier);
@@ -284,7 +293,7 @@ final class UnitLocator {
    * provisioning file is a unit of its own ({@link #heredocUnits}).
    */
   private void stringUnit(ScalarNode scalar, YamlPath path, String carrier, Shape shape, boolean named) {
-    if (handled.contains(scalar) || scalar.style() == ScalarStyle.PLAIN && scalar.value().indexOf('\n') < 0) {
+    if (!stringsToo || handled.contains(scalar) || scalar.style() == ScalarStyle.PLAIN && scalar.value().indexOf('\n') < 0) {
       return;
     }
     String value = scalar.value();
@@ -336,11 +345,47 @@ final class UnitLocator {
   }
 
   /**
+   * Helm values written as a string (Argo CD {@code spec.source.helm.values}): the string is read as Helm reads values,
+   * and its units are found as in a values file; each is a unit of this file, written inside the string (a string in a
+   * string: a provisioning file inside those values is left to a later layer).
+   */
+  private void valuesString(ScalarNode scalar, YamlPath path, String carrier) {
+    if (!stringsToo || scalar.value().indexOf('\n') < 0 || !scalar.value().contains("atasource")) {
+      return;
+    }
+    InnerText inner = InnerText.of(document.source(), scalar);
+    YamlStream values;
+    try {
+      values = new io.promshift.syntax.YamlReader(reader.settings())
+          .readStream(SourceText.of(document.source().name(), inner.text()), true);
+      SourceReader.refuseTemplateOutsideStrings(values);
+    } catch (SourceException e) {
+      problems.add(new UnitProblem(path, outer(e, inner)));
+      return;
+    }
+    UnitLocator nested = new UnitLocator(rules, reader);
+    nested.stringsToo = false;
+    nested.locate(values);
+    String here = carrier.isEmpty() ? "helm.values string" : carrier + " > helm.values string";
+    for (Unit unit : nested.units()) {
+      YamlNode root = values.documents().get(unit.document()).root();
+      units.add(new Unit(unit.shape(), unit.kind(), documentIndex, path, here, scalar, unit.file(), unit.renamedKeys(),
+          inner, null, new Unit.Nesting(root, unit.path())));
+    }
+    for (Misplaced misplaced : nested.misplaced()) {
+      this.misplaced.add(new Misplaced(scalar, path, misplaced.path() + " in this string: " + misplaced.why()));
+    }
+  }
+
+  /**
    * Data source items written as YAML text in a string (kube-prometheus-stack's {@code additionalDataSourcesString}):
    * Helm renders its {@code {{ }}} and indents it into the file Grafana reads, so a template tag inside a value is a
    * placeholder and one outside every value makes it a template, refused alone.
    */
   private void itemsString(ScalarNode scalar, YamlPath path, String carrier) {
+    if (!stringsToo) {
+      return;
+    }
     InnerText inner = InnerText.of(document.source(), scalar);
     SourceText text = SourceText.of(document.source().name(), inner.text());
     YamlDocument items;

@@ -18,10 +18,16 @@ final class UnitData {
 
   static Object of(YamlDocument document, List<Unit> units, int documentIndex, Function<Unit, Object> standIn) {
     Object data = GoYaml.resolve(document, YamlDialect.YAML_1_1).toPlain();
+    // several units can sit in one string (values written as a string): what stands for it is all of theirs, in order
+    Map<io.promshift.embed.YamlPath, List<Object>> byPlace = new java.util.LinkedHashMap<>();
     for (Unit unit : units) {
       if (unit.document() == documentIndex) {
-        data = replace(data, unit.path().steps(), 0, standIn.apply(unit));
+        byPlace.computeIfAbsent(unit.path(), place -> new java.util.ArrayList<>()).add(standIn.apply(unit));
       }
+    }
+    for (Map.Entry<io.promshift.embed.YamlPath, List<Object>> place : byPlace.entrySet()) {
+      List<Object> standIns = place.getValue();
+      data = replace(data, place.getKey().steps(), 0, standIns.size() == 1 ? standIns.get(0) : standIns);
     }
     return data;
   }

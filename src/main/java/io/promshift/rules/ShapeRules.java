@@ -168,7 +168,7 @@ final class ShapeRules extends RuleSet {
    * {@code .yml} files (case-sensitive). The key is the unit's last step, or the one before a {@code secret:} wrapper.
    */
   private void chartFileName() {
-    YamlPath path = unit.path();
+    YamlPath path = pathInDocument();
     boolean secret = "secret".equals(path.keyAt(0)) && "datasources".equals(path.keyAt(2));
     int back = secret ? 1 : 0;
     String name = path.keyAt(back);
@@ -177,7 +177,7 @@ final class ShapeRules extends RuleSet {
     }
     YamlPath filePath = new YamlPath(path.steps().subList(0, path.size() - back));
     MappingNode.Entry key = entryAt(filePath);
-    Position at = key != null ? file.position(key.key()) : unit.position();
+    Position at = key != null ? file.position(key.key()) : file.position(file.document().root());
     int count = file.dataSources().size();
     String lower = name.toLowerCase(Locale.ROOT);
     String suggestion = lower.endsWith(".yaml") || lower.endsWith(".yml")
@@ -196,7 +196,7 @@ final class ShapeRules extends RuleSet {
    * {@code sidecar.datasources} of the same {@code grafana:} map switches it off): two defaults in organization 1.
    */
   private void twoDefaults() {
-    YamlPath grafanaPath = new YamlPath(unit.path().steps().subList(0, unit.path().size() - 1));
+    YamlPath grafanaPath = new YamlPath(pathInDocument().steps().subList(0, pathInDocument().size() - 1));
     if (!(resolved(nodeAt(grafanaPath)) instanceof GoMap grafana)) {
       return;
     }
@@ -246,7 +246,7 @@ final class ShapeRules extends RuleSet {
     if (!(view.loc(jsonData).map(JsonView.Loc::go).orElse(null) instanceof GoMap extra)) {
       return;
     }
-    YamlPath here = unit.path();
+    YamlPath here = pathInDocument();
     for (GoMap.Entry entry : extra.entries()) {
       String key = entry.key();
       String writtenFrom = switch (key) {
@@ -285,7 +285,7 @@ final class ShapeRules extends RuleSet {
       return;
     }
     String target = state.targetType().orElseThrow();
-    out.report(Code.FIXED_TYPE, "/datasources/0/type", unit.path().toString(), unit.position(),
+    out.report(Code.FIXED_TYPE, "/datasources/0/type", unit.describe(""), file.position(file.document().root()),
         FixedTypeAdvice.message(unit, target),
         "move it to " + new YamlPath(unit.path().steps().subList(0, Math.max(0, unit.path().size() - 2)))
             .key("additionalDataSources") + " with type: " + target);
@@ -454,7 +454,7 @@ final class ShapeRules extends RuleSet {
   /** The operator's valuesFrom of this resource: the pointer of each targetPath, with the keys it substitutes. */
   private Map<String, Set<String>> valuesFrom() {
     Map<String, Set<String>> targets = new HashMap<>();
-    YamlPath spec = new YamlPath(unit.path().steps().subList(0, unit.path().size() - 1));
+    YamlPath spec = new YamlPath(pathInDocument().steps().subList(0, pathInDocument().size() - 1));
     if (!(AliasNode.resolve(nodeAt(spec.key("valuesFrom"))) instanceof SequenceNode list)) {
       return targets;
     }
@@ -580,6 +580,11 @@ final class ShapeRules extends RuleSet {
 
   // ------------------------------------------------------------------------------------------ the outer tree
 
+  /** The unit's path in its document: the file's, or the one a string of values holds. */
+  private YamlPath pathInDocument() {
+    return unit.nesting() != null ? unit.nesting().path() : unit.path();
+  }
+
   private YamlDocument document() {
     return source.stream().documents().get(unit.document());
   }
@@ -593,12 +598,12 @@ final class ShapeRules extends RuleSet {
     return AliasNode.resolve(parent) instanceof MappingNode map ? map.lastEntry((String) path.last()) : null;
   }
 
-  /** The node at a path of the unit's document, or null. */
+  /** The node at a path of the unit's document (for a unit in values written as a string: that string's), or null. */
   private YamlNode nodeAt(YamlPath path) {
     if (source.stream() == null) {
       return null;
     }
-    YamlNode node = document().root();
+    YamlNode node = unit.nesting() != null ? unit.nesting().root() : document().root();
     for (Object step : path.steps()) {
       node = AliasNode.resolve(node);
       if (step instanceof String key && node instanceof MappingNode map) {
