@@ -196,6 +196,9 @@ public enum Code {
   GENERATED_FILE("generated-file", Severity.WARNING, "Data sources in a generated document",
       "Rendered Helm output (a # Source: comment, a helm.sh/chart label) or kube-prometheus' jsonnet build (its"
           + " part-of label) is written again by the next render: a change made there does not last."),
+  SECRET_DATA_SHADOWED("secret-data-shadowed", Severity.WARNING, "A Secret key in both data and stringData",
+      "Kubernetes writes stringData over data: when a Secret holds one key in both, the data value (base64) never"
+          + " reaches the volume or the k8s-sidecar, whatever it says."),
   CHART_IGNORED_KEY("chart-ignored-key", Severity.WARNING, "Data sources under a key the chart ignores",
       "kube-prometheus-stack reads additional data sources only from grafana.additionalDataSources (capital S):"
           + " a top-level additionalDataSources or a misspelt additionalDatasources is ignored."),

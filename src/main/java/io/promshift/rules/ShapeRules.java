@@ -701,12 +701,38 @@ final class ShapeRules extends RuleSet {
           source.fileName(), unit.position(), Code.GENERATED_FILE.severity(), Code.GENERATED_FILE, "",
           Generated.message(tool), "change the values or the jsonnet and render again", unit.path().toString())));
     }
+    for (YamlDocument document : source.stream().documents()) {
+      secretDataShadowed(source, document, findings);
+    }
     for (Misplaced misplaced : source.misplaced()) {
       findings.add(new Diagnostic(source.fileName(), text.position(misplaced.key().span().start()),
           Code.CHART_IGNORED_KEY.severity(), Code.CHART_IGNORED_KEY, "", misplaced.why(),
           "move the list to grafana.additionalDataSources", misplaced.path().toString()));
     }
     return findings;
+  }
+
+  /** A Secret key in both data and stringData: Kubernetes keeps stringData's. */
+  private static void secretDataShadowed(SourceFile source, YamlDocument document, List<Diagnostic> findings) {
+    if (!(document.root() instanceof MappingNode object) || object.lastEntry("kind") == null
+        || !(object.lastEntry("kind").value() instanceof ScalarNode kind) || !kind.value().equals("Secret")
+        || object.lastEntry("data") == null || !(object.lastEntry("data").value() instanceof MappingNode data)
+        || object.lastEntry("stringData") == null
+        || !(object.lastEntry("stringData").value() instanceof MappingNode stringData)) {
+      return;
+    }
+    for (MappingNode.Entry entry : data.entries()) {
+      String key = entry.keyText();
+      MappingNode.Entry written = key == null ? null : stringData.lastEntry(key);
+      if (written != null) {
+        Position at = source.source().position(entry.key().span().start());
+        Position wins = source.source().position(written.key().span().start());
+        findings.add(new Diagnostic(source.fileName(), at, Code.SECRET_DATA_SHADOWED.severity(),
+            Code.SECRET_DATA_SHADOWED, "", "data " + keyText(entry.key()) + " is also in stringData (line "
+                + wins.line() + ", column " + wins.column() + "): Kubernetes keeps the stringData value, so this one"
+                + " never reaches Grafana", "keep the key in one of the two", "data." + key));
+      }
+    }
   }
 
   private static String keyText(YamlNode key) {

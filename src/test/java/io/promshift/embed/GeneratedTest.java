@@ -71,4 +71,24 @@ class GeneratedTest {
     assertThat(Validator.create().validate(file)).anySatisfy(f ->
         assertThat(f.message()).contains("kube-prometheus' jsonnet"));
   }
+
+  @Test
+  void aSecretKeyInBothDataAndStringDataIsAWarning() {
+    String secret = """
+        apiVersion: v1
+        kind: Secret
+        data:
+          ds.yaml: YXBpVmVyc2lvbjogMQpkYXRhc291cmNlczogW10K
+        stringData:
+          ds.yaml: |
+            apiVersion: 1
+            datasources: []
+        """;
+    SourceFile file = new SourceReader(PROVISIONING, UnitSettings.AUTO).read(SourceText.of("s.yaml", secret));
+    assertThat(Validator.create().validate(file)).filteredOn(f -> f.rule().equals("secret-data-shadowed"))
+        .singleElement().satisfies(f -> {
+          assertThat(f.position()).hasToString("4:3");
+          assertThat(f.message()).contains("line 6, column 3", "keeps the stringData value");
+        });
+  }
 }
