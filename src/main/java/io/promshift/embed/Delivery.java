@@ -14,6 +14,8 @@ public enum Delivery {
    * (≥ 5.19), and again after a restart without a persistent database.
    */
   OPERATOR_PUSH("F3/F4", "operator push (every resync up to v5.18; on change from v5.19)"),
+  /** A Terraform-based provider (Crossplane provider-grafana) corrects drift through the HTTP API at every poll. */
+  PROVIDER_POLL("F4", "provider poll (every 10 minutes by default)"),
   /** A unit the user declared: promshift does not know how it is delivered. */
   UNKNOWN("?", "unknown");
 

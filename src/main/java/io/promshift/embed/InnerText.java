@@ -243,6 +243,26 @@ public final class InnerText {
     return spans;
   }
 
+  /**
+   * The outer characters of the inner {@code [start, end)} when they are the same characters, one for one (no escape,
+   * fold or base64 between): what lets a node read from the inner text stand at its place in the file. Null otherwise;
+   * an empty range maps to the outer place of its offset.
+   */
+  public io.promshift.text.Span sameCharacters(int start, int end) {
+    if (readOnly != null) {
+      return null;
+    }
+    if (start == end) {
+      return io.promshift.text.Span.at(outerOffset(start));
+    }
+    for (int i = start; i < end; i++) {
+      if (width[i] != 1 && text.charAt(i) != '\n') {
+        return null;
+      }
+    }
+    return new io.promshift.text.Span(outerOffset(start), at[end - 1] + Math.max(1, width[end - 1]));
+  }
+
   /** One change of the outer text: replace {@code [start, end)} by {@code text}. */
   public record OuterEdit(int start, int end, String text) {}
 

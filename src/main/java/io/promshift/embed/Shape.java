@@ -61,6 +61,13 @@ public enum Shape {
   /** A ConfigMap or Secret that the k8s-sidecar picks up by its label and writes into Grafana's folder. */
   SIDECAR_FILE("ConfigMap/Secret for the k8s-sidecar", UnitKind.DOCUMENT, YamlDialect.GRAFANA,
       Delivery.SIDECAR_RELOAD, "the Grafana that reads it (chart plugins:, or [plugins] preinstall)"),
+  /**
+   * Crossplane provider-grafana {@code DataSource} (oss.grafana.crossplane.io, oss.grafana.m.crossplane.io):
+   * {@code spec.forProvider}, Terraform's keys ({@code accessMode}, {@code basicAuthEnabled}, ...), its jsonData a JSON
+   * string ({@code jsonDataEncoded}).
+   */
+  CROSSPLANE("Crossplane DataSource", UnitKind.ITEM, YamlDialect.YAML_1_1, Delivery.PROVIDER_POLL,
+      "the Grafana instance (grafana_cloud_plugin_installation on Grafana Cloud; [plugins] preinstall self-hosted)"),
   /** A unit the user named with {@code --unit}. */
   USER("unit given by --unit", UnitKind.DOCUMENT, YamlDialect.YAML_1_1, Delivery.UNKNOWN,
       "wherever this Grafana's plugins are declared");
@@ -115,6 +122,6 @@ public enum Shape {
 
   /** Whether Grafana's provisioning interpolation ($VAR, $__env{}) applies: not on the operator's API path. */
   public boolean interpolated() {
-    return delivery != Delivery.OPERATOR_PUSH;
+    return delivery != Delivery.OPERATOR_PUSH && delivery != Delivery.PROVIDER_POLL;
   }
 }

@@ -130,6 +130,11 @@ final class UnitLocator {
         operatorV5(map, path, carrier);
         return;
       }
+      if (kind.equals("DataSource") && (apiVersion.startsWith("oss.grafana.crossplane.io/")
+          || apiVersion.startsWith("oss.grafana.m.crossplane.io/"))) {
+        crossplane(map, path, carrier);
+        return;
+      }
       if (kind.equals("GrafanaDataSource") && apiVersion.startsWith("integreatly.org/")) {
         operatorV4(map, path, carrier);
         return;
@@ -484,6 +489,111 @@ final class UnitLocator {
       add(Shape.OPERATOR_V4, UnitKind.ITEMS, path.key("spec").key("datasources"), carrier, list,
           wrapper(list, UnitKind.ITEMS), Map.of());
     }
+  }
+
+  /** Terraform's names of the data source fields Crossplane's provider takes (its key → the provisioning key). */
+  private static final List<String[]> CROSSPLANE_KEYS = List.of(
+      new String[] {"name", "name"}, new String[] {"type", "type"}, new String[] {"uid", "uid"},
+      new String[] {"url", "url"}, new String[] {"accessMode", "access"}, new String[] {"isDefault", "isDefault"},
+      new String[] {"basicAuthEnabled", "basicAuth"}, new String[] {"basicAuthUsername", "basicAuthUser"},
+      new String[] {"databaseName", "database"}, new String[] {"username", "user"}, new String[] {"orgId", "orgId"});
+
+  /**
+   * Crossplane provider-grafana's {@code DataSource} (S9): one item at {@code spec.forProvider} under Terraform's keys,
+   * its jsonData the JSON object written in {@code jsonDataEncoded}. That JSON is placed where its characters are in
+   * the file (a block scalar writes them one for one), so the marker can be added to it like to any flow mapping; JSON
+   * written with escapes, or a Terraform expression where the JSON should be, is reported and left.
+   */
+  private void crossplane(MappingNode object, YamlPath path, String carrier) {
+    if (!(mapping(object, "spec") instanceof MappingNode spec)
+        || !(mapping(spec, "forProvider") instanceof MappingNode provider)) {
+      return;
+    }
+    YamlPath at = path.key("spec").key("forProvider");
+    List<MappingNode.Entry> fields = new ArrayList<>();
+    Map<String, String> renamed = new LinkedHashMap<>();
+    for (String[] key : CROSSPLANE_KEYS) {
+      MappingNode.Entry entry = provider.lastEntry(key[0]);
+      if (entry != null) {
+        fields.add(new MappingNode.Entry(synthetic(key[1], entry.key().span().start()), entry.value()));
+        if (!key[0].equals(key[1])) {
+          renamed.put(key[1], key[0]);
+        }
+      }
+    }
+    MappingNode.Entry json = provider.lastEntry("jsonDataEncoded");
+    if (json != null && json.value() instanceof ScalarNode encoded) {
+      YamlNode jsonData = placedJson(encoded, at.key("jsonDataEncoded"));
+      if (jsonData != null) {
+        fields.add(new MappingNode.Entry(synthetic("jsonData", json.key().span().start()), jsonData));
+        renamed.put("jsonData", "jsonDataEncoded");
+      }
+    }
+    MappingNode item = new MappingNode(provider.span(), false, fields, null, null);
+    add(Shape.CROSSPLANE, UnitKind.ITEM, at, carrier, provider, wrapper(item, UnitKind.ITEM), renamed);
+  }
+
+  /** The JSON object of a string, with every node at the characters that write it in the file; null if it cannot be. */
+  private YamlNode placedJson(ScalarNode encoded, YamlPath path) {
+    InnerText inner = InnerText.of(document.source(), encoded);
+    YamlDocument parsed;
+    try {
+      parsed = new io.promshift.syntax.YamlReader(reader.settings())
+          .read(SourceText.of(document.source().name(), inner.text()));
+    } catch (SourceException e) {
+      problems.add(new UnitProblem(path, outer(e, inner)));
+      return null;
+    }
+    if (!(parsed.root() instanceof MappingNode object)) {
+      problems.add(new UnitProblem(path, new SourceException(document.source().name(), inner.outerPosition(
+          io.promshift.text.Position.START), SourceException.Kind.SYNTAX, "jsonDataEncoded is not a JSON object (a"
+          + " Terraform expression, or text): the provider cannot decode it, and promshift leaves it")));
+      return null;
+    }
+    YamlNode placed = place(object, inner);
+    if (placed == null) {
+      problems.add(new UnitProblem(path, new SourceException(document.source().name(), inner.outerPosition(
+          io.promshift.text.Position.START), SourceException.Kind.UNEDITABLE, "jsonDataEncoded is written with escapes"
+          + " or folds: promshift cannot place its values in the file; write it as a block (jsonDataEncoded: |)")));
+    }
+    return placed;
+  }
+
+  /** A node read from a string's text, at the outer characters that write it; null when they are not one for one. */
+  private static YamlNode place(YamlNode node, InnerText inner) {
+    Span span = inner.sameCharacters(node.span().start(), node.span().end());
+    if (span == null) {
+      return null;
+    }
+    if (node instanceof ScalarNode scalar) {
+      Span value = inner.sameCharacters(scalar.valueSpan().start(), scalar.valueSpan().end());
+      return value == null ? null : new ScalarNode(span, value, scalar.value(), scalar.style(), scalar.tag(),
+          scalar.anchor());
+    }
+    if (node instanceof MappingNode map) {
+      List<MappingNode.Entry> entries = new ArrayList<>();
+      for (MappingNode.Entry entry : map.entries()) {
+        YamlNode key = place(entry.key(), inner);
+        YamlNode value = place(entry.value(), inner);
+        if (key == null || value == null) {
+          return null;
+        }
+        entries.add(new MappingNode.Entry(key, value));
+      }
+      return new MappingNode(span, map.flow(), entries, map.tag(), map.anchor());
+    }
+    if (node instanceof SequenceNode list) {
+      List<YamlNode> items = new ArrayList<>();
+      for (YamlNode item : list.items()) {
+        YamlNode placed = place(item, inner);
+        if (placed == null) {
+          return null;
+        }
+        items.add(placed);
+      }
+      return new SequenceNode(span, list.flow(), items, list.tag(), list.anchor());
+    }
+    return null; // an alias: JSON has none
   }
 
   /**
