@@ -34,7 +34,7 @@ public final class InnerText {
   private final int indent;
   private final char chomping;
   /** How the text is encoded in the file when it is base64, else null. */
-  private Base64Form base64;
+  private final Base64Form base64;
 
   /**
    * How a base64 value is written: its alphabet, its padding, and the width its lines are wrapped at (0: one line), so
@@ -68,11 +68,16 @@ public final class InnerText {
 
   private InnerText(SourceText outer, ScalarNode scalar, String text, int[] at, int[] width, String readOnly,
       int indent, char chomping) {
-    this(outer, scalar, text, at, width, readOnly, indent, chomping, null, null);
+    this(outer, scalar, text, at, width, readOnly, indent, chomping, null, null, null);
   }
 
   private InnerText(SourceText outer, ScalarNode scalar, String text, int[] at, int[] width, String readOnly,
       int indent, char chomping, InnerText parent, int[] parentAt) {
+    this(outer, scalar, text, at, width, readOnly, indent, chomping, parent, parentAt, null);
+  }
+
+  private InnerText(SourceText outer, ScalarNode scalar, String text, int[] at, int[] width, String readOnly,
+      int indent, char chomping, InnerText parent, int[] parentAt, Base64Form base64) {
     this.outer = outer;
     this.scalar = scalar;
     this.text = text;
@@ -83,6 +88,7 @@ public final class InnerText {
     this.chomping = chomping;
     this.parent = parent;
     this.parentAt = parentAt;
+    this.base64 = base64;
   }
 
   /** The text of a scalar of the outer file, with its map. */
@@ -114,8 +120,7 @@ public final class InnerText {
    */
   static InnerText base64(SourceText outer, ScalarNode scalar, String decoded, Base64Form form, String why) {
     InnerText text = readOnly(outer, scalar, decoded, why);
-    text.base64 = form;
-    return text;
+    return new InnerText(outer, scalar, text.text, text.at, text.width, why, 0, ' ', null, null, form);
   }
 
   /** How the text is written in the file when it is base64-encoded, or null. */
