@@ -82,7 +82,25 @@ public final class SchemaCheck {
 
   /** The schema's errors for one file, as findings. */
   public List<Diagnostic> check(JsonView view) {
-    List<Error> errors = schema.validate(view.root());
+    List<Error> errors;
+    try {
+      errors = schema.validate(view.root());
+    } catch (RuntimeException outOfRange) {
+      // the schema library cannot hold some number of the file in a long (1e19 where an integer may stand): the rules
+      // below still judge the file; say what could not be checked instead of failing the run
+      String pointer = "";
+      for (Map.Entry<String, JsonView.Loc> loc : view.locations()) {
+        JsonNode json = view.at(loc.getKey());
+        if (json.isNumber() && !json.canConvertToLong() && json.canConvertToExactIntegral()) {
+          pointer = loc.getKey();
+          break;
+        }
+      }
+      return List.of(new Diagnostic(view.file().fileName(), view.position(pointer), Severity.ERROR, Code.SCHEMA,
+          pointer, (pointer.isEmpty() ? "a number in this file" : SchemaMessages.subject(pointer)) + " is a whole"
+              + " number beyond 64-bit range (such as 1e19): the schema check cannot judge the file; where Grafana"
+              + " reads an integer, it refuses such a number", "write the number in range"));
+    }
     if (errors.isEmpty()) {
       return List.of();
     }
