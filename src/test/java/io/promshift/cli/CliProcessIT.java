@@ -158,9 +158,11 @@ class CliProcessIT {
   private static List<List<String>> childJvms(Process process) throws Exception {
     List<List<String>> seen = new ArrayList<>();
     while (!process.waitFor(5, TimeUnit.MILLISECONDS)) {
-      // jspawnhelper (the JDK's helper that starts a child process, for a moment) is no JVM of ours
+      // jspawnhelper (the JDK's helper that starts a child process, for a moment) is no JVM of ours: a JVM is a java
+      // command, or one whose arguments run a jar
       process.descendants().filter(child -> !child.info().command().orElse("").endsWith("jspawnhelper"))
           .forEach(child -> child.info().arguments().map(List::of)
+              .filter(arguments -> child.info().command().orElse("").endsWith("java") || arguments.contains("-jar"))
               .filter(arguments -> !seen.contains(arguments)).ifPresent(seen::add));
     }
     return seen;
