@@ -281,6 +281,9 @@ public final class YamlReader {
         case FOLDED -> ScalarStyle.FOLDED;
         default -> ScalarStyle.PLAIN; // JSON_SCALAR_STYLE is an emitter setting, never parsed
       };
+      if (style == ScalarStyle.DOUBLE_QUOTED) {
+        refuseEscapesGoYamlRefuses(valueStart, end);
+      }
       String value = event.getValue();
       if (style.isBlock() && end == text.length() && !source.endsWithLineBreak() && value.endsWith("\n")) {
         // At the end of a file without a final line break there is no break to keep: go-yaml (and YAML
@@ -294,6 +297,26 @@ public final class YamlReader {
         return new ScalarNode(Span.at(at), Span.at(at), value, style, null, null);
       }
       return new ScalarNode(new Span(start, end), new Span(valueStart, end), value, style, tag, anchor);
+    }
+
+    /**
+     * {@code \/} is an escape of YAML 1.2 that the Engine accepts and go-yaml's scanner (libyaml's) does not: Grafana
+     * refuses the file ("found unknown escape character"), so promshift must too.
+     */
+    private void refuseEscapesGoYamlRefuses(int start, int end) {
+      int slash = text.indexOf("\\/", start);
+      if (slash < 0 || slash >= end) {
+        return;
+      }
+      for (int i = start + 1; i < end - 1; i++) {
+        if (text.charAt(i) == '\\') {
+          if (text.charAt(i + 1) == '/') {
+            throw source.error(i, Kind.SYNTAX, "invalid YAML: found unknown escape character '/' in a double-quoted"
+                + " scalar; Grafana's YAML reader (go-yaml) has no \\/ escape: write / alone");
+          }
+          i++; // the escaped char is not an escape's start
+        }
+      }
     }
 
     /** Where an empty mapping value sits: after its key's ':' (or where the Engine put it, elsewhere). */
