@@ -1,9 +1,11 @@
 package io.promshift.embed;
 
 import io.promshift.model.DataSource;
+import io.promshift.model.MigrationState;
 import io.promshift.model.Secrets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What to do about a data source whose {@code type} a chart template writes (kube-prometheus-stack's default): it cannot
@@ -11,6 +13,19 @@ import java.util.List;
  */
 public final class FixedTypeAdvice {
   private FixedTypeAdvice() {}
+
+  /**
+   * Where Grafana moves the chart's default data source of {@code unit} at every start, when it does (SigV4 or Azure
+   * auth on it): what makes its fixed type a problem.
+   */
+  public static Optional<String> pendingTarget(Unit unit) {
+    if (unit.file().dataSources().isEmpty()) {
+      return Optional.empty();
+    }
+    MigrationState state = MigrationState.of(unit.file().dataSources().get(0));
+    return state.state() == MigrationState.State.PENDING ? state.targetType()
+        : Optional.empty();
+  }
 
   /** The finding's message for a default data source that Grafana moves to {@code targetType}. */
   public static String message(Unit unit, String targetType) {

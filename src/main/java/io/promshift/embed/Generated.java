@@ -21,8 +21,8 @@ public final class Generated {
       }
     }
     if (document.root() instanceof MappingNode object
-        && object.lastEntry("metadata") != null && object.lastEntry("metadata").value() instanceof MappingNode metadata
-        && metadata.lastEntry("labels") != null && metadata.lastEntry("labels").value() instanceof MappingNode labels) {
+        && object.lastValue("metadata") instanceof MappingNode metadata
+        && metadata.lastValue("labels") instanceof MappingNode labels) {
       if (labels.lastEntry("helm.sh/chart") != null || "Helm".equals(text(labels, "app.kubernetes.io/managed-by"))) {
         return Optional.of("Helm (its helm.sh/chart or managed-by label)");
       }
@@ -40,7 +40,6 @@ public final class Generated {
   }
 
   private static String text(MappingNode map, String key) {
-    MappingNode.Entry entry = map.lastEntry(key);
-    return entry != null && entry.value() instanceof ScalarNode scalar ? scalar.value() : null;
+    return map.lastValue(key) instanceof ScalarNode scalar ? scalar.value() : null;
   }
 }

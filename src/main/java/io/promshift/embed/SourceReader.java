@@ -92,7 +92,7 @@ public final class SourceReader {
       return SourceFile.plain(reader.read(source));
     }
     refuseTemplateOutsideStrings(stream);
-    UnitLocator locator = new UnitLocator(settings.rules(), reader).locate(stream);
+    UnitLocator locator = new UnitLocator(settings.rules(), reader, streamReader).locate(stream);
     return new SourceFile(source, null, stream, locator.units(), locator.misplaced(), locator.problems());
   }
 

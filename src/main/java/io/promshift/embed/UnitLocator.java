@@ -3,8 +3,6 @@ package io.promshift.embed;
 import io.promshift.grafana.GoScalars;
 import io.promshift.grafana.GoYaml;
 import io.promshift.model.ProvisioningFile;
-import io.promshift.text.SourceText;
-import io.promshift.text.SourceException;
 import io.promshift.model.ProvisioningReader;
 import io.promshift.syntax.AliasNode;
 import io.promshift.syntax.DuplicateKey;
@@ -14,7 +12,10 @@ import io.promshift.syntax.ScalarStyle;
 import io.promshift.syntax.SequenceNode;
 import io.promshift.syntax.YamlDocument;
 import io.promshift.syntax.YamlNode;
+import io.promshift.syntax.YamlReader;
 import io.promshift.syntax.YamlStream;
+import io.promshift.text.SourceException;
+import io.promshift.text.SourceText;
 import io.promshift.text.Span;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -47,6 +48,8 @@ final class UnitLocator {
 
   private final List<UnitRule> rules;
   private final ProvisioningReader reader;
+  /** Reads the YAML held in strings (values, item lists, JSON): one reader for the whole walk. */
+  private final YamlReader yaml;
   private final List<UnitProblem> problems = new ArrayList<>();
   /** Whether strings are looked into (not inside values that are themselves a string: one layer of strings). */
   private boolean stringsToo = true;
@@ -61,9 +64,10 @@ final class UnitLocator {
   /** Whether this document is a compose file: docker compose interpolates its strings ({@code $VAR}, {@code $$}). */
   private boolean compose;
 
-  UnitLocator(List<UnitRule> rules, ProvisioningReader reader) {
+  UnitLocator(List<UnitRule> rules, ProvisioningReader reader, YamlReader yaml) {
     this.rules = rules;
     this.reader = reader;
+    this.yaml = yaml;
   }
 
   List<UnitProblem> problems() {
@@ -238,7 +242,7 @@ final class UnitLocator {
     Shape shape = sidecar ? Shape.SIDECAR_FILE : Shape.STRING_FILE;
     String here = carrier(kind, "v1", carrier);
     for (String section : List.of("data", "stringData", "binaryData")) {
-      if (!(value(object, section) instanceof MappingNode files)) {
+      if (!(object.lastValue(section) instanceof MappingNode files)) {
         continue;
       }
       boolean base64 = section.equals("binaryData") || (section.equals("data") && kind.equals("Secret"));
@@ -279,8 +283,8 @@ final class UnitLocator {
 
   /** Whether a Kubernetes object carries the label the k8s-sidecar of the charts watches ({@code grafana_datasource}). */
   private static boolean hasSidecarLabel(MappingNode object) {
-    if (value(object, "metadata") instanceof MappingNode metadata
-        && value(metadata, "labels") instanceof MappingNode labels) {
+    if (object.lastValue("metadata") instanceof MappingNode metadata
+        && metadata.lastValue("labels") instanceof MappingNode labels) {
       for (MappingNode.Entry label : labels.entries()) {
         if (label.keyText() != null && label.keyText().contains("datasource")) {
           return true;
@@ -361,14 +365,13 @@ final class UnitLocator {
     InnerText inner = InnerText.of(document.source(), scalar);
     YamlStream values;
     try {
-      values = new io.promshift.syntax.YamlReader(reader.settings())
-          .readStream(SourceText.of(document.source().name(), inner.text()), true);
+      values = yaml.readStream(SourceText.of(document.source().name(), inner.text()), true);
       SourceReader.refuseTemplateOutsideStrings(values);
     } catch (SourceException e) {
       problems.add(new UnitProblem(path, outer(e, inner)));
       return;
     }
-    UnitLocator nested = new UnitLocator(rules, reader);
+    UnitLocator nested = new UnitLocator(rules, reader, yaml);
     nested.stringsToo = false;
     nested.locate(values);
     String here = carrier.isEmpty() ? "helm.values string" : carrier + " > helm.values string";
@@ -395,7 +398,7 @@ final class UnitLocator {
     SourceText text = SourceText.of(document.source().name(), inner.text());
     YamlDocument items;
     try {
-      YamlStream stream = new io.promshift.syntax.YamlReader(reader.settings()).readStream(text, false);
+      YamlStream stream = yaml.readStream(text, false);
       SourceReader.refuseTemplateOutsideStrings(stream);
       items = stream.documents().isEmpty() ? null : stream.documents().get(0);
     } catch (SourceException broken) {
@@ -403,8 +406,7 @@ final class UnitLocator {
       int tag = io.promshift.model.Templates.find(text.text());
       SourceException e = tag >= 0 && broken.kind() == SourceException.Kind.SYNTAX
           ? io.promshift.model.Templates.error(text, tag) : broken;
-      problems.add(new UnitProblem(path, new SourceException(e.file(), inner.outerPosition(e.position()), e.kind(),
-          e.problem())));
+      problems.add(new UnitProblem(path, outer(e, inner)));
       return;
     }
     if (items == null || !(items.root() instanceof SequenceNode list) || !itemsOfMaps(list)) {
@@ -484,7 +486,8 @@ final class UnitLocator {
   }
 
   private void operatorV4(MappingNode object, YamlPath path, String carrier) {
-    if (mapping(object, "spec") instanceof MappingNode spec && value(spec, "datasources") instanceof SequenceNode list
+    if (mapping(object, "spec") instanceof MappingNode spec
+        && spec.lastValue("datasources") instanceof SequenceNode list
         && itemsOfMaps(list)) {
       add(Shape.OPERATOR_V4, UnitKind.ITEMS, path.key("spec").key("datasources"), carrier, list,
           wrapper(list, UnitKind.ITEMS), Map.of());
@@ -538,8 +541,7 @@ final class UnitLocator {
     InnerText inner = InnerText.of(document.source(), encoded);
     YamlDocument parsed;
     try {
-      parsed = new io.promshift.syntax.YamlReader(reader.settings())
-          .read(SourceText.of(document.source().name(), inner.text()));
+      parsed = yaml.read(SourceText.of(document.source().name(), inner.text()));
     } catch (SourceException e) {
       problems.add(new UnitProblem(path, outer(e, inner)));
       return null;
@@ -611,7 +613,7 @@ final class UnitLocator {
     for (MappingNode.Entry file : documents) {
       YamlPath filePath = at.key(file.keyText());
       MappingNode doc = (MappingNode) file.value();
-      if (value(doc, "secret") instanceof MappingNode secret && looksLikeDocument(secret)) {
+      if (doc.lastValue("secret") instanceof MappingNode secret && looksLikeDocument(secret)) {
         add(Shape.CHART_VALUES, UnitKind.DOCUMENT, filePath.key("secret"), carrier, secret, secret, Map.of());
         any = true;
       } else if (looksLikeDocument(doc)) {
@@ -623,9 +625,9 @@ final class UnitLocator {
   }
 
   private static boolean looksLikeDocument(MappingNode map) {
-    return value(map, "datasources") instanceof SequenceNode || map.entry("deleteDatasources") != null
+    return map.lastValue("datasources") instanceof SequenceNode || map.entry("deleteDatasources") != null
         || map.entry("delete_datasources") != null
-        || (map.entry("apiVersion") != null && value(map, "datasources") != null);
+        || (map.entry("apiVersion") != null && map.lastValue("datasources") != null);
   }
 
   /**
@@ -634,11 +636,11 @@ final class UnitLocator {
    * data source has) and does not switch it off.
    */
   private void kpsDefault(MappingNode sidecar, YamlPath sidecarPath, String carrier) {
-    if (!(value(sidecar, "datasources") instanceof MappingNode config)) {
+    if (!(sidecar.lastValue("datasources") instanceof MappingNode config)) {
       return;
     }
     boolean configured = config.entries().stream().anyMatch(e -> KPS_DEFAULT_KEYS.contains(e.keyText()));
-    if (!configured || isFalse(value(config, "defaultDatasourceEnabled")) || isFalse(value(config, "enabled"))) {
+    if (!configured || isFalse(config.lastValue("defaultDatasourceEnabled")) || isFalse(config.lastValue("enabled"))) {
       return;
     }
     int at = config.span().start();
@@ -740,7 +742,8 @@ final class UnitLocator {
 
   /** A compose file: a {@code services} map at the top, and no Kubernetes object's {@code kind}. */
   private static boolean isCompose(YamlNode root) {
-    return root instanceof MappingNode map && value(map, "services") instanceof MappingNode && value(map, "kind") == null;
+    return root instanceof MappingNode map && map.lastValue("services") instanceof MappingNode
+        && map.lastValue("kind") == null;
   }
 
   private static boolean itemsOfMaps(SequenceNode list) {
@@ -755,18 +758,13 @@ final class UnitLocator {
     return true;
   }
 
-  private static YamlNode value(MappingNode map, String key) {
-    MappingNode.Entry entry = map.lastEntry(key);
-    return entry == null ? null : entry.value();
-  }
-
   private static YamlNode mapping(MappingNode map, String key) {
-    YamlNode value = value(map, key);
+    YamlNode value = map.lastValue(key);
     return value instanceof MappingNode ? value : null;
   }
 
   private static String scalar(MappingNode map, String key) {
-    return value(map, key) instanceof ScalarNode scalar ? scalar.value() : null;
+    return map.lastValue(key) instanceof ScalarNode scalar ? scalar.value() : null;
   }
 
   private static boolean isFalse(YamlNode node) {

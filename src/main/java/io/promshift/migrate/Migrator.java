@@ -2,6 +2,7 @@ package io.promshift.migrate;
 
 import io.promshift.embed.SourceFile;
 import io.promshift.embed.SourceReader;
+import io.promshift.embed.FixedTypeAdvice;
 import io.promshift.embed.InnerText;
 import io.promshift.embed.Unit;
 import io.promshift.embed.UnitProblem;
@@ -9,7 +10,6 @@ import io.promshift.embed.UnitSettings;
 import io.promshift.grafana.GoMap;
 import io.promshift.model.DataSource;
 import io.promshift.model.Field;
-import io.promshift.model.MigrationState;
 import io.promshift.model.ProvisioningFile;
 import io.promshift.model.ProvisioningReader;
 import io.promshift.patch.Edit;
@@ -227,16 +227,11 @@ public final class Migrator {
    * say how to move it (the item text to add), never edit it.
    */
   private java.util.Optional<Diagnostic> fixedType(Unit unit) {
-    if (options.direction() != Direction.FORWARD || unit.file().dataSources().isEmpty()) {
+    if (options.direction() != Direction.FORWARD) {
       return java.util.Optional.empty();
     }
-    DataSource ds = unit.file().dataSources().get(0);
-    MigrationState state = MigrationState.of(ds);
-    if (state.state() != MigrationState.State.PENDING) {
-      return java.util.Optional.empty();
-    }
-    return java.util.Optional.of(Diagnostic.of(unit.file().fileName(), unit.position(), Code.FIXED_TYPE,
-        io.promshift.embed.FixedTypeAdvice.message(unit, state.targetType().orElseThrow())).withPath(unit.path().toString()));
+    return FixedTypeAdvice.pendingTarget(unit).map(target -> Diagnostic.of(unit.file().fileName(), unit.position(),
+        Code.FIXED_TYPE, FixedTypeAdvice.message(unit, target)).withPath(unit.path().toString()));
   }
 
   /**
@@ -249,8 +244,7 @@ public final class Migrator {
     try {
       after = dataReader.read(SourceText.of(before.fileName(), newText));
     } catch (SourceException e) {
-      return Diagnostic.of(before.fileName(), e.position(), Code.MIGRATION_REFUSED, "promshift's edit would not read"
-          + " back (" + e.problem() + "); the file is left untouched — please report this");
+      return notReadBack(before.fileName(), e);
     }
     boolean same = !after.isPlain() && after.units().size() == before.units().size()
         && after.stream().documents().size() == before.stream().documents().size();
@@ -288,8 +282,7 @@ public final class Migrator {
     try {
       after = dataReader.provisioningReader().read(SourceText.of(before.fileName(), newText));
     } catch (SourceException e) {
-      return Diagnostic.of(before.fileName(), e.position(), Code.MIGRATION_REFUSED, "promshift's edit would not read back (" + e.problem()
-          + "); the file is left untouched — please report this");
+      return notReadBack(before.fileName(), e);
     }
     Object expected = expectedData(before, plan);
     Object actual = grafanaView(after);
@@ -298,6 +291,12 @@ public final class Migrator {
           + " change (shared anchors or merge keys tie these data sources together); migrate this file by hand");
     }
     return null;
+  }
+
+  /** The refusal of an edit whose result does not read: a defect of promshift's, never the file's. */
+  private static Diagnostic notReadBack(String file, SourceException e) {
+    return Diagnostic.of(file, e.position(), Code.MIGRATION_REFUSED, "promshift's edit would not read back ("
+        + e.problem() + "); the file is left untouched — please report this");
   }
 
   /**

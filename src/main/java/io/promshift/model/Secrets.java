@@ -122,10 +122,7 @@ public final class Secrets {
           object.get(section).ifPresent(files -> finder.walk(files, true));
         }
       }
-      finder.scanSyntax(document.root());
-      for (Comment comment : document.comments()) {
-        finder.comment(comment.span());
-      }
+      finder.text(document);
     }
     this.secretNodes = Collections.unmodifiableSet(finder.secretNodes);
     this.spans = merge(finder.spans);
@@ -135,13 +132,8 @@ public final class Secrets {
     this.text = file.document().source().text();
     Finder finder = new Finder(text);
     finder.walk(file.root(), false);
+    finder.text(file.document());
     YamlNode root = file.document().root();
-    if (root != null) {
-      finder.scanSyntax(root);
-    }
-    for (Comment comment : file.document().comments()) {
-      finder.comment(comment.span());
-    }
     if (file.document().moreDocuments()) {
       finder.laterDocuments(root == null ? 0 : root.span().end());
     }
@@ -278,6 +270,16 @@ public final class Secrets {
 
     Finder(String text) {
       this.text = text;
+    }
+
+    /** One document's text: credentials in its scalars and comments (after its values were walked by the model). */
+    void text(YamlDocument document) {
+      if (document.root() != null) {
+        scanSyntax(document.root());
+      }
+      for (Comment comment : document.comments()) {
+        comment(comment.span());
+      }
     }
 
     /** The model: every value as Grafana reads it, aliases and merge keys followed. */

@@ -16,7 +16,6 @@ import io.promshift.grafana.GoYaml;
 import io.promshift.grafana.YamlDialect;
 import io.promshift.model.DataSource;
 import io.promshift.model.Field;
-import io.promshift.model.MigrationState;
 import io.promshift.model.PromTypeMigration;
 import io.promshift.model.Secrets;
 import io.promshift.syntax.AliasNode;
@@ -277,14 +276,11 @@ final class ShapeRules extends RuleSet {
    * file cannot say the plugin type. One wording with migrate ({@link FixedTypeAdvice}).
    */
   private void fixedType() {
-    if (file.dataSources().isEmpty()) {
+    Optional<String> pending = FixedTypeAdvice.pendingTarget(unit);
+    if (pending.isEmpty()) {
       return;
     }
-    MigrationState state = MigrationState.of(file.dataSources().get(0));
-    if (state.state() != MigrationState.State.PENDING) {
-      return;
-    }
-    String target = state.targetType().orElseThrow();
+    String target = pending.get();
     out.report(Code.FIXED_TYPE, "/datasources/0/type", unit.describe(""), file.position(file.document().root()),
         FixedTypeAdvice.message(unit, target),
         "move it to " + new YamlPath(unit.path().steps().subList(0, Math.max(0, unit.path().size() - 2)))
@@ -460,12 +456,12 @@ final class ShapeRules extends RuleSet {
     }
     for (YamlNode item : list.items()) {
       if (!(AliasNode.resolve(item) instanceof MappingNode entry) || scalarValue(entry, "targetPath") == null
-          || !(AliasNode.resolve(value(entry, "valueFrom")) instanceof MappingNode from)) {
+          || !(AliasNode.resolve(entry.lastValue("valueFrom")) instanceof MappingNode from)) {
         continue;
       }
       String key = null;
       for (String ref : List.of("secretKeyRef", "configMapKeyRef")) {
-        if (AliasNode.resolve(value(from, ref)) instanceof MappingNode selector && scalarValue(selector, "key") != null) {
+        if (AliasNode.resolve(from.lastValue(ref)) instanceof MappingNode selector && scalarValue(selector, "key") != null) {
           key = scalarValue(selector, "key");
         }
       }
@@ -607,8 +603,7 @@ final class ShapeRules extends RuleSet {
     for (Object step : path.steps()) {
       node = AliasNode.resolve(node);
       if (step instanceof String key && node instanceof MappingNode map) {
-        MappingNode.Entry entry = map.lastEntry(key);
-        node = entry == null ? null : entry.value();
+        node = map.lastValue(key);
       } else if (step instanceof Integer index && node instanceof SequenceNode list && index < list.items().size()) {
         node = list.items().get(index);
       } else {
@@ -630,13 +625,8 @@ final class ShapeRules extends RuleSet {
     }
   }
 
-  private static YamlNode value(MappingNode map, String key) {
-    MappingNode.Entry entry = map.lastEntry(key);
-    return entry == null ? null : entry.value();
-  }
-
   private static String scalarValue(MappingNode map, String key) {
-    return AliasNode.resolve(value(map, key)) instanceof ScalarNode scalar ? scalar.value() : null;
+    return AliasNode.resolve(map.lastValue(key)) instanceof ScalarNode scalar ? scalar.value() : null;
   }
 
   private static Optional<GoMap> map(GoMap map, String key) {
@@ -714,11 +704,10 @@ final class ShapeRules extends RuleSet {
 
   /** A Secret key in both data and stringData: Kubernetes keeps stringData's. */
   private static void secretDataShadowed(SourceFile source, YamlDocument document, List<Diagnostic> findings) {
-    if (!(document.root() instanceof MappingNode object) || object.lastEntry("kind") == null
-        || !(object.lastEntry("kind").value() instanceof ScalarNode kind) || !kind.value().equals("Secret")
-        || object.lastEntry("data") == null || !(object.lastEntry("data").value() instanceof MappingNode data)
-        || object.lastEntry("stringData") == null
-        || !(object.lastEntry("stringData").value() instanceof MappingNode stringData)) {
+    if (!(document.root() instanceof MappingNode object)
+        || !(object.lastValue("kind") instanceof ScalarNode kind) || !kind.value().equals("Secret")
+        || !(object.lastValue("data") instanceof MappingNode data)
+        || !(object.lastValue("stringData") instanceof MappingNode stringData)) {
       return;
     }
     for (MappingNode.Entry entry : data.entries()) {

@@ -139,8 +139,7 @@ public final class Validator {
         continue;
       }
       Emitter out = new Emitter(file.fileName(), findings);
-      findings.addAll(schema.check(view));
-      new FileRules(view, out).apply();
+      documentRules(view, out, findings);
       cross.add(view, out);
     }
     List<Diagnostic> all = new ArrayList<>();
@@ -176,13 +175,7 @@ public final class Validator {
         continue;
       }
       Emitter out = new Emitter(source.fileName(), findings);
-      for (Diagnostic finding : schema.check(view)) {
-        // the schema judges a template's literal text, which Helm or Jinja replaces before Grafana reads it
-        if (!view.loc(finding.pointer()).filter(loc -> loc.template() && loc.unresolved()).isPresent()) {
-          findings.add(finding);
-        }
-      }
-      new FileRules(view, out).apply();
+      documentRules(view, out, findings);
       if (!unit.shape().fixedType()) {
         cross.add(view, out, unit::outer); // the chart's own default is judged by the chart's rules (two defaults)
       }
@@ -198,6 +191,18 @@ public final class Validator {
     }
     all.sort(Diagnostic.BY_POSITION);
     return List.copyOf(all);
+  }
+
+  /** The schema and the rules of one provisioning document (a file, or a unit of one), into {@code findings}. */
+  private void documentRules(JsonView view, Emitter out, List<Diagnostic> findings) {
+    for (Diagnostic finding : schema.check(view)) {
+      // the schema judges a template's literal text, which Helm or Jinja replaces before Grafana reads it (a plain
+      // file has no such text)
+      if (!view.loc(finding.pointer()).filter(loc -> loc.template() && loc.unresolved()).isPresent()) {
+        findings.add(finding);
+      }
+    }
+    new FileRules(view, out).apply();
   }
 
   /** Where a rule explains a value, the schema's generic error there goes; lesser findings give way to others. */

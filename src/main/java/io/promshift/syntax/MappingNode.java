@@ -46,6 +46,12 @@ public record MappingNode(Span span, boolean flow, List<Entry> entries, String t
     return found;
   }
 
+  /** The value of {@link #lastEntry(String) the last entry} of {@code key}, or null. */
+  public YamlNode lastValue(String key) {
+    Entry entry = lastEntry(key);
+    return entry == null ? null : entry.value();
+  }
+
   public boolean isEmpty() {
     return entries.isEmpty();
   }
