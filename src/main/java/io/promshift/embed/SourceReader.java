@@ -89,11 +89,25 @@ public final class SourceReader {
       throw broken;
     }
     if (stream.documents().isEmpty() || isPlainProvisioning(stream.documents().get(0))) {
-      return SourceFile.plain(reader.read(source));
+      return SourceFile.plain(plainFile(source, stream));
     }
     refuseTemplateOutsideStrings(stream);
     UnitLocator locator = new UnitLocator(settings.rules(), reader, streamReader).locate(stream);
     return new SourceFile(source, null, stream, locator.units(), locator.misplaced(), locator.problems());
+  }
+
+  /**
+   * A plain provisioning file, from the stream already read: its first document is what the provisioning reader would
+   * build (same settings, same first document), once templates are refused as that reader refuses them. A first
+   * document with a key written twice (fatal for Grafana) or an empty stream is left to that reader, which says so in
+   * its own words.
+   */
+  private ProvisioningFile plainFile(SourceText source, YamlStream stream) {
+    if (stream.documents().isEmpty() || !stream.documents().get(0).duplicateKeys().isEmpty()) {
+      return reader.read(source);
+    }
+    Templates.check(source);
+    return ProvisioningFile.of(stream.documents().get(0));
   }
 
   /**
