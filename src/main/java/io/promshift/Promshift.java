@@ -10,10 +10,12 @@ import io.promshift.io.WriteMode;
 import io.promshift.migrate.MigrationResult;
 import io.promshift.migrate.Migrator;
 import io.promshift.model.DataSource;
+import io.promshift.model.GrafanaView;
 import io.promshift.model.MigrationState;
 import io.promshift.model.ProvisioningFile;
 import io.promshift.model.ProvisioningReader;
 import io.promshift.report.FileOutcome;
+import io.promshift.report.InspectedFile;
 import io.promshift.report.Run;
 import io.promshift.report.SourceStatus;
 import io.promshift.report.UnifiedDiff;
@@ -177,6 +179,55 @@ public final class Promshift {
     List<Diagnostic> problems = file.problems().stream()
         .map(problem -> Validator.unreadable(problem.error()).withPath(problem.path().toString())).toList();
     return new FileOutcome(found.file(), found.root(), Verdict.UNCHANGED, problems, statuses, List.of(), "", null);
+  }
+
+  // ---- inspect -------------------------------------------------------------------------------------------
+
+  /**
+   * What Grafana stores from each file: per data source, the fields after Grafana's own conversions, in the types
+   * Grafana gives them (see {@link GrafanaView}); for a file Grafana cannot read, where and why. In path order, read
+   * in parallel; one bad file never stops the others.
+   */
+  public List<InspectedFile> inspect(FileSet files, RunListener listener) {
+    FileSet.Scan scan = files.scan();
+    List<InspectedFile> inspected = new ArrayList<>();
+    for (FileSet.Problem problem : scan.problems()) {
+      inspected.add(new InspectedFile(problem.path(), problem.path(), SourceException.Kind.UNREADABLE,
+          List.of(Diagnostic.of(problem.path().toString(), Position.START, Code.UNLISTABLE, problem.message())),
+          List.of()));
+    }
+    listener.started(scan.files().size());
+    Batch.forEachOrdered(scan.files(), files.parallelism(), found -> {
+      InspectedFile file;
+      try {
+        file = inspect(found);
+      } catch (RuntimeException e) {
+        file = new InspectedFile(found.file(), found.root(), SourceException.Kind.UNREADABLE, List.of(Diagnostic.of(
+            found.file().toString(), Position.START, Code.UNREADABLE, "promshift failed on this file ("
+                + IoProblems.describe(e) + "); please report this")), List.of());
+      }
+      listener.progressed();
+      return file;
+    }, inspected::add);
+    return inspected;
+  }
+
+  private InspectedFile inspect(FileSet.Found found) {
+    SourceFile file;
+    try {
+      file = sources.read(found.file());
+    } catch (SourceException e) {
+      return new InspectedFile(found.file(), found.root(), e.kind(), List.of(Validator.unreadable(e)), List.of());
+    }
+    List<InspectedFile.View> views = new ArrayList<>();
+    // a plain file that provisions nothing is still what Grafana reads: its view says so (or why Grafana refuses it)
+    List<Unit> units = file.units().isEmpty() && file.isPlain() ? List.of(Unit.plainFile(file.plain())) : file.units();
+    for (Unit unit : units) {
+      views.add(new InspectedFile.View(unit, GrafanaView.of(unit.file())));
+    }
+    List<Diagnostic> problems = file.problems().stream()
+        .map(problem -> Validator.unreadable(problem.error()).withPath(problem.path().toString())).toList();
+    return new InspectedFile(found.file(), found.root(), null, problems, views);
   }
 
   // ---- validate ------------------------------------------------------------------------------------------

@@ -104,6 +104,7 @@ public final class PromshiftCli {
     COMMANDS.put("status", StatusCommand::new);
     COMMANDS.put("validate", ValidateCommand::new);
     COMMANDS.put("migrate", MigrateCommand::new);
+    COMMANDS.put("inspect", InspectCommand::new);
   }
 
   /**

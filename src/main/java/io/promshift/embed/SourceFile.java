@@ -28,10 +28,7 @@ public record SourceFile(SourceText source, ProvisioningFile plain, YamlStream s
 
   /** A plain provisioning file (or a YAML file that provisions nothing, when {@code file} says so). */
   public static SourceFile plain(ProvisioningFile file) {
-    List<Unit> units = file.isDataSourceProvisioning()
-        ? List.of(new Unit(Shape.PROVISIONING_FILE, UnitKind.DOCUMENT, 0, YamlPath.ROOT, "",
-            file.document().root(), file, java.util.Map.of()))
-        : List.of();
+    List<Unit> units = file.isDataSourceProvisioning() ? List.of(Unit.plainFile(file)) : List.of();
     return new SourceFile(file.document().source(), file, null, units, List.of(), List.of());
   }
 

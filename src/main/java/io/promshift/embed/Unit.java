@@ -62,6 +62,12 @@ public record Unit(Shape shape, UnitKind kind, int document, YamlPath path, Stri
     this(shape, kind, document, path, carrier, node, file, renamedKeys, null, null, null);
   }
 
+  /** A plain provisioning file as one unit: the whole document, positions as they are. */
+  public static Unit plainFile(ProvisioningFile file) {
+    return new Unit(Shape.PROVISIONING_FILE, UnitKind.DOCUMENT, 0, YamlPath.ROOT, "", file.document().root(), file,
+        Map.of());
+  }
+
   /** Where the unit starts in the outer file. */
   public Position position() {
     return inner == null ? file.position(node) : inner.outerPosition(Position.START);

@@ -126,7 +126,7 @@ public final class RunReport {
   }
 
   /** A constant as JSON names it: {@code KPS_ADDITIONAL} is {@code kps-additional}. */
-  private static String id(Enum<?> constant) {
+  static String id(Enum<?> constant) {
     return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 

@@ -1,0 +1,409 @@
+package io.promshift.model;
+
+import io.promshift.grafana.GoList;
+import io.promshift.grafana.GoMap;
+import io.promshift.grafana.GoScalars;
+import io.promshift.grafana.GoValue;
+import io.promshift.syntax.AliasNode;
+import io.promshift.syntax.ScalarNode;
+import io.promshift.syntax.YamlNode;
+import io.promshift.text.Position;
+import io.promshift.text.Printable;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What Grafana stores from one provisioning file that it reads: each data source's fields after Grafana's own
+ * conversions, in the types Grafana gives them, and the conversions that fail (any one of them stops Grafana from
+ * starting).
+ *
+ * <p>An apiVersion 1 file's typed fields ({@code isDefault}, {@code orgId}, ...) are read as text and converted with
+ * Go's {@code strconv} (ParseBool, base-10 ints; an empty int stays 0); a version-0 file's are plain Go fields that
+ * go-yaml v3 fills itself (a bool also from {@code yes}/{@code on}, an int from any number that fits, a float
+ * truncated). A field whose text holds a placeholder ({@code $}) is converted only after interpolation: it is shown
+ * as written. jsonData and correlations keep go-yaml v3's types; secrets are masked by the {@link Secrets} policy.
+ *
+ * @param apiVersion the version Grafana's first pass reads (0 for a version-0 file)
+ * @param legacy whether the file is read with version 0's snake_case keys
+ * @param dataSources one entry per item of {@code datasources}, in file order
+ * @param deletions one entry per item of {@code deleteDatasources} ({@code delete_datasources} in version 0)
+ * @param prune whether {@code prune: true} (apiVersion 1)
+ * @param failures the conversions Grafana fails on, in file order; Grafana stops at the first
+ */
+public record GrafanaView(long apiVersion, boolean legacy, List<Stored> dataSources, List<Stored> deletions,
+    boolean prune, List<Failure> failures) {
+
+  public GrafanaView {
+    dataSources = List.copyOf(dataSources);
+    deletions = List.copyOf(deletions);
+    failures = List.copyOf(failures);
+  }
+
+  /**
+   * One item as Grafana stores it.
+   *
+   * @param index the item's place in its list, 0-based
+   * @param at where the item starts
+   * @param fields Grafana's field names (apiVersion 1 spelling) to values: String, Boolean, Long, BigInteger,
+   *     Double, null, Map, List; only the fields the file sets, in Grafana's order
+   */
+  public record Stored(int index, Position at, Map<String, Object> fields) {
+    public Stored {
+      fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    }
+  }
+
+  /**
+   * A value Grafana cannot convert, or an item it cannot use.
+   *
+   * @param at where the value is
+   * @param field the field, as written in the file ("" for a whole item)
+   * @param message Go's error, as Grafana reports it (the value shown only for typed, non-secret fields)
+   */
+  public record Failure(Position at, String field, String message) {}
+
+  /** Whether Grafana starts with this file: no conversion fails. */
+  public boolean readsCleanly() {
+    return failures.isEmpty();
+  }
+
+  /** The view of a modelled file. */
+  public static GrafanaView of(ProvisioningFile file) {
+    return new Builder(file).build();
+  }
+
+  /** The fields a data source item may set, in the order Grafana's struct lists them. */
+  private enum Kind { STRING, BOOL, INT, INT64, JSON, SECURE, CORRELATIONS }
+
+  private record Spec(String key, String legacyKey, Kind kind) {}
+
+  private static final List<Spec> DATA_SOURCE_FIELDS = List.of(
+      new Spec("name", "name", Kind.STRING),
+      new Spec("type", "type", Kind.STRING),
+      new Spec("uid", null, Kind.STRING),
+      new Spec("orgId", "org_id", Kind.INT64),
+      new Spec("orgName", "org_name", Kind.STRING),
+      new Spec("access", "access", Kind.STRING),
+      new Spec("url", "url", Kind.STRING),
+      new Spec("user", "user", Kind.STRING),
+      new Spec("database", "database", Kind.STRING),
+      new Spec("basicAuth", "basic_auth", Kind.BOOL),
+      new Spec("basicAuthUser", "basic_auth_user", Kind.STRING),
+      new Spec("withCredentials", "with_credentials", Kind.BOOL),
+      new Spec("isDefault", "is_default", Kind.BOOL),
+      new Spec("editable", "editable", Kind.BOOL),
+      new Spec("version", "version", Kind.INT),
+      new Spec("jsonData", "json_data", Kind.JSON),
+      new Spec("secureJsonData", "secure_json_data", Kind.SECURE),
+      new Spec("correlations", "correlations", Kind.CORRELATIONS));
+
+  private static final List<Spec> DELETION_FIELDS = List.of(
+      new Spec("name", "name", Kind.STRING),
+      new Spec("orgId", "org_id", Kind.INT64),
+      new Spec("orgName", "org_name", Kind.STRING));
+
+  /** One view's state. */
+  private static final class Builder {
+    private final ProvisioningFile file;
+    private final Secrets secrets;
+    private final List<Failure> failures = new ArrayList<>();
+
+    Builder(ProvisioningFile file) {
+      this.file = file;
+      this.secrets = Secrets.of(file);
+    }
+
+    GrafanaView build() {
+      GoValue root = file.root();
+      if (!(root instanceof GoMap) && !(root instanceof GoValue.GoNull)) {
+        // both of Grafana's passes decode the document into a struct
+        fail(root.node(), "", "cannot unmarshal " + kind(root) + " into a provisioning file's fields");
+        return new GrafanaView(0, true, List.of(), List.of(), false, failures);
+      }
+      file.entry("apiVersion").ifPresent(entry -> {
+        if (!(entry.value() instanceof GoValue.GoNull) && goInt64(entry.value()).isEmpty()) {
+          fail(entry.valueNode(), "apiVersion", "cannot unmarshal " + kind(entry.value()) + " into int64");
+        }
+      });
+      boolean legacy = file.isLegacy();
+      List<Stored> sources = items("datasources", DATA_SOURCE_FIELDS, legacy);
+      List<Stored> deletions = items(legacy ? "delete_datasources" : "deleteDatasources", DELETION_FIELDS, legacy);
+      boolean prune = false;
+      Optional<GoMap.Entry> pruneEntry = legacy ? Optional.empty() : file.prune();
+      if (pruneEntry.isPresent() && !(pruneEntry.get().value() instanceof GoValue.GoNull)) {
+        // a plain Go bool: go-yaml fills it from a boolean or a YAML 1.1 word
+        Optional<Boolean> value = goBool(pruneEntry.get().value());
+        if (value.isEmpty()) {
+          fail(pruneEntry.get().valueNode(), "prune", "cannot unmarshal " + kind(pruneEntry.get().value())
+              + " into bool");
+        }
+        prune = value.orElse(false);
+      }
+      return new GrafanaView(file.apiVersion(), legacy, sources, deletions, prune, failures);
+    }
+
+    private List<Stored> items(String key, List<Spec> specs, boolean legacy) {
+      Optional<GoMap.Entry> list = file.entry(key);
+      if (list.isEmpty() || list.get().value() instanceof GoValue.GoNull) {
+        return List.of();
+      }
+      if (!(list.get().value() instanceof GoList items)) {
+        fail(list.get().valueNode(), key, "cannot unmarshal " + kind(list.get().value()) + " into a list");
+        return List.of();
+      }
+      List<Stored> stored = new ArrayList<>(items.items().size());
+      for (int index = 0; index < items.items().size(); index++) {
+        GoValue item = items.items().get(index);
+        if (item instanceof GoValue.GoNull) {
+          // Grafana's decode leaves a nil pointer, and its mapping code then dereferences it
+          fail(item.node(), key, "a null item: Grafana crashes on it (nil pointer dereference)");
+        } else if (!(item instanceof GoMap fields)) {
+          fail(item.node(), key, "cannot unmarshal " + kind(item) + " into a " + (key.equals("datasources")
+              ? "data source" : "deletion"));
+        } else {
+          stored.add(item(index, fields, specs, legacy));
+        }
+      }
+      return stored;
+    }
+
+    private Stored item(int index, GoMap fields, List<Spec> specs, boolean legacy) {
+      Map<String, Object> stored = new LinkedHashMap<>();
+      for (Spec spec : specs) {
+        String key = legacy ? spec.legacyKey() : spec.key();
+        if (key == null) {
+          continue;
+        }
+        Optional<GoMap.Entry> entry = fields.entry(key);
+        if (entry.isEmpty() || entry.get().value() instanceof GoValue.GoNull) {
+          continue; // go-yaml leaves a field alone for a null value
+        }
+        GoValue value = entry.get().value();
+        switch (spec.kind()) {
+          case JSON -> {
+            if (value instanceof GoMap map) {
+              stored.put(spec.key(), plain(map));
+            } else {
+              fail(entry.get().valueNode(), key, "cannot unmarshal " + kind(value) + " into a map");
+            }
+          }
+          case CORRELATIONS -> {
+            if (value instanceof GoList list) {
+              stored.put(spec.key(), plain(list));
+            } else {
+              fail(entry.get().valueNode(), key, "cannot unmarshal " + kind(value) + " into a list");
+            }
+          }
+          case SECURE -> secure(entry.get(), key).ifPresent(map -> stored.put(spec.key(), map));
+          default -> typed(entry.get(), key, spec.kind(), legacy).ifPresent(v -> stored.put(spec.key(), v));
+        }
+      }
+      return new Stored(index, file.position(fields.node()), stored);
+    }
+
+    /** A typed field: as go-yaml fills a Go field (version 0), or as text then strconv (apiVersion 1). */
+    private Optional<Object> typed(GoMap.Entry entry, String key, Kind kind, boolean legacy) {
+      GoValue value = entry.value();
+      if (!(AliasNode.resolve(entry.valueNode()) instanceof ScalarNode)) {
+        fail(entry.valueNode(), key, "cannot unmarshal " + kind(value) + " into " + goType(kind, legacy));
+        return Optional.empty();
+      }
+      String text = goString(value);
+      if (kind == Kind.STRING) {
+        return Optional.of(shown(value.node(), text));
+      }
+      return legacy ? legacyTyped(entry, key, kind, value) : converted(entry, key, kind, text);
+    }
+
+    private Optional<Object> converted(GoMap.Entry entry, String key, Kind kind, String text) {
+      if ((kind == Kind.INT || kind == Kind.INT64) && text.isEmpty()) {
+        return Optional.empty(); // Grafana leaves an empty int at 0
+      }
+      if (text.indexOf('$') >= 0) {
+        return Optional.of(text); // converted after interpolation, which only Grafana's environment decides
+      }
+      if (kind == Kind.BOOL) {
+        Boolean parsed = GoScalars.parseGoBool(text);
+        if (parsed == null) {
+          fail(entry.valueNode(), key, "strconv.ParseBool: parsing \"" + Printable.shortened(text, 40)
+              + "\": invalid syntax");
+          return Optional.of(text);
+        }
+        return Optional.of(parsed);
+      }
+      String function = kind == Kind.INT ? "strconv.Atoi" : "strconv.ParseInt";
+      Optional<Long> parsed = parseDecimal(text);
+      if (parsed.isEmpty()) {
+        fail(entry.valueNode(), key, function + ": parsing \"" + Printable.shortened(text, 40) + "\": "
+            + (isDecimal(text) ? "value out of range" : "invalid syntax"));
+        return Optional.of(text);
+      }
+      return Optional.of(parsed.get());
+    }
+
+    /** go-yaml v3 decoding a resolved scalar into a Go bool, int64 or int field. */
+    private Optional<Object> legacyTyped(GoMap.Entry entry, String key, Kind kind, GoValue value) {
+      if (kind == Kind.BOOL) {
+        Optional<Boolean> bool = goBool(value);
+        if (bool.isPresent()) {
+          return Optional.of(bool.get());
+        }
+      } else {
+        Optional<Long> integer = goInt64(value);
+        if (integer.isPresent()) {
+          return Optional.of(integer.get());
+        }
+      }
+      fail(entry.valueNode(), key, "cannot unmarshal " + kind(value) + " into " + goType(kind, true));
+      return Optional.empty();
+    }
+
+    private Optional<Map<String, Object>> secure(GoMap.Entry entry, String key) {
+      if (!(entry.value() instanceof GoMap map)) {
+        fail(entry.valueNode(), key, "cannot unmarshal " + kind(entry.value()) + " into a map of strings");
+        return Optional.empty();
+      }
+      Map<String, Object> masked = new LinkedHashMap<>();
+      for (GoMap.Entry item : map.entries()) {
+        if (!(AliasNode.resolve(item.valueNode()) instanceof ScalarNode)) {
+          fail(item.valueNode(), key + "." + item.key(), "cannot unmarshal " + kind(item.value())
+              + " into a string");
+          continue;
+        }
+        String text = item.value() instanceof GoValue.GoNull ? "" : goString(item.value());
+        masked.put(item.key(), Secrets.isPlaceholder(text) ? text : Secrets.MASK);
+      }
+      return Optional.of(masked);
+    }
+
+    /** A value in the plain Java form that JSON and YAML writers take, secrets masked. */
+    private Object plain(GoValue value) {
+      if (value instanceof GoMap map) {
+        Map<String, Object> plain = new LinkedHashMap<>();
+        for (GoMap.Entry entry : map.entries()) {
+          plain.put(entry.key(), plain(entry.value()));
+        }
+        return plain;
+      }
+      if (value instanceof GoList list) {
+        List<Object> plain = new ArrayList<>(list.items().size());
+        for (GoValue item : list.items()) {
+          plain.add(plain(item));
+        }
+        return plain;
+      }
+      if (value instanceof GoValue.GoString s) {
+        return shown(s.node(), s.value());
+      }
+      return value.toPlain();
+    }
+
+    /** A string as inspect may show it: a secret masked (a placeholder shown), credentials in it masked. */
+    private String shown(YamlNode node, String text) {
+      if (secrets.isSecret(node)) {
+        return Secrets.isPlaceholder(text) ? text : Secrets.MASK;
+      }
+      return Secrets.maskCredentials(text);
+    }
+
+    private void fail(YamlNode node, String field, String message) {
+      failures.add(new Failure(file.position(node), field, message));
+    }
+  }
+
+  /** The text go-yaml puts into a Go string: the scalar as written, or a {@code !!binary} scalar's decoded bytes. */
+  private static String goString(GoValue value) {
+    YamlNode node = AliasNode.resolve(value.node());
+    if (node instanceof ScalarNode scalar) {
+      String tag = GoScalars.shortTag(scalar.tag());
+      if ("!!binary".equals(tag) && value instanceof GoValue.GoString decoded) {
+        return decoded.value();
+      }
+      return scalar.value();
+    }
+    return "";
+  }
+
+  /**
+   * go-yaml v3 filling a Go bool field: a boolean, or a string that is a YAML 1.1 word ({@code yes}, {@code off}, ...;
+   * quoted too, as go-yaml looks at the resolved string).
+   */
+  private static Optional<Boolean> goBool(GoValue value) {
+    if (value instanceof GoValue.GoBool bool) {
+      return Optional.of(bool.value());
+    }
+    if (value instanceof GoValue.GoString s && GoScalars.YAML11_BOOL_WORDS.contains(s.value())) {
+      char first = s.value().charAt(0);
+      return Optional.of(first == 'y' || first == 'Y' || s.value().equalsIgnoreCase("on"));
+    }
+    return Optional.empty();
+  }
+
+  /** go-yaml v3 filling an int64 field: an int that fits, or a float within int64 (truncated toward zero). */
+  private static Optional<Long> goInt64(GoValue value) {
+    if (value instanceof GoValue.GoInt integer) {
+      Number n = integer.value();
+      if (n instanceof Long l) {
+        return Optional.of(l);
+      }
+      BigInteger big = (BigInteger) n;
+      return big.bitLength() < 64 ? Optional.of(big.longValue()) : Optional.empty();
+    }
+    if (value instanceof GoValue.GoFloat f && !Double.isNaN(f.value()) && f.value() <= 0x1p63 && f.value() >= -0x1p63) {
+      // Go compares the float with MaxInt64 converted to float (2^63) and converts truncating toward zero
+      if (f.value() == 0x1p63) {
+        return Optional.of(Long.MIN_VALUE); // what Go's conversion yields on amd64 for 2^63
+      }
+      return Optional.of((long) f.value());
+    }
+    return Optional.empty();
+  }
+
+  /** Go's {@code strconv.ParseInt(s, 10, 64)}: an optional sign, then ASCII digits only, within int64. */
+  static Optional<Long> parseDecimal(String text) {
+    if (!isDecimal(text)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Long.parseLong(text));
+    } catch (NumberFormatException e) {
+      return Optional.empty(); // out of range
+    }
+  }
+
+  private static boolean isDecimal(String text) {
+    int start = !text.isEmpty() && (text.charAt(0) == '+' || text.charAt(0) == '-') ? 1 : 0;
+    if (text.length() == start) {
+      return false;
+    }
+    for (int i = start; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String kind(GoValue value) {
+    return switch (value.kindName()) {
+      case "map" -> "!!map";
+      case "list" -> "!!seq";
+      case "null" -> "!!null";
+      default -> "!!" + (value.kindName().equals("string") ? "str" : value.kindName());
+    };
+  }
+
+  private static String goType(Kind kind, boolean legacy) {
+    return switch (kind) {
+      case BOOL -> legacy ? "bool" : "string (then strconv.ParseBool)";
+      case INT -> legacy ? "int" : "string (then strconv.Atoi)";
+      case INT64 -> legacy ? "int64" : "string (then strconv.ParseInt)";
+      default -> "string";
+    };
+  }
+}
