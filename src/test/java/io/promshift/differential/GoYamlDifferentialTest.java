@@ -138,7 +138,7 @@ class GoYamlDifferentialTest {
     }
     if (!g.equals(p)) {
       return "go-yaml " + g + ", promshift " + p + (g.equals("refuses") ? ": " + reason(go) : ": "
-          + promshift.path("error").path("code").asString());
+          + promshift.path("error").path("code").asString() + ": " + reason(promshift.path("error")));
     }
     if (g.equals("refuses")) {
       return null;
@@ -156,7 +156,7 @@ class GoYamlDifferentialTest {
   /** A go-yaml refusal's kind, for the class name: its message without values and line numbers. */
   private static String reason(JsonNode go) {
     String message = go.path("message").asString();
-    message = message.replaceAll("line \\d+", "line N").replaceAll("`[^`]*`", "`…`").replaceAll("\"[^\"]*\"", "\"…\"")
+    message = message.replaceAll("line \\d+", "line N").replaceAll("column \\d+", "column N").replaceAll("`[^`]*`", "`…`").replaceAll("\"[^\"]*\"", "\"…\"")
         .replaceAll("'[^']*'", "'…'").replace("yaml: unmarshal errors:\n  ", "");
     int newline = message.indexOf('\n');
     return newline < 0 ? message : message.substring(0, newline);
