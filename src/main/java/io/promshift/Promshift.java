@@ -126,7 +126,11 @@ public final class Promshift {
     return migrator;
   }
 
-  /** Parses a file's bytes into its syntax tree without modelling it. */
+  /**
+   * Parses a file's bytes into its syntax tree without modelling it, as go-yaml's parser builds it: a key written twice
+   * or an alias inside its own collection is kept, as Grafana refuses it only where it decodes it (see
+   * {@link ProvisioningFile#ignored()}).
+   */
   public YamlDocument parse(String name, byte[] bytes) {
     return reader.parse(reader.decode(name, bytes));
   }

@@ -23,7 +23,7 @@ import java.util.List;
 
 /**
  * The one read of a file that may define data sources: a plain provisioning file is read exactly as Grafana reads it
- * (first document, go-yaml v3, duplicate keys and templates refused — {@link ProvisioningReader}); any other YAML file
+ * (first document, go-yaml v3 into Grafana's structs, templates refused — {@link ProvisioningReader}); any other YAML file
  * is read once as a whole stream, as kubectl and Helm read it (every document, a key written twice keeps its last
  * value), and its units are located in that one parse.
  *
@@ -99,8 +99,8 @@ public final class SourceReader {
   /**
    * A plain provisioning file, from the stream already read: its first document is what the provisioning reader would
    * build (same settings, same first document), once templates are refused as that reader refuses them. A first
-   * document with a key written twice (fatal for Grafana) or an empty stream is left to that reader, which says so in
-   * its own words.
+   * document with a key written twice (fatal for Grafana only where it decodes it) or an empty stream is left to that
+   * reader, which judges it as Grafana does.
    */
   private ProvisioningFile plainFile(SourceText source, YamlStream stream) {
     if (stream.documents().isEmpty() || !stream.documents().get(0).duplicateKeys().isEmpty()) {
@@ -181,6 +181,9 @@ public final class SourceReader {
    * values) or a delete list, and is not a Kubernetes object.
    */
   static boolean isPlainProvisioning(YamlDocument document) {
+    if (ProvisioningFile.isListOfFiles(document)) {
+      return true; // for the provisioning reader to refuse, as Grafana fails on it
+    }
     if (!(document.root() instanceof MappingNode root) || root.entry("kind") != null) {
       return false;
     }

@@ -2,6 +2,7 @@ package io.promshift.embed;
 
 import io.promshift.grafana.GoScalars;
 import io.promshift.grafana.GoYaml;
+import io.promshift.grafana.YamlDialect;
 import io.promshift.model.ProvisioningFile;
 import io.promshift.model.ProvisioningReader;
 import io.promshift.syntax.AliasNode;
@@ -150,7 +151,7 @@ final class UnitLocator {
     }
     for (MappingNode.Entry entry : map.entries()) {
       String key = entry.keyText();
-      if (key == null || GoYaml.isMergeKey(entry.key()) || shadowed(map, entry)) {
+      if (key == null || GoYaml.isMergeKey(entry.key(), YamlDialect.YAML_1_1) || shadowed(map, entry)) {
         continue; // a key written twice: Helm and kubectl keep the last, the first never reaches Grafana
       }
       YamlNode value = entry.value();

@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A mapping with go-yaml v3's merge keys applied: the mapping's own keys first (they win), then the keys
- * merged in, earlier merged maps winning over later ones. Lookups are by key text.
+ * A mapping with go-yaml v3's merge keys applied: the mapping's own keys first, then the keys merged in (see
+ * {@link GoYaml} for which win). Lookups are by key text; in a map keyed by values ({@link GoKeys}) two keys can show
+ * the same text (the int 1 and the string "1"), and a lookup finds the first.
  */
 public final class GoMap implements GoValue {
   private final MappingNode node;

@@ -25,7 +25,10 @@ public final class GoScalars {
       "n", "N", "no", "No", "NO", "off", "Off", "OFF");
   private static final Pattern YAML_STYLE_FLOAT =
       Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
-  private static final Pattern DOT_FLOAT = Pattern.compile("\\.[0-9]+([eE][-+]?[0-9]+)?");
+  /**
+   * What Go's {@code strconv.ParseFloat} takes of a text that starts with {@code .}: underscores only between digits.
+   */
+  private static final Pattern DOT_FLOAT = Pattern.compile("\\.[0-9]+(_[0-9]+)*([eE][-+]?[0-9]+(_[0-9]+)*)?");
   private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
   private GoScalars() {}
@@ -53,15 +56,17 @@ public final class GoScalars {
     switch (tag) {
       case "!!str":
         return new GoValue.GoString(text, node, false);
-      case "!!null":
-        return new GoValue.GoNull(node);
-      case "!!bool", "!!int", "!!float", "!!timestamp": {
+      case "!!binary":
+        return new GoValue.GoString(binary(text), node, false);
+      case "!!null", "!!bool", "!!int", "!!float", "!!timestamp": {
         GoValue resolved = resolvePlain(text, node, dialect);
         String kind = resolved.kindName();
         boolean matches = switch (tag) {
+          case "!!null" -> kind.equals("null");
           case "!!bool" -> kind.equals("bool");
           case "!!int" -> kind.equals("int");
-          case "!!float" -> kind.equals("float") || kind.equals("int");
+          // go-yaml turns an int into a float for this tag only when it fits int64: 18446744073709551615 does not
+          case "!!float" -> kind.equals("float") || resolved instanceof GoValue.GoInt i && i.value() instanceof Long;
           default -> GoTimestamps.toJson(text) != null;
         };
         if (!matches) {
@@ -76,7 +81,7 @@ public final class GoScalars {
         return resolved;
       }
       default:
-        // Unknown and local tags (!Ref, !!binary, ...): decoded into interface{} as the text.
+        // Unknown and local tags (!Ref, !!seq on a scalar, ...): decoded into interface{} as the text.
         return new GoValue.GoString(text, node, false);
     }
   }
@@ -116,7 +121,7 @@ public final class GoScalars {
     char first = in.charAt(0);
     if (first == '.') {
       if (DOT_FLOAT.matcher(in).matches()) {
-        double value = Double.parseDouble(in);
+        double value = Double.parseDouble(in.replace("_", ""));
         if (!Double.isInfinite(value)) {
           return new GoValue.GoFloat(value, node);
         }
@@ -205,6 +210,26 @@ public final class GoScalars {
     return null;
   }
 
+  /**
+   * What go-yaml v3 sets in a Go {@code int64} (or, on a 64-bit machine, {@code int}) for a value decoded into one
+   * ({@code decode.go}): an int within int64; a float up to 2^63 converted as Go converts it on amd64 (the fraction
+   * dropped, a float beyond int64 giving the minimum int64); null for anything else (a NaN, a bigger number, a string,
+   * a bool), which go-yaml refuses ("cannot unmarshal").
+   */
+  public static Long goInt64(GoValue value) {
+    if (value instanceof GoValue.GoInt integer) {
+      return integer.value() instanceof Long small ? small : null;
+    }
+    if (value instanceof GoValue.GoFloat number) {
+      double f = number.value();
+      if (Double.isNaN(f) || f > 0x1p63) {
+        return null;
+      }
+      return f >= -0x1p63 && f < 0x1p63 ? (long) f : Long.MIN_VALUE;
+    }
+    return null;
+  }
+
   /** Go's {@code strconv.ParseBool}: how Grafana converts typed fields such as {@code isDefault}. */
   public static Boolean parseGoBool(String s) {
     return switch (s) {
@@ -222,13 +247,101 @@ public final class GoScalars {
     return tag;
   }
 
-  /** An explicit tag that the scalar's text does not satisfy ({@code !!bool yes}); go-yaml refuses it. */
-  static final class TagMismatch extends RuntimeException {
+  /**
+   * The text of a {@code !!binary} scalar as go-yaml decodes it: standard base64 with padding ({@code \r} and
+   * {@code \n} ignored), its bytes read as Go's JSON encoding stores a Go string (each byte that is not part of valid
+   * UTF-8 becomes U+FFFD): what Grafana stores for it.
+   *
+   * @throws TagMismatch when the text is not base64 (go-yaml refuses it)
+   */
+  static String binary(String text) {
+    String data = text.indexOf('\n') < 0 && text.indexOf('\r') < 0 ? text : text.replace("\n", "").replace("\r", "");
+    byte[] bytes;
+    try {
+      if (data.length() % 4 != 0) {
+        throw new IllegalArgumentException("not padded");
+      }
+      bytes = java.util.Base64.getDecoder().decode(data);
+    } catch (IllegalArgumentException e) {
+      throw new TagMismatch("the value is tagged !!binary but is not base64; Grafana's YAML reader refuses it"
+          + " (!!binary value contains invalid base64 data)");
+    }
+    return goText(bytes);
+  }
+
+  /** Bytes as text, each byte that does not start a valid UTF-8 sequence replaced by U+FFFD (Go's rule). */
+  static String goText(byte[] bytes) {
+    StringBuilder out = new StringBuilder(bytes.length);
+    int i = 0;
+    while (i < bytes.length) {
+      int b0 = bytes[i] & 0xFF;
+      int length;
+      int min;
+      if (b0 < 0x80) {
+        out.append((char) b0);
+        i++;
+        continue;
+      } else if (b0 >= 0xC2 && b0 <= 0xDF) {
+        length = 2;
+        min = 0x80;
+      } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+        length = 3;
+        min = 0x800;
+      } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+        length = 4;
+        min = 0x10000;
+      } else {
+        out.append('\uFFFD');
+        i++;
+        continue;
+      }
+      int code = b0 & (0xFF >> (length + 1));
+      boolean valid = i + length <= bytes.length;
+      for (int k = 1; valid && k < length; k++) {
+        int b = bytes[i + k] & 0xFF;
+        valid = (b & 0xC0) == 0x80;
+        code = (code << 6) | (b & 0x3F);
+      }
+      if (!valid || code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
+        out.append('\uFFFD');
+        i++;
+        continue;
+      }
+      out.appendCodePoint(code);
+      i += length;
+    }
+    return out.toString();
+  }
+
+  /**
+   * What go-yaml decodes a scalar into a Go {@code string} as (a key of a string-keyed map, a text field): the text
+   * as written, whatever it resolves to ({@code 0x1F}, {@code true}, a date), except that {@code !!binary} is
+   * decoded; null for a null scalar (go-yaml leaves the string unset).
+   *
+   * @throws TagMismatch for a tag the text does not fit (go-yaml refuses it)
+   */
+  public static String goString(ScalarNode node, YamlDialect dialect) {
+    GoValue resolved = resolve(node, dialect);
+    if (resolved instanceof GoValue.GoNull) {
+      return null;
+    }
+    return "!!binary".equals(shortTag(node.tag())) ? ((GoValue.GoString) resolved).value() : node.value();
+  }
+
+  /**
+   * A scalar that go-yaml v3 refuses to decode: an explicit tag that the scalar's text does not satisfy
+   * ({@code !!bool yes}), or {@code !!binary} text that is not base64.
+   */
+  public static final class TagMismatch extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     TagMismatch(String tag, String kind) {
-      super("the value is tagged " + tag + " but reads as a " + kind
-          + "; Grafana's YAML reader refuses it (cannot decode as " + tag + ")", null, false, false);
+      this("the value is tagged " + tag + " but reads as a " + kind
+          + "; Grafana's YAML reader refuses it (cannot decode as " + tag + ")");
+    }
+
+    TagMismatch(String message) {
+      super(message, null, false, false);
     }
   }
 }

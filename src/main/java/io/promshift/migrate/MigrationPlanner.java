@@ -335,7 +335,7 @@ final class MigrationPlanner {
       return null;
     }
     MappingNode.Entry first = mapping.entries().get(0);
-    if (!GoYaml.isMergeKey(first.key()) || !(first.value() instanceof AliasNode alias)) {
+    if (!GoYaml.isMergeKey(first.key(), file.dialect()) || !(first.value() instanceof AliasNode alias)) {
       return null;
     }
     if (mapping.flow()) {
@@ -393,10 +393,10 @@ final class MigrationPlanner {
   }
 
   /** The aliases a map's merge key names ({@code <<: *a} or {@code <<: [*a, *b]}). */
-  private static List<AliasNode> mergedAliases(MappingNode map) {
+  private List<AliasNode> mergedAliases(MappingNode map) {
     List<AliasNode> aliases = new ArrayList<>();
     for (MappingNode.Entry entry : map.entries()) {
-      if (!GoYaml.isMergeKey(entry.key())) {
+      if (!GoYaml.isMergeKey(entry.key(), file.dialect())) {
         continue;
       }
       if (entry.value() instanceof AliasNode alias) {

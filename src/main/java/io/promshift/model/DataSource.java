@@ -1,6 +1,7 @@
 package io.promshift.model;
 
 import io.promshift.grafana.GoMap;
+import io.promshift.grafana.GoScalars;
 import io.promshift.grafana.GoValue;
 import io.promshift.syntax.AliasNode;
 import io.promshift.syntax.ScalarNode;
@@ -30,8 +31,8 @@ public record DataSource(int index, YamlNode node, GoMap fields, boolean legacy)
 
   /**
    * The field's raw text as Grafana's typed fields read it before interpolation: the scalar as written
-   * ({@code TRUE}, {@code yes}, {@code 0x1F} unchanged); empty for null; absent for a missing field or a
-   * collection.
+   * ({@code TRUE}, {@code yes}, {@code 0x1F} unchanged; a {@code !!binary} scalar decoded); empty for null; absent
+   * for a missing field or a collection.
    */
   public Optional<String> text(Field field) {
     return entry(field).flatMap(entry -> {
@@ -39,7 +40,12 @@ public record DataSource(int index, YamlNode node, GoMap fields, boolean legacy)
       if (entry.value() instanceof GoValue.GoNull) {
         return Optional.of("");
       }
-      return node instanceof ScalarNode scalar ? Optional.of(scalar.value()) : Optional.empty();
+      if (!(node instanceof ScalarNode scalar)) {
+        return Optional.empty();
+      }
+      // go-yaml decodes a !!binary scalar into the text it encodes ("aGk=" is "hi")
+      boolean binary = "!!binary".equals(GoScalars.shortTag(scalar.tag()));
+      return Optional.of(binary && entry.value() instanceof GoValue.GoString text ? text.value() : scalar.value());
     });
   }
 

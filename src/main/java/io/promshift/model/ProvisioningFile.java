@@ -6,10 +6,13 @@ import io.promshift.grafana.GoValue;
 import io.promshift.grafana.GoYaml;
 import io.promshift.grafana.YamlDialect;
 import io.promshift.syntax.AliasNode;
+import io.promshift.syntax.MappingNode;
 import io.promshift.syntax.ScalarNode;
+import io.promshift.syntax.SequenceNode;
 import io.promshift.syntax.YamlDocument;
 import io.promshift.syntax.YamlNode;
 import io.promshift.text.Position;
+import io.promshift.text.SourceException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,11 +32,23 @@ public final class ProvisioningFile {
   private final boolean legacy;
   private final List<DataSource> dataSources;
   private final List<DataSource> deletions;
+  private final List<GoYaml.Ignored> ignored;
 
   private ProvisioningFile(YamlDocument document, YamlDialect dialect) {
     this.document = document;
     this.dialect = dialect;
-    this.root = GoYaml.resolve(document, dialect);
+    if (dialect == YamlDialect.GRAFANA) {
+      refuseListOfFiles(document);
+      // Grafana's first pass reads apiVersion alone; the second decodes the struct of the version it names
+      GoValue first = GoYaml.decode(document, GrafanaTypes.VERSION, false).root();
+      long version = readApiVersion(first instanceof GoMap map ? map : null);
+      GoYaml.Decoded decoded = GoYaml.decode(document, version > 0 ? GrafanaTypes.V1 : GrafanaTypes.V0, true);
+      this.root = decoded.root();
+      this.ignored = decoded.ignored();
+    } else {
+      this.root = GoYaml.resolve(document, dialect);
+      this.ignored = List.of();
+    }
     this.top = root instanceof GoMap map ? map : null;
     this.apiVersion = readApiVersion(top);
     this.legacy = apiVersion <= 0;
@@ -97,6 +112,15 @@ public final class ProvisioningFile {
     return deletions;
   }
 
+  /**
+   * What Grafana would refuse in values it never decodes (a key that is not a field, a null key, a merged key that
+   * loses): they do not stop Grafana, and are reported as warnings. Always empty for a document read by another layer
+   * ({@link #of(YamlDocument, YamlDialect)} with a YAML 1.1 dialect), which decodes every value.
+   */
+  public List<GoYaml.Ignored> ignored() {
+    return ignored;
+  }
+
   /** {@code prune} (apiVersion 1 only), when present. */
   public Optional<GoMap.Entry> prune() {
     return entry("prune");
@@ -127,6 +151,41 @@ public final class ProvisioningFile {
     return List.copyOf(result);
   }
 
+  /**
+   * A document that is a list of what look like provisioning files (a {@code - } before {@code apiVersion}): Grafana
+   * cannot decode a list into its file struct and does not start. Any other list, or a scalar, is simply not a data
+   * source provisioning file (an Ansible task list beside the provisioning files), as it would be in Grafana's folder.
+   */
+  private static void refuseListOfFiles(YamlDocument document) {
+    String key = listedFileKey(document);
+    if (key != null) {
+      throw document.source().error(document.root().span().start(), SourceException.Kind.SYNTAX, "the file is a"
+          + " list, not a mapping: Grafana decodes a provisioning file into a mapping of apiVersion, datasources, ..."
+          + " and fails on a list (cannot unmarshal !!seq); remove the \"- \" before " + key);
+    }
+  }
+
+  /** Whether a document is a list of what look like provisioning files, which Grafana cannot decode; see above. */
+  public static boolean isListOfFiles(YamlDocument document) {
+    return listedFileKey(document) != null;
+  }
+
+  private static String listedFileKey(YamlDocument document) {
+    if (!(document.root() instanceof SequenceNode list)) {
+      return null;
+    }
+    for (YamlNode item : list.items()) {
+      if (AliasNode.resolve(item) instanceof MappingNode map) {
+        for (String key : List.of("apiVersion", "datasources", "deleteDatasources", "delete_datasources")) {
+          if (map.entry(key) != null) {
+            return key;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
   private static long readApiVersion(GoMap top) {
     if (top == null) {
       return 0;
@@ -136,6 +195,11 @@ public final class ProvisioningFile {
       return 0;
     }
     GoValue value = entry.get().value();
+    // what go-yaml sets in Grafana's int64 (1.5 is 1); what it refuses is read by the number written
+    Long decoded = io.promshift.grafana.GoScalars.goInt64(value);
+    if (decoded != null) {
+      return decoded;
+    }
     if (value instanceof GoValue.GoInt integer) {
       return integer.value().longValue();
     }

@@ -65,10 +65,14 @@ public final class ProvisioningReader {
     return SourceText.decode(name, bytes);
   }
 
-  /** The syntax tree of a text meant to be provisioning YAML (templates refused). */
+  /**
+   * The syntax tree of a text meant to be provisioning YAML (templates refused), as go-yaml's parser builds it: a key
+   * written twice and an alias inside its own collection are kept for {@link ProvisioningFile} to judge where Grafana
+   * decodes them ({@link YamlReader#readParsed}).
+   */
   public YamlDocument parse(SourceText source) {
     Templates.check(source);
-    return reader.read(source);
+    return reader.readParsed(source);
   }
 
   /**

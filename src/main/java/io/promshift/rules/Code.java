@@ -91,6 +91,13 @@ public enum Code {
       "Grafana reads only the keys of the file's version (camelCase with apiVersion 1, snake_case without),"
           + " plugin settings only under jsonData and secrets only under secureJsonData. A key elsewhere is"
           + " silently ignored."),
+  IGNORED_KEY_PROBLEM("ignored-key-problem", Severity.WARNING,
+      "A value Grafana never decodes would not decode",
+      "Grafana decodes a provisioning file into its own structs (go-yaml v3): the value of a key that is not one of"
+          + " their fields, of a null key in jsonData or secureJsonData, or of a key merged with << that loses to one"
+          + " already there is skipped without being decoded. A duplicate key, a tag its text does not fit or an alias"
+          + " of its own collection inside it therefore does not stop Grafana, which it would anywhere Grafana reads:"
+          + " the value does nothing, and breaks the file if the key is ever renamed to one Grafana reads."),
   YAML11_BOOL("yaml11-bool", Severity.WARNING,
       "A YAML 1.1 boolean word (yes, no, on, off, y, n)",
       "Grafana 9.4+ reads YAML with go-yaml v3: in jsonData only true/false are booleans, so yes and on are"

@@ -1,10 +1,12 @@
 package io.promshift.rules;
 
 import io.promshift.grafana.GoScalars;
+import io.promshift.grafana.GoYaml;
 import io.promshift.grafana.GoValue;
 import io.promshift.model.DataSource;
 import io.promshift.model.Field;
 import io.promshift.model.Secrets;
+import io.promshift.text.SourceException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -26,6 +28,7 @@ final class FileRules extends RuleSet {
   void apply() {
     apiVersion();
     topLevelKeys();
+    ignoredValues();
     prune();
     expansionFailures();
     placeholdersInVersionZero();
@@ -78,6 +81,22 @@ final class FileRules extends RuleSet {
           "Grafana ignores " + ignored + " here: " + why + "; nothing is deleted",
           file.isLegacy() ? "add apiVersion: 1 at the top (and camelCase keys), or rename it to " + read
               : "rename it to " + read);
+    }
+  }
+
+  /** What Grafana would refuse in a value it never decodes: a warning each, at the problem's own place. */
+  private void ignoredValues() {
+    for (GoYaml.Ignored ignored : file.ignored()) {
+      String why = switch (ignored.reason()) {
+        case NOT_A_FIELD -> ignored.keyText() + " is not a field of " + ignored.container() + " that Grafana reads";
+        case NULL_KEY -> "a null key of " + ignored.container() + " is dropped with its value";
+        case MERGED_KEY_LOST -> ignored.keyText() + ", merged with <<, loses to the key " + ignored.container()
+            + " already has";
+      };
+      SourceException problem = ignored.problem();
+      out.report(Code.IGNORED_KEY_PROBLEM, ignored.pointer(), problem.position(), "Grafana ignores this key: " + why
+          + ", so Grafana never decodes its value; decoded, it would fail: " + problem.problem(),
+          "remove the key, or correct its value (Grafana refuses it wherever it decodes it)");
     }
   }
 

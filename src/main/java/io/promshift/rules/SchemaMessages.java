@@ -194,6 +194,8 @@ final class SchemaMessages {
         return "is " + shown + ", below the minimum " + node.asString();
       case "maximum":
         return "is " + shown + ", above the maximum " + node.asString();
+      case "exclusiveMaximum":
+        return "is " + shown + ", expected less than " + node.asString();
       case "pattern": {
         JsonNode owner = schema.at(fragment.substring(0, fragment.lastIndexOf('/')));
         String what = owner.has("title") ? article(owner.get("title").asString()) : "text matching " + node.asString();

@@ -14,8 +14,9 @@ import java.util.Map;
  * @param root the document's root node, or null for an empty document or stream
  * @param moreDocuments whether further documents follow the first one (Grafana never reads them)
  * @param comments every comment of the first document, in order
- * @param duplicateKeys keys written twice in one mapping, when read by a reader that keeps the last (a reader
- *     with go-yaml v3's rules refuses the document instead, so for it this is always empty)
+ * @param duplicateKeys keys written twice in one mapping, when read by a reader that keeps them (the later value
+ *     wins): a YAML 1.1 reader, or {@link YamlReader#readParsed}, which leaves their refusal to the decoder (go-yaml
+ *     v3 refuses them only in a mapping it decodes); a reader that refuses them leaves this empty
  */
 public record YamlDocument(
     SourceText source, YamlNode root, boolean moreDocuments, List<Comment> comments,

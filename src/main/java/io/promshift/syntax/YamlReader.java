@@ -93,7 +93,22 @@ public final class YamlReader {
       throw new SourceException(source.name(), Position.START, Kind.LIMIT, "the file is over the limit of "
           + settings.maxFileSize() + " bytes");
     }
-    return new Builder(source, false).build();
+    return new Builder(source, false, false).build();
+  }
+
+  /**
+   * Reads the first document of a decoded text as go-yaml's parser builds it, leaving to the decoder what only
+   * decoding refuses: a key written twice in one mapping is kept as a {@link DuplicateKey} (the later value wins), and
+   * an alias inside the collection it names as a recursive {@link AliasNode}. Grafana refuses them only where its
+   * structs decode them ({@code io.promshift.grafana.GoYaml}); the value of a key Grafana never reads is never
+   * decoded. Everything else is refused as {@link #read(SourceText)} refuses it.
+   */
+  public YamlDocument readParsed(SourceText source) {
+    if (source.length() > settings.maxFileSize()) {
+      throw new SourceException(source.name(), Position.START, Kind.LIMIT, "the file is over the limit of "
+          + settings.maxFileSize() + " bytes");
+    }
+    return new Builder(source, true, true).build();
   }
 
   /**
@@ -109,7 +124,7 @@ public final class YamlReader {
       throw new SourceException(source.name(), Position.START, Kind.LIMIT, "the file is over the limit of "
           + settings.maxFileSize() + " bytes");
     }
-    return new Builder(source, keepLastDuplicate).buildStream();
+    return new Builder(source, keepLastDuplicate, false).buildStream();
   }
 
   /** One read: the state of building one tree. */
@@ -117,6 +132,8 @@ public final class YamlReader {
     private final SourceText source;
     private final String text;
     private final boolean keepLastDuplicate;
+    /** Whether an alias inside the collection it names is kept (for the decoder to judge) rather than refused. */
+    private final boolean keepRecursiveAlias;
     private final Deque<Frame> stack = new ArrayDeque<>();
     private final Map<String, Anchored> anchors = new HashMap<>();
     private IdentityHashMap<YamlNode, List<AliasNode>> aliasesByTarget = new IdentityHashMap<>();
@@ -129,10 +146,11 @@ public final class YamlReader {
     private long largestAliasSize;
     private Event last;
 
-    Builder(SourceText source, boolean keepLastDuplicate) {
+    Builder(SourceText source, boolean keepLastDuplicate, boolean keepRecursiveAlias) {
       this.source = source;
       this.text = source.text();
       this.keepLastDuplicate = keepLastDuplicate;
+      this.keepRecursiveAlias = keepRecursiveAlias;
     }
 
     /** Every document: the state of one document is reset at its end (anchors never cross documents). */
@@ -359,13 +377,18 @@ public final class YamlReader {
       String name = event.getAlias().getValue();
       Anchored anchored = anchors.get(name);
       int start = start(event);
-      if (anchored == null) {
-        for (Frame frame : stack) {
-          if (frame.start.getAnchor().map(Anchor::getValue).filter(name::equals).isPresent()) {
-            throw source.error(start, Kind.SYNTAX, "the alias *" + name + " refers to the collection that contains it;"
-                + " Grafana's YAML reader refuses such recursive documents");
-          }
+      Frame open = openCollectionAnchored(name);
+      // go-yaml's parser names a collection by its anchor when the collection starts: an open collection names it
+      // unless a node anchored later (inside it) took the name since
+      if (open != null && (anchored == null || anchored.node.span().start() < open.startOffset)) {
+        if (!keepRecursiveAlias) {
+          throw source.error(start, Kind.SYNTAX, "the alias *" + name + " refers to the collection that contains it;"
+              + " Grafana's YAML reader refuses such recursive documents");
         }
+        add(AliasNode.recursive(new Span(start, end(event)), name), 1, 0);
+        return;
+      }
+      if (anchored == null) {
         // the name is not shown: an unquoted value that starts with * (a password, often) is read as an alias
         throw source.error(start, Kind.SYNTAX, "this alias (*…) refers to no anchor defined before it; a value"
             + " that starts with * is an alias in YAML: quote it if it is text");
@@ -381,6 +404,16 @@ public final class YamlReader {
       }
       // go-yaml counts the alias node itself, then every node it stands for as decoded through an alias.
       add(node, saturatedAdd(anchored.expanded, 1), anchored.expanded);
+    }
+
+    /** The innermost collection still open whose anchor is {@code name}, or null. */
+    private Frame openCollectionAnchored(String name) {
+      for (Frame frame : stack) {
+        if (frame.start.getAnchor().map(Anchor::getValue).filter(name::equals).isPresent()) {
+          return frame;
+        }
+      }
+      return null;
     }
 
     private void add(YamlNode node, long expanded, long aliased) {
@@ -456,16 +489,7 @@ public final class YamlReader {
         duplicates.add(new DuplicateKey(first, second));
         return;
       }
-      throw duplicateError(first, second);
-    }
-
-    private SourceException duplicateError(YamlNode first, YamlNode second) {
-      Position firstAt = source.position(first.span().start());
-      Position secondAt = source.position(second.span().start());
-      String shown = second instanceof ScalarNode scalar ? scalar.value() : "*" + ((AliasNode) second).name();
-      return new SourceException(source.name(), secondAt, Kind.DUPLICATE_KEY, "duplicate key \"" + printable(shown)
-          + "\": already defined at line " + firstAt.line() + ", column " + firstAt.column()
-          + "; Grafana refuses to start on a duplicate key", firstAt);
+      throw new DuplicateKey(first, second).error(source);
     }
 
     private void comment(CommentEvent event) {

@@ -153,7 +153,8 @@ class GoScalarsTest {
     assertThat(valueOf("!!int \"12\"")).isEqualTo(12L);
     assertThat(valueOf("!!bool \"true\"")).isEqualTo(true);
     assertThat(valueOf("!!float 1")).isEqualTo(1.0);
-    assertThat(valueOf("!!null whatever")).isNull();
+    assertThat(valueOf("!!null ~")).isNull();
+    assertThat(valueOf("!!null \"\"")).isNull();
     assertThat(valueOf("!Ref thing")).isEqualTo("thing");
   }
 
@@ -162,6 +163,8 @@ class GoScalarsTest {
     assertThatThrownBy(() -> valueOf("!!bool yes")).isInstanceOf(SourceException.class)
         .hasMessageStartingWith("t:1:4: the value is tagged !!bool but reads as a string");
     assertThatThrownBy(() -> valueOf("!!int abc")).isInstanceOf(SourceException.class);
+    assertThatThrownBy(() -> valueOf("!!null whatever")).isInstanceOf(SourceException.class)
+        .hasMessageContaining("cannot decode as !!null");
   }
 
   @Test

@@ -23,7 +23,7 @@ class OutOfRangeNumberTest {
     assertThat(findings).anySatisfy(f -> {
       assertThat(f.code()).isEqualTo(Code.SCHEMA);
       assertThat(f.position()).hasToString("1:13");
-      assertThat(f.message()).contains("apiVersion", "beyond 64-bit range");
+      assertThat(f.message()).contains("apiVersion", "1.0E19");
     });
   }
 }

@@ -33,7 +33,8 @@ class SchemaConditionsTest {
   static Stream<Arguments> cases() {
     return Stream.of(
         // ---- the file
-        bad("apiVersion 2", "apiVersion: 2\ndatasources: []\n", "above the maximum 1", "1:13"),
+        bad("apiVersion 2", "apiVersion: 2\ndatasources: []\n", "expected less than 2", "1:13"),
+        ok("apiVersion 1.5 (Grafana's int64 drops the fraction)", "apiVersion: 1.5\ndatasources: []\n"),
         bad("apiVersion -1", "apiVersion: -1\ndatasources: []\n", "below the minimum 0", "1:13"),
         bad("datasources is a map", "apiVersion: 1\ndatasources:\n  name: a\n", "datasources is a map, expected a list", "3:3"),
         bad("a data source that is not a map", "apiVersion: 1\ndatasources:\n  - a\n", "expected a map", "3:5"),
