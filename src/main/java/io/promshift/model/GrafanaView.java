@@ -9,7 +9,6 @@ import io.promshift.syntax.ScalarNode;
 import io.promshift.syntax.YamlNode;
 import io.promshift.text.Position;
 import io.promshift.text.Printable;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,7 +124,7 @@ public record GrafanaView(long apiVersion, boolean legacy, List<Stored> dataSour
         return new GrafanaView(0, true, List.of(), List.of(), false, failures);
       }
       file.entry("apiVersion").ifPresent(entry -> {
-        if (!(entry.value() instanceof GoValue.GoNull) && goInt64(entry.value()).isEmpty()) {
+        if (!(entry.value() instanceof GoValue.GoNull) && GoScalars.goInt64(entry.value()) == null) {
           fail(entry.valueNode(), "apiVersion", "cannot unmarshal " + kind(entry.value()) + " into int64");
         }
       });
@@ -212,7 +211,7 @@ public record GrafanaView(long apiVersion, boolean legacy, List<Stored> dataSour
         fail(entry.valueNode(), key, "cannot unmarshal " + kind(value) + " into " + goType(kind, legacy));
         return Optional.empty();
       }
-      String text = goString(value);
+      String text = goString(value, file.dialect());
       if (kind == Kind.STRING) {
         return Optional.of(shown(value.node(), text));
       }
@@ -253,9 +252,9 @@ public record GrafanaView(long apiVersion, boolean legacy, List<Stored> dataSour
           return Optional.of(bool.get());
         }
       } else {
-        Optional<Long> integer = goInt64(value);
-        if (integer.isPresent()) {
-          return Optional.of(integer.get());
+        Long integer = GoScalars.goInt64(value);
+        if (integer != null) {
+          return Optional.of(integer);
         }
       }
       fail(entry.valueNode(), key, "cannot unmarshal " + kind(value) + " into " + goType(kind, true));
@@ -274,7 +273,7 @@ public record GrafanaView(long apiVersion, boolean legacy, List<Stored> dataSour
               + " into a string");
           continue;
         }
-        String text = item.value() instanceof GoValue.GoNull ? "" : goString(item.value());
+        String text = item.value() instanceof GoValue.GoNull ? "" : goString(item.value(), file.dialect());
         masked.put(item.key(), Secrets.isPlaceholder(text) ? text : Secrets.MASK);
       }
       return Optional.of(masked);
@@ -315,17 +314,11 @@ public record GrafanaView(long apiVersion, boolean legacy, List<Stored> dataSour
     }
   }
 
-  /** The text go-yaml puts into a Go string: the scalar as written, or a {@code !!binary} scalar's decoded bytes. */
-  private static String goString(GoValue value) {
-    YamlNode node = AliasNode.resolve(value.node());
-    if (node instanceof ScalarNode scalar) {
-      String tag = GoScalars.shortTag(scalar.tag());
-      if ("!!binary".equals(tag) && value instanceof GoValue.GoString decoded) {
-        return decoded.value();
-      }
-      return scalar.value();
-    }
-    return "";
+  /** What go-yaml puts into a Go string for a scalar value ("" for null). */
+  private static String goString(GoValue value, io.promshift.grafana.YamlDialect dialect) {
+    String text = AliasNode.resolve(value.node()) instanceof ScalarNode scalar
+        ? GoScalars.goString(scalar, dialect) : null;
+    return text == null ? "" : text;
   }
 
   /**
@@ -339,26 +332,6 @@ public record GrafanaView(long apiVersion, boolean legacy, List<Stored> dataSour
     if (value instanceof GoValue.GoString s && GoScalars.YAML11_BOOL_WORDS.contains(s.value())) {
       char first = s.value().charAt(0);
       return Optional.of(first == 'y' || first == 'Y' || s.value().equalsIgnoreCase("on"));
-    }
-    return Optional.empty();
-  }
-
-  /** go-yaml v3 filling an int64 field: an int that fits, or a float within int64 (truncated toward zero). */
-  private static Optional<Long> goInt64(GoValue value) {
-    if (value instanceof GoValue.GoInt integer) {
-      Number n = integer.value();
-      if (n instanceof Long l) {
-        return Optional.of(l);
-      }
-      BigInteger big = (BigInteger) n;
-      return big.bitLength() < 64 ? Optional.of(big.longValue()) : Optional.empty();
-    }
-    if (value instanceof GoValue.GoFloat f && !Double.isNaN(f.value()) && f.value() <= 0x1p63 && f.value() >= -0x1p63) {
-      // Go compares the float with MaxInt64 converted to float (2^63) and converts truncating toward zero
-      if (f.value() == 0x1p63) {
-        return Optional.of(Long.MIN_VALUE); // what Go's conversion yields on amd64 for 2^63
-      }
-      return Optional.of((long) f.value());
     }
     return Optional.empty();
   }
