@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.comments.CommentType;
 import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.events.AliasEvent;
@@ -28,6 +27,9 @@ import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.ScannerImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * Builds the syntax tree of a file's first document from SnakeYAML Engine's event stream (comments on).
@@ -36,7 +38,9 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * so nesting depth is checked before any node is built (yaml-traps 4), every node gets its exact char span
  * (marks are code points after the BOM, yaml-traps 1), duplicate keys are found in every mapping with both
  * positions (yaml-traps 5, as go-yaml v3 refuses them), and alias expansion is measured without expanding
- * anything, with go-yaml v3's own "excessive aliasing" rule (yaml-traps 6).
+ * anything, with go-yaml v3's own "excessive aliasing" rule (yaml-traps 6). The Engine is made to cut the text into
+ * tokens where go-yaml's scanner (libyaml's) does ({@link LibyamlTokens}), and its parser gets no comment it cannot
+ * take ({@link CommentLift}).
  *
  * <p>Thread-safe: holds only immutable settings; each call reads independently.
  */
@@ -93,7 +97,7 @@ public final class YamlReader {
       throw new SourceException(source.name(), Position.START, Kind.LIMIT, "the file is over the limit of "
           + settings.maxFileSize() + " bytes");
     }
-    return new Builder(source, false, false).build();
+    return LibyamlTokens.read(source, tokens -> new Builder(source, false, false, tokens).build());
   }
 
   /**
@@ -108,7 +112,7 @@ public final class YamlReader {
       throw new SourceException(source.name(), Position.START, Kind.LIMIT, "the file is over the limit of "
           + settings.maxFileSize() + " bytes");
     }
-    return new Builder(source, true, true).build();
+    return LibyamlTokens.read(source, tokens -> new Builder(source, true, true, tokens).build());
   }
 
   /**
@@ -124,7 +128,8 @@ public final class YamlReader {
       throw new SourceException(source.name(), Position.START, Kind.LIMIT, "the file is over the limit of "
           + settings.maxFileSize() + " bytes");
     }
-    return new Builder(source, keepLastDuplicate, false).buildStream();
+    return LibyamlTokens.read(source,
+        tokens -> new Builder(source, keepLastDuplicate, false, tokens).buildStream());
   }
 
   /** One read: the state of building one tree. */
@@ -134,6 +139,9 @@ public final class YamlReader {
     private final boolean keepLastDuplicate;
     /** Whether an alias inside the collection it names is kept (for the decoder to judge) rather than refused. */
     private final boolean keepRecursiveAlias;
+    private final LibyamlTokens tokens;
+    private final CommentLift lift;
+    private final Iterator<Event> events;
     private final Deque<Frame> stack = new ArrayDeque<>();
     private final Map<String, Anchored> anchors = new HashMap<>();
     private IdentityHashMap<YamlNode, List<AliasNode>> aliasesByTarget = new IdentityHashMap<>();
@@ -146,19 +154,24 @@ public final class YamlReader {
     private long largestAliasSize;
     private Event last;
 
-    Builder(SourceText source, boolean keepLastDuplicate, boolean keepRecursiveAlias) {
+    Builder(SourceText source, boolean keepLastDuplicate, boolean keepRecursiveAlias, LibyamlTokens tokens) {
       this.source = source;
       this.text = source.text();
       this.keepLastDuplicate = keepLastDuplicate;
       this.keepRecursiveAlias = keepRecursiveAlias;
+      this.tokens = tokens;
+      // The Engine reads the text with go-yaml's tokens (LibyamlTokens); spans and values come from the file's.
+      LoadSettings engine = loadSettingsFor(source);
+      this.lift = new CommentLift(new ScannerImpl(engine, new StreamReader(engine, tokens.engineText())));
+      this.events = new ParserImpl(engine, lift);
     }
 
     /** Every document: the state of one document is reset at its end (anchors never cross documents). */
     YamlStream buildStream() {
-      Iterator<Event> events = new Parse(loadSettingsFor(source)).parseString(text).iterator();
       List<YamlDocument> documents = parsing(() -> {
         List<YamlDocument> read = new ArrayList<>();
         while (readDocument(events)) {
+          LibyamlTokens.checkRoot(source, root);
           checkAliasing();
           read.add(new YamlDocument(source, root, false, comments, aliasesByTarget, duplicates));
           anchors.clear();
@@ -183,9 +196,11 @@ public final class YamlReader {
     }
 
     YamlDocument build() {
-      Iterator<Event> events = new Parse(loadSettingsFor(source)).parseString(text).iterator();
       return parsing(() -> {
-        boolean more = readDocument(events) && hasAnotherDocument(events);
+        boolean read = readDocument(events);
+        LibyamlTokens.checkRoot(source, root);
+        boolean more = read && hasAnotherDocument(events);
+        tokens.stoppedAt(lastOffset());
         checkAliasing();
         return new YamlDocument(source, root, more, comments, aliasesByTarget, duplicates);
       });
@@ -200,13 +215,16 @@ public final class YamlReader {
       while (events.hasNext()) {
         Event event = events.next();
         last = event;
+        for (CommentEvent lifted : lift.takeLifted()) {
+          comment(lifted);
+        }
         switch (event.getEventId()) {
           case DocumentStart -> inDocument = true;
           case DocumentEnd -> {
             return true;
           }
-          case Scalar -> add(scalar((ScalarEvent) event), 1, 0);
-          case Alias -> alias((AliasEvent) event);
+          case Scalar -> scalarOrAlias((ScalarEvent) event);
+          case Alias -> alias(((AliasEvent) event).getAlias().getValue(), start(event), end(event));
           case MappingStart, SequenceStart -> open((CollectionStartEvent) event);
           case MappingEnd, SequenceEnd -> close(event);
           case Comment -> {
@@ -264,7 +282,7 @@ public final class YamlReader {
       Frame frame = stack.pop();
       CollectionStartEvent startEvent = frame.start;
       String anchor = anchorOf(startEvent.getAnchor());
-      String tag = startEvent.getTag().orElse(null);
+      String tag = tokens.tag(startEvent.getTag().orElse(null), frame.startOffset, end(startEvent));
       boolean flow = startEvent.isFlow();
       int end = flow ? end(event) : frame.lastChildEnd;
       if (!flow && frame.children.isEmpty()) {
@@ -285,12 +303,30 @@ public final class YamlReader {
       add(node, saturatedAdd(frame.expanded, 1), frame.aliased);
     }
 
+    /** A scalar, or the alias go-yaml reads where the Engine read a scalar ({@code *k: a}, see LibyamlTokens). */
+    private void scalarOrAlias(ScalarEvent event) {
+      Frame parent = stack.peek();
+      boolean flow = parent != null && parent.start.isFlow();
+      boolean quoted = event.getScalarStyle() == org.snakeyaml.engine.v2.common.ScalarStyle.SINGLE_QUOTED;
+      String alias = event.getAnchor().isEmpty() && event.getTag().isEmpty()
+          ? tokens.aliasKey(start(event), end(event), quoted, flow) : null;
+      if (alias != null) {
+        alias(alias, start(event), end(event));
+      } else {
+        LibyamlTokens.Place place = parent == null ? LibyamlTokens.Place.TOP
+            : !(parent.start instanceof MappingStartEvent) ? LibyamlTokens.Place.ITEM
+            : parent.children.size() % 2 == 0 ? LibyamlTokens.Place.KEY : LibyamlTokens.Place.VALUE;
+        add(tokens.scalar(scalar(event), flow, place, parent == null ? -1 : parent.startOffset), 1, 0);
+      }
+    }
+
     private ScalarNode scalar(ScalarEvent event) {
       int start = start(event);
       int end = end(event);
       String anchor = anchorOf(event.getAnchor());
       String tag = event.getTag().orElse(null);
       int valueStart = anchor != null || tag != null ? skipProperties(start, end) : start;
+      tag = tokens.tag(tag, start, valueStart);
       ScalarStyle style = switch (event.getScalarStyle()) {
         case PLAIN -> ScalarStyle.PLAIN;
         case SINGLE_QUOTED -> ScalarStyle.SINGLE_QUOTED;
@@ -373,10 +409,8 @@ public final class YamlReader {
       return i;
     }
 
-    private void alias(AliasEvent event) {
-      String name = event.getAlias().getValue();
+    private void alias(String name, int start, int end) {
       Anchored anchored = anchors.get(name);
-      int start = start(event);
       Frame open = openCollectionAnchored(name);
       // go-yaml's parser names a collection by its anchor when the collection starts: an open collection names it
       // unless a node anchored later (inside it) took the name since
@@ -385,7 +419,7 @@ public final class YamlReader {
           throw source.error(start, Kind.SYNTAX, "the alias *" + name + " refers to the collection that contains it;"
               + " Grafana's YAML reader refuses such recursive documents");
         }
-        add(AliasNode.recursive(new Span(start, end(event)), name), 1, 0);
+        add(AliasNode.recursive(new Span(start, end), name), 1, 0);
         return;
       }
       if (anchored == null) {
@@ -393,7 +427,7 @@ public final class YamlReader {
         throw source.error(start, Kind.SYNTAX, "this alias (*…) refers to no anchor defined before it; a value"
             + " that starts with * is an alias in YAML: quote it if it is text");
       }
-      AliasNode node = new AliasNode(new Span(start, end(event)), name, anchored.node);
+      AliasNode node = new AliasNode(new Span(start, end), name, anchored.node);
       aliasesByTarget.computeIfAbsent(anchored.node, k -> new ArrayList<>()).add(node);
       if (anchored.expanded > largestAliasSize) {
         largestAliasSize = anchored.expanded;
@@ -496,8 +530,14 @@ public final class YamlReader {
       if (event.getCommentType() == CommentType.BLANK_LINE) {
         return;
       }
-      comments.add(new Comment(new Span(start(event), Math.max(start(event), end(event))), event.getValue(),
-          event.getCommentType() == CommentType.IN_LINE));
+      int end = Math.max(start(event), end(event));
+      Comment comment = new Comment(new Span(start(event), end), tokens.comment(event.getValue(), start(event), end),
+          event.getCommentType() == CommentType.IN_LINE);
+      int at = comments.size();
+      while (at > 0 && comments.get(at - 1).span().start() > start(event)) {
+        at--; // a comment lifted out of the Engine's parser (CommentLift) may come late
+      }
+      comments.add(at, comment);
     }
 
     private SourceException translate(MarkedYamlEngineException e) {
