@@ -36,7 +36,9 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * so nesting depth is checked before any node is built (yaml-traps 4), every node gets its exact char span
  * (marks are code points after the BOM, yaml-traps 1), duplicate keys are found in every mapping with both
  * positions (yaml-traps 5, as go-yaml v3 refuses them), and alias expansion is measured without expanding
- * anything, with go-yaml v3's own "excessive aliasing" rule (yaml-traps 6).
+ * anything, with go-yaml v3's own "excessive aliasing" rule (yaml-traps 6). The characters are read as go-yaml reads
+ * them ({@link GoYamlText}: control characters, NEL/LS/PS line breaks, its escapes, anchor names, directives; {@link
+ * GoYamlTabs}: tabs in indentation), where the Engine reads them otherwise.
  *
  * <p>Thread-safe: holds only immutable settings; each call reads independently.
  */
@@ -112,6 +114,15 @@ public final class YamlReader {
     return new Builder(source, keepLastDuplicate).buildStream();
   }
 
+  /**
+   * Whether the first document of {@link #readStream} is the one {@link #read} builds, so that a caller that read the
+   * stream may take it as Grafana's: false when the text holds what only Grafana's read checks (a second byte order
+   * mark, a directive, a tab in a line's indentation), and the file is to be read again with {@link #read}.
+   */
+  public static boolean streamReadsLikeGrafana(SourceText source) {
+    return !GoYamlText.grafanaOnly(source.text());
+  }
+
   /** One read: the state of building one tree. */
   private final class Builder {
     private final SourceText source;
@@ -128,6 +139,8 @@ public final class YamlReader {
     private AliasNode largestAlias;
     private long largestAliasSize;
     private Event last;
+    /** go-yaml's reading of the characters; the Engine parses its text (see {@link GoYamlText}). */
+    private GoYamlText goText;
 
     Builder(SourceText source, boolean keepLastDuplicate) {
       this.source = source;
@@ -137,7 +150,8 @@ public final class YamlReader {
 
     /** Every document: the state of one document is reset at its end (anchors never cross documents). */
     YamlStream buildStream() {
-      Iterator<Event> events = new Parse(loadSettingsFor(source)).parseString(text).iterator();
+      goText = GoYamlText.forStream(source);
+      Iterator<Event> events = new Parse(loadSettingsFor(source)).parseString(goText.engineText()).iterator();
       List<YamlDocument> documents = parsing(() -> {
         List<YamlDocument> read = new ArrayList<>();
         while (readDocument(events)) {
@@ -165,9 +179,23 @@ public final class YamlReader {
     }
 
     YamlDocument build() {
-      Iterator<Event> events = new Parse(loadSettingsFor(source)).parseString(text).iterator();
+      goText = GoYamlText.forGrafana(source);
+      Iterator<Event> events = new Parse(loadSettingsFor(source)).parseString(goText.engineText()).iterator();
       return parsing(() -> {
-        boolean more = readDocument(events) && hasAnotherDocument(events);
+        boolean more;
+        int end = goText.readAheadEnd();
+        try {
+          more = readDocument(events) && hasAnotherDocument(events);
+        } catch (MarkedYamlEngineException e) {
+          // a directive right after the content: go-yaml ends the first document there, Grafana reads only that one
+          int at = e.getProblemMark().map(m -> source.charOffset(m.getIndex())).orElse(-1);
+          end = root != null && stack.isEmpty() ? goText.directiveEndsDocument(at) : -1;
+          if (end < 0) {
+            throw e;
+          }
+          more = true;
+        }
+        GoYamlTabs.check(source, root, end);
         checkAliasing();
         return new YamlDocument(source, root, more, comments, aliasesByTarget, duplicates);
       });
@@ -182,6 +210,7 @@ public final class YamlReader {
       while (events.hasNext()) {
         Event event = events.next();
         last = event;
+        goText.checkAnchor(event);
         switch (event.getEventId()) {
           case DocumentStart -> inDocument = true;
           case DocumentEnd -> {
@@ -284,7 +313,7 @@ public final class YamlReader {
       if (style == ScalarStyle.DOUBLE_QUOTED) {
         refuseEscapesGoYamlRefuses(valueStart, end);
       }
-      String value = event.getValue();
+      String value = goText.value(style, valueStart, end, event.getValue());
       if (style.isBlock() && end == text.length() && !source.endsWithLineBreak() && value.endsWith("\n")) {
         // At the end of a file without a final line break there is no break to keep: go-yaml (and YAML
         // 1.2) read "x" where the Engine reads "x\n".
@@ -304,10 +333,8 @@ public final class YamlReader {
      * refuses the file ("found unknown escape character"), so promshift must too.
      */
     private void refuseEscapesGoYamlRefuses(int start, int end) {
-      int slash = text.indexOf("\\/", start);
-      if (slash < 0 || slash >= end) {
-        return;
-      }
+      // a loop over the scalar alone: a text search from here would read to the next \/ of the file (or its end)
+      // for every double-quoted scalar, quadratic in a large file
       for (int i = start + 1; i < end - 1; i++) {
         if (text.charAt(i) == '\\') {
           if (text.charAt(i + 1) == '/') {
@@ -472,8 +499,8 @@ public final class YamlReader {
       if (event.getCommentType() == CommentType.BLANK_LINE) {
         return;
       }
-      comments.add(new Comment(new Span(start(event), Math.max(start(event), end(event))), event.getValue(),
-          event.getCommentType() == CommentType.IN_LINE));
+      comments.add(new Comment(new Span(start(event), Math.max(start(event), end(event))),
+          goText.comment(event.getValue()), event.getCommentType() == CommentType.IN_LINE));
     }
 
     private SourceException translate(MarkedYamlEngineException e) {
