@@ -100,10 +100,12 @@ public final class SourceReader {
    * A plain provisioning file, from the stream already read: its first document is what the provisioning reader would
    * build (same settings, same first document), once templates are refused as that reader refuses them. A first
    * document with a key written twice (fatal for Grafana only where it decodes it) or an empty stream is left to that
-   * reader, which judges it as Grafana does.
+   * reader, which judges it as Grafana does, and so is a text that only Grafana's read checks in full (a directive, a
+   * tab in indentation).
    */
   private ProvisioningFile plainFile(SourceText source, YamlStream stream) {
-    if (stream.documents().isEmpty() || !stream.documents().get(0).duplicateKeys().isEmpty()) {
+    if (stream.documents().isEmpty() || !stream.documents().get(0).duplicateKeys().isEmpty()
+        || !YamlReader.streamReadsLikeGrafana(source)) {
       return reader.read(source);
     }
     Templates.check(source);

@@ -136,7 +136,9 @@ public final class YamlEdits {
     if (!explicitIndent) {
       for (String line : body.split("\n", -1)) {
         if (!line.isEmpty()) {
-          return line.charAt(0) != ' '; // the first non-empty line fixes the indentation
+          // the first non-empty line fixes the indentation: it cannot start with a space, nor with a tab (go-yaml
+          // refuses a tab where the indentation is still to be found)
+          return line.charAt(0) != ' ' && line.charAt(0) != '\t';
         }
       }
     }

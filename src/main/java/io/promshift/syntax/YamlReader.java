@@ -38,9 +38,10 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  * so nesting depth is checked before any node is built (yaml-traps 4), every node gets its exact char span
  * (marks are code points after the BOM, yaml-traps 1), duplicate keys are found in every mapping with both
  * positions (yaml-traps 5, as go-yaml v3 refuses them), and alias expansion is measured without expanding
- * anything, with go-yaml v3's own "excessive aliasing" rule (yaml-traps 6). The Engine is made to cut the text into
- * tokens where go-yaml's scanner (libyaml's) does ({@link LibyamlTokens}), and its parser gets no comment it cannot
- * take ({@link CommentLift}).
+ * anything, with go-yaml v3's own "excessive aliasing" rule (yaml-traps 6). The characters are read as go-yaml reads
+ * them ({@link GoYamlText}: control characters, NEL/LS/PS line breaks, its escapes, anchor names, directives; {@link
+ * GoYamlTabs}: tabs in indentation), the Engine is made to cut the text into tokens where go-yaml's scanner
+ * (libyaml's) does ({@link LibyamlTokens}), and its parser gets no comment it cannot take ({@link CommentLift}).
  *
  * <p>Thread-safe: holds only immutable settings; each call reads independently.
  */
@@ -97,7 +98,8 @@ public final class YamlReader {
       throw new SourceException(source.name(), Position.START, Kind.LIMIT, "the file is over the limit of "
           + settings.maxFileSize() + " bytes");
     }
-    return LibyamlTokens.read(source, tokens -> new Builder(source, false, false, tokens).build());
+    GoYamlText goText = GoYamlText.forGrafana(source);
+    return LibyamlTokens.read(source, tokens -> new Builder(source, false, false, tokens, goText).build());
   }
 
   /**
@@ -112,7 +114,8 @@ public final class YamlReader {
       throw new SourceException(source.name(), Position.START, Kind.LIMIT, "the file is over the limit of "
           + settings.maxFileSize() + " bytes");
     }
-    return LibyamlTokens.read(source, tokens -> new Builder(source, true, true, tokens).build());
+    GoYamlText goText = GoYamlText.forGrafana(source);
+    return LibyamlTokens.read(source, tokens -> new Builder(source, true, true, tokens, goText).build());
   }
 
   /**
@@ -128,8 +131,18 @@ public final class YamlReader {
       throw new SourceException(source.name(), Position.START, Kind.LIMIT, "the file is over the limit of "
           + settings.maxFileSize() + " bytes");
     }
+    GoYamlText goText = GoYamlText.forStream(source);
     return LibyamlTokens.read(source,
-        tokens -> new Builder(source, keepLastDuplicate, false, tokens).buildStream());
+        tokens -> new Builder(source, keepLastDuplicate, false, tokens, goText).buildStream());
+  }
+
+  /**
+   * Whether the first document of {@link #readStream} is the one {@link #read} builds, so that a caller that read the
+   * stream may take it as Grafana's: false when the text holds what only Grafana's read checks (a second byte order
+   * mark, a directive, a tab in a line's indentation), and the file is to be read again with {@link #read}.
+   */
+  public static boolean streamReadsLikeGrafana(SourceText source) {
+    return !GoYamlText.grafanaOnly(source.text());
   }
 
   /** One read: the state of building one tree. */
@@ -153,16 +166,23 @@ public final class YamlReader {
     private AliasNode largestAlias;
     private long largestAliasSize;
     private Event last;
+    /** go-yaml's reading of the characters; the Engine parses its text (see {@link GoYamlText}). */
+    /** The characters as go-yaml reads them, for the Engine and back. */
+    private final GoYamlText goText;
 
-    Builder(SourceText source, boolean keepLastDuplicate, boolean keepRecursiveAlias, LibyamlTokens tokens) {
+    Builder(SourceText source, boolean keepLastDuplicate, boolean keepRecursiveAlias, LibyamlTokens tokens,
+        GoYamlText goText) {
       this.source = source;
       this.text = source.text();
       this.keepLastDuplicate = keepLastDuplicate;
       this.keepRecursiveAlias = keepRecursiveAlias;
       this.tokens = tokens;
-      // The Engine reads the text with go-yaml's tokens (LibyamlTokens); spans and values come from the file's.
+      this.goText = goText;
+      // The Engine reads the text with go-yaml's characters (GoYamlText) and tokens (LibyamlTokens), each a
+      // same-length substitution; spans and values come from the file's.
       LoadSettings engine = loadSettingsFor(source);
-      this.lift = new CommentLift(new ScannerImpl(engine, new StreamReader(engine, tokens.engineText())));
+      String engineText = overlay(text, goText.engineText(), tokens.engineText());
+      this.lift = new CommentLift(new ScannerImpl(engine, new StreamReader(engine, engineText)));
       this.events = new ParserImpl(engine, lift);
     }
 
@@ -197,10 +217,24 @@ public final class YamlReader {
 
     YamlDocument build() {
       return parsing(() -> {
-        boolean read = readDocument(events);
-        LibyamlTokens.checkRoot(source, root);
-        boolean more = read && hasAnotherDocument(events);
+        boolean read;
+        boolean more;
+        int end = goText.readAheadEnd();
+        try {
+          read = readDocument(events);
+          LibyamlTokens.checkRoot(source, root);
+          more = read && hasAnotherDocument(events);
+        } catch (MarkedYamlEngineException e) {
+          // a directive right after the content: go-yaml ends the first document there, Grafana reads only that one
+          int at = e.getProblemMark().map(m -> source.charOffset(m.getIndex())).orElse(-1);
+          end = root != null && stack.isEmpty() ? goText.directiveEndsDocument(at) : -1;
+          if (end < 0) {
+            throw e;
+          }
+          more = true;
+        }
         tokens.stoppedAt(lastOffset());
+        GoYamlTabs.check(source, root, end);
         checkAliasing();
         return new YamlDocument(source, root, more, comments, aliasesByTarget, duplicates);
       });
@@ -218,6 +252,7 @@ public final class YamlReader {
         for (CommentEvent lifted : lift.takeLifted()) {
           comment(lifted);
         }
+        goText.checkAnchor(event);
         switch (event.getEventId()) {
           case DocumentStart -> inDocument = true;
           case DocumentEnd -> {
@@ -338,7 +373,7 @@ public final class YamlReader {
       if (style == ScalarStyle.DOUBLE_QUOTED) {
         refuseEscapesGoYamlRefuses(valueStart, end);
       }
-      String value = event.getValue();
+      String value = goText.value(style, valueStart, end, event.getValue());
       if (style.isBlock() && end == text.length() && !source.endsWithLineBreak() && value.endsWith("\n")) {
         // At the end of a file without a final line break there is no break to keep: go-yaml (and YAML
         // 1.2) read "x" where the Engine reads "x\n".
@@ -358,10 +393,8 @@ public final class YamlReader {
      * refuses the file ("found unknown escape character"), so promshift must too.
      */
     private void refuseEscapesGoYamlRefuses(int start, int end) {
-      int slash = text.indexOf("\\/", start);
-      if (slash < 0 || slash >= end) {
-        return;
-      }
+      // a loop over the scalar alone: a text search from here would read to the next \/ of the file (or its end)
+      // for every double-quoted scalar, quadratic in a large file
       for (int i = start + 1; i < end - 1; i++) {
         if (text.charAt(i) == '\\') {
           if (text.charAt(i + 1) == '/') {
@@ -531,7 +564,7 @@ public final class YamlReader {
         return;
       }
       int end = Math.max(start(event), end(event));
-      Comment comment = new Comment(new Span(start(event), end), tokens.comment(event.getValue(), start(event), end),
+      Comment comment = new Comment(new Span(start(event), end), goText.comment(tokens.comment(event.getValue(), start(event), end)),
           event.getCommentType() == CommentType.IN_LINE);
       int at = comments.size();
       while (at > 0 && comments.get(at - 1).span().start() > start(event)) {
@@ -629,6 +662,26 @@ public final class YamlReader {
       return 0.10;
     }
     return 0.99 - 0.89 * ((double) (decodeCount - low) / (high - low));
+  }
+
+  /**
+   * Two same-length substitutions of one text made one: a char either changed is taken from it (they change
+   * different chars: {@link GoYamlText} breaks, escapes and tabs; {@link LibyamlTokens} indicators).
+   */
+  static String overlay(String text, String first, String second) {
+    if (first == text || first.equals(text)) {
+      return second;
+    }
+    if (second == text || second.equals(text)) {
+      return first;
+    }
+    char[] chars = second.toCharArray();
+    for (int i = 0; i < chars.length; i++) {
+      if (first.charAt(i) != text.charAt(i)) {
+        chars[i] = first.charAt(i);
+      }
+    }
+    return new String(chars);
   }
 
   private static long saturatedAdd(long a, long b) {

@@ -2,6 +2,7 @@ package io.promshift.text;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -9,27 +10,37 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The exact text of one file: its characters (BOM excluded), whether it had a UTF-8 BOM, where each line
- * starts and how it ends. Immutable and thread-safe.
+ * The exact text of one file: its characters (BOM excluded), its encoding (UTF-8, or UTF-16 with a BOM, the
+ * encodings Grafana's YAML reader decodes), whether it had a BOM, where each line starts and how it ends.
+ * Immutable and thread-safe.
  *
  * <p>Line breaks are {@code \n}, {@code \r\n} and a lone {@code \r}, counted the way SnakeYAML Engine's
  * reader counts them, so that the positions reported here agree with the parser's marks (yaml-traps 11).
  */
 public final class SourceText {
   private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+  private static final byte[] UTF16LE_BOM = {(byte) 0xFF, (byte) 0xFE};
+  private static final byte[] UTF16BE_BOM = {(byte) 0xFE, (byte) 0xFF};
 
   private final String name;
   private final String text;
   private final boolean bom;
+  /** UTF-8, or UTF-16LE/BE (always with a BOM: without one, go-yaml reads the bytes as UTF-8). */
+  private final Charset charset;
   /** Char offset where each line starts; a final empty line after a trailing break is included. */
   private final int[] lineStarts;
   /** Code point index to char offset, or null while the text has no surrogate pairs (then identity). */
   private final int[] codePointToChar;
 
   private SourceText(String name, String text, boolean bom) {
+    this(name, text, bom, StandardCharsets.UTF_8);
+  }
+
+  private SourceText(String name, String text, boolean bom, Charset charset) {
     this.name = name;
     this.text = text;
     this.bom = bom;
+    this.charset = charset;
     this.lineStarts = computeLineStarts(text);
     this.codePointToChar = computeCodePointMap(text);
   }
@@ -43,10 +54,17 @@ public final class SourceText {
   }
 
   /**
-   * Decodes a file's bytes: keeps a UTF-8 BOM as a flag, rejects invalid UTF-8 and NUL bytes with the
-   * position where they occur.
+   * Decodes a file's bytes: keeps a BOM as a flag, rejects invalid UTF-8 and NUL bytes with the position where
+   * they occur. A file that starts with a UTF-16 BOM is UTF-16 (little or big endian), as go-yaml's reader
+   * decides from the BOM (readerc.go: yaml_parser_determine_encoding); anything else is UTF-8.
    */
   public static SourceText decode(String name, byte[] bytes) {
+    if (startsWith(bytes, UTF16LE_BOM)) {
+      return decodeUtf16(name, bytes, StandardCharsets.UTF_16LE);
+    }
+    if (startsWith(bytes, UTF16BE_BOM)) {
+      return decodeUtf16(name, bytes, StandardCharsets.UTF_16BE);
+    }
     boolean bom = bytes.length >= 3
         && bytes[0] == UTF8_BOM[0] && bytes[1] == UTF8_BOM[1] && bytes[2] == UTF8_BOM[2];
     int from = bom ? 3 : 0;
@@ -68,16 +86,47 @@ public final class SourceText {
       throw new SourceException(name, partial.position(before.length()), SourceException.Kind.ENCODING,
           "the file is not valid UTF-8 (byte 0x"
               + String.format("%02X", bytes[in.position()] & 0xFF) + " at byte offset " + in.position()
-              + "); Grafana reads provisioning files as UTF-8");
+              + "); Grafana reads provisioning files as UTF-8 (or as UTF-16 when they start with its byte order mark)");
     }
     decoder.flush(out);
     out.flip();
     return checked(name, out.toString(), bom);
   }
 
+  /** A UTF-16 file after its 2-byte BOM: strict (a lone surrogate or an odd byte count is refused, as go-yaml does). */
+  private static SourceText decodeUtf16(String name, byte[] bytes, Charset charset) {
+    CharsetDecoder decoder = charset.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes, 2, bytes.length - 2);
+    CharBuffer out = CharBuffer.allocate((bytes.length - 2) / 2 + 1);
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    if (result.isError() || in.hasRemaining()) {
+      out.flip();
+      SourceText partial = new SourceText(name, out.toString(), true, charset);
+      throw new SourceException(name, partial.position(partial.length()), SourceException.Kind.ENCODING,
+          "the file is not valid " + charset.name() + " (at byte offset " + in.position() + ": "
+              + (in.remaining() < 2 ? "an incomplete character" : "a lone surrogate") + "); Grafana's YAML reader"
+              + " refuses it too");
+    }
+    out.flip();
+    return checked(name, out.toString(), true, charset);
+  }
+
+  private static boolean startsWith(byte[] bytes, byte[] prefix) {
+    return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
+  }
+
   private static SourceText checked(String name, String text, boolean bom) {
+    return checked(name, text, bom, StandardCharsets.UTF_8);
+  }
+
+  private static SourceText checked(String name, String text, boolean bom, Charset charset) {
     int nul = text.indexOf('\0');
-    SourceText source = new SourceText(name, text, bom);
+    SourceText source = new SourceText(name, text, bom, charset);
     if (nul >= 0) {
       throw new SourceException(name, source.position(nul), SourceException.Kind.ENCODING,
           "the file contains a NUL byte: it is binary or in another encoding, not a YAML text file");
@@ -102,14 +151,24 @@ public final class SourceText {
     return text.length();
   }
 
-  /** The file's bytes for a (possibly edited) text: UTF-8, with the BOM back if the file had one. */
+  /** The encoding the file was read in (and is written back in): UTF-8, UTF-16LE or UTF-16BE. */
+  public Charset charset() {
+    return charset;
+  }
+
+  /**
+   * The file's bytes for a (possibly edited) text: in the file's own encoding, with its BOM back if it had one,
+   * so that an unchanged text gives back the original bytes exactly (a UTF-16 text too: it was decoded strictly).
+   */
   public byte[] encode(String newText) {
-    byte[] body = newText.getBytes(StandardCharsets.UTF_8);
+    byte[] body = newText.getBytes(charset);
     if (!bom) {
       return body;
     }
-    byte[] all = Arrays.copyOf(UTF8_BOM, body.length + 3);
-    System.arraycopy(body, 0, all, 3, body.length);
+    byte[] mark = charset.equals(StandardCharsets.UTF_16LE) ? UTF16LE_BOM
+        : charset.equals(StandardCharsets.UTF_16BE) ? UTF16BE_BOM : UTF8_BOM;
+    byte[] all = Arrays.copyOf(mark, body.length + mark.length);
+    System.arraycopy(body, 0, all, mark.length, body.length);
     return all;
   }
 

@@ -360,12 +360,12 @@ class AddEntryBlockTest {
   void addsToTheRootMapping() {
     assertAdd("a: 1\n", "", "b", "2", "a: 1\nb: 2\n");
     assertAdd("""
-        %YAML 1.2
+        %YAML 1.1
         ---
         a: 1
         ...
         """, "", "b", "2", """
-        %YAML 1.2
+        %YAML 1.1
         ---
         a: 1
         b: 2

@@ -77,8 +77,8 @@ class ReplaceTest {
     assertScalar("s: >-\n   old\nb: 1\n", "s", "new", "s: >-\n   new\nb: 1\n", "new");
     assertScalar("s: |\r\n  old\r\n", "s", "x\ny\n\nz\n", "s: |\r\n  x\r\n  y\r\n\r\n  z\r\n", "x\ny\n\nz\n");
     assertScalar("s: |+\n  old\n\nb: 1\n", "s", "new\n", "s: |+\n  new\n\nb: 1\n", "new\n\n");
-    assertScalar("s: |\n  old\n", "s", "\ttabbed", "s: |\n  \ttabbed\n", "\ttabbed\n");
     assertScalar("- |2\n    old\n", "0", "  spaced", "- |2\n    spaced\n", "  spaced\n");
+    assertScalar("s: |\n  old\n", "s", "x\n\ttabbed", "s: |\n  x\n  \ttabbed\n", "x\n\ttabbed\n");
   }
 
   @Test
@@ -91,6 +91,8 @@ class ReplaceTest {
   void writesABlockScalarDoubleQuotedWhenItsStyleCannotHoldTheValue() {
     assertScalar("s: >\n  old\n\nb: 1\n", "s", "two\nlines", "s: \"two\\nlines\"\n\nb: 1\n", "two\nlines");
     assertScalar("s: |\n  old\nb: 1\n", "s", " leading", "s: \" leading\"\nb: 1\n", " leading");
+    // go-yaml refuses a tab where a block scalar's indentation is still to be found
+    assertScalar("s: |\n  old\n", "s", "\ttabbed", "s: \"\\ttabbed\"\n", "\ttabbed");
     assertScalar("s: |\n  old\nb: 1\n", "s", "a\u0001", "s: \"a\\x01\"\nb: 1\n", "a\u0001");
   }
 

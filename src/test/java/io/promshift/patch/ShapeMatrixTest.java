@@ -63,7 +63,7 @@ class ShapeMatrixTest {
       new Shape("indentless item", (m, w) -> "list:\n- " + m),
       new Shape("item", (m, w) -> "list:\n" + w + "- " + m),
       new Shape("anchored", (m, w) -> "parent: &p !!map\n" + w + m),
-      new Shape("after docstart", (m, w) -> "%YAML 1.2\n--- # doc\n" + m));
+      new Shape("after docstart", (m, w) -> "%YAML 1.1\n--- # doc\n" + m));
 
   private static final List<String> TRAILERS = List.of(
       "", "\n# trailing comment", "\n\n", "\n\n# c\n\nafter: 1", "\nafter: 1", "\n...\n", "\n---\nsecond: doc");

@@ -124,7 +124,7 @@ class YamlReaderTest {
 
   @Test
   void onlyTheFirstDocumentIsReadAndTheRestIsNoticed() {
-    YamlDocument doc = read("%YAML 1.2\n---\na: 1\n...\n---\nb: [unclosed\n");
+    YamlDocument doc = read("%YAML 1.1\n---\na: 1\n...\n---\nb: [unclosed\n");
     assertThat(((MappingNode) doc.root()).entry("a")).isNotNull();
     assertThat(doc.moreDocuments()).isTrue();
     assertThat(read("a: 1\n").moreDocuments()).isFalse();
