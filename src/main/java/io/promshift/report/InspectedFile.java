@@ -28,11 +28,15 @@ public record InspectedFile(Path file, Path root, SourceException.Kind refusal, 
   /** One unit and what Grafana stores from it. */
   public record View(Unit unit, GrafanaView view) {}
 
-  /** How Grafana takes the file: it reads it, refuses it, or promshift cannot say (it did not read the file). */
+  /**
+   * How Grafana takes the file: it reads it, refuses it, misreads it (reads other data than the file says), or
+   * promshift cannot say (its own policy or I/O stopped the read).
+   */
   public String grafana() {
     if (refusal != null) {
       return switch (refusal) {
         case SYNTAX, DUPLICATE_KEY, ENCODING -> "refuses";
+        case MISREAD -> "misreads"; // Grafana reads other data than the file says: promshift refuses it on purpose
         default -> "unknown"; // promshift's own policy (templates, limits) or I/O stopped the read
       };
     }

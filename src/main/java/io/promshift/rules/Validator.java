@@ -271,6 +271,8 @@ public final class Validator {
           .map(first -> "keep one of the two: remove this key or the one at line " + first.line() + ", column "
               + first.column())
           .orElse("remove one of the two keys"));
+      case MISREAD -> new RuleAndFix(Code.YAML_SYNTAX,
+          "write the file as it is meant to be read; Grafana would store something else");
       case TEMPLATE -> new RuleAndFix(Code.TEMPLATE,
           "render the template (helm template, ansible, terraform) and validate the rendered file");
       case LIMIT -> new RuleAndFix(Code.LIMIT,

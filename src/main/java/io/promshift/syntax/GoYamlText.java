@@ -78,7 +78,7 @@ final class GoYamlText {
   static GoYamlText forGrafana(SourceText source) {
     String text = source.text();
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-      throw source.error(0, Kind.SYNTAX, "the file starts with two byte order marks (U+FEFF): Grafana's YAML reader"
+      throw source.error(0, Kind.MISREAD, "the file starts with two byte order marks (U+FEFF): Grafana's YAML reader"
           + " (go-yaml) takes the second one for an indentation space, so it misreads the file (the first"
           + " character of a later top-level key is dropped: datasources becomes atasources) or refuses it;"
           + " remove the extra byte order mark");

@@ -49,7 +49,7 @@ final class LibyamlTokens {
   private static final int MAX_READINGS = 6;
 
   enum Kind {
-    LONE_DASH, ALIAS_KEY, TAG, BLOCK_HEADER, COLON, QUESTION
+    LONE_DASH, ALIAS_KEY, TAG, BLOCK_HEADER, COLON, QUESTION, ANCHOR_END
   }
 
   /** Where a scalar stands: the top node, a mapping's key or value, a sequence's item. */
@@ -120,7 +120,7 @@ final class LibyamlTokens {
     for (Candidate candidate : candidates) {
       switch (candidate.kind) {
         case LONE_DASH, COLON -> chars[candidate.start] = 'x';
-        case QUESTION -> chars[candidate.start] = ' ';
+        case QUESTION, ANCHOR_END -> chars[candidate.start] = ' ';
         case ALIAS_KEY -> {
           if (quotedAliasKey(candidate)) {
             // "*name:x" becomes "'nam':x": a quoted key, after which ':' is a value indicator with no space
@@ -275,6 +275,17 @@ final class LibyamlTokens {
    * @param parentStart where the collection that holds it starts, or -1 at the top
    */
   YamlNode scalar(ScalarNode read, boolean flow, Place place, int parentStart) {
+    if (read.anchor() != null && !candidates.isEmpty()) {
+      int anchorEnd = at(read.span().start() + 1 + read.anchor().length());
+      if (anchorEnd >= 0 && candidates.get(anchorEnd).kind == Kind.ANCHOR_END && !flow
+          && read.style() == ScalarStyle.PLAIN && read.tag() == null) {
+        // &a:b x: the value is ":b x", from the char the Engine was shown as a blank
+        confirmed[anchorEnd] = true;
+        int from = candidates.get(anchorEnd).start;
+        read = new ScalarNode(read.span(), new Span(from, read.valueSpan().end()), text.charAt(from) + read.value(),
+            ScalarStyle.PLAIN, null, read.anchor());
+      }
+    }
     int start = read.valueSpan().start();
     int end = read.valueSpan().end();
     if (read.style() != ScalarStyle.PLAIN || start >= end) {
@@ -377,13 +388,42 @@ final class LibyamlTokens {
    */
   private ScalarNode emptyBlockScalar(ScalarNode read, Candidate candidate, int parentStart) {
     Header header = header(text, candidate.start);
-    if (header == null || parentStart < 0 || header.column > source.position(parentStart).column() - 1) {
+    if (header == null || parentStart < 0 || nextContentColumn(header) > source.position(parentStart).column() - 1) {
       return null;
     }
     String value = header.keep ? "\n".repeat(header.breaks) : "";
     ScalarStyle style = text.charAt(candidate.start) == '|' ? ScalarStyle.LITERAL : ScalarStyle.FOLDED;
     return new ScalarNode(new Span(read.span().start(), header.contentStart),
         new Span(read.valueSpan().start(), header.contentStart), value, style, read.tag(), read.anchor());
+  }
+
+  /**
+   * The indentation of the first line after the header's blank lines that is neither blank nor a comment (0 at the
+   * end of the text): go-yaml ends the empty block scalar at a less indented line, and a comment there is only a
+   * comment, whatever its indentation.
+   */
+  private int nextContentColumn(Header header) {
+    int n = text.length();
+    int lineStart = header.contentStart;
+    while (true) {
+      int k = lineStart;
+      while (k < n && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) {
+        k++;
+      }
+      if (k >= n) {
+        return 0;
+      }
+      if (text.charAt(k) != '#' && !isBreak(text.charAt(k))) {
+        return k - lineStart;
+      }
+      while (k < n && !isBreak(text.charAt(k))) {
+        k++;
+      }
+      if (k >= n) {
+        return 0;
+      }
+      lineStart = skipBreak(text, k);
+    }
   }
 
   /**
@@ -431,6 +471,7 @@ final class LibyamlTokens {
     findTags(text, found);
     findBlockHeaders(text, '|', found);
     findBlockHeaders(text, '>', found);
+    findAnchorEnds(text, found);
     found.sort(Comparator.comparingInt(Candidate::start));
     return found;
   }
@@ -441,6 +482,25 @@ final class LibyamlTokens {
       char next = text.charAt(i + 1);
       if ((next == ',' || next == ']' || next == '}') && startsToken(text, i)) {
         found.add(new Candidate(Kind.LONE_DASH, i, i + 1));
+      }
+    }
+  }
+
+  /**
+   * {@code &name:rest} or {@code &name?rest}: go-yaml's anchor ends before the {@code :} or {@code ?}, and in block
+   * context the unquoted value starts there ({@code &a:b x} is the anchor {@code a} on {@code ":b x"}); the Engine reads
+   * the anchor on to the next blank. The Engine is shown a blank there, and the value gets the char back.
+   */
+  private static void findAnchorEnds(String text, List<Candidate> found) {
+    int n = text.length();
+    for (int i = text.indexOf('&'); i >= 0; i = text.indexOf('&', i + 1)) {
+      int j = i + 1;
+      while (j < n && isNameChar(text.charAt(j))) {
+        j++;
+      }
+      if (j > i + 1 && j + 1 < n && (text.charAt(j) == ':' || text.charAt(j) == '?')
+          && !isBlankOrBreak(text.charAt(j + 1)) && startsToken(text, i)) {
+        found.add(new Candidate(Kind.ANCHOR_END, j, j + 1));
       }
     }
   }

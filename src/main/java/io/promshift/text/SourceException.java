@@ -20,6 +20,12 @@ public final class SourceException extends RuntimeException {
     SYNTAX,
     /** A mapping defines a key twice; {@link #related()} is where it was first defined. */
     DUPLICATE_KEY,
+    /**
+     * YAML that Grafana reads, but not as it is written (two byte order marks: go-yaml takes the second for an
+     * indentation space and drops a character of a later key): refused on purpose, as what Grafana would store is
+     * not what the file says.
+     */
+    MISREAD,
     /** Template tags ({{ }}, {% %}, {# #}) outside comments: the file must be rendered first. */
     TEMPLATE,
     /** Over a safety limit: file size, nesting depth, or values reached through aliases. */

@@ -41,6 +41,11 @@ class RecordedGoYamlViewsTest {
     PromshiftCli.run(new PrintWriter(out), new PrintWriter(err), "inspect", "--format", "json", "--embedded", "off",
         folder().resolve(name).toString());
     JsonNode promshift = JSON.readTree(out.toString()).path("files").get(0);
+    if (promshift.path("grafana").asString().equals("misreads")) {
+      // refused on purpose (a deliberate policy): go-yaml reads the file, but not as it is written
+      assertThat(go.path("grafana").asString()).isEqualTo("reads");
+      return;
+    }
     assertThat(GoYamlDifferentialTest.compare(go, promshift))
         .as("go-yaml: %s%npromshift: %s%nstderr: %s", go, promshift, err).isNull();
   }
