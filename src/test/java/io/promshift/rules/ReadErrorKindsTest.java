@@ -70,7 +70,8 @@ class ReadErrorKindsTest {
             () -> ProvisioningReader.readBytes(dir.resolve("missing.yaml"), 100)),
         site("invalid UTF-8", Kind.ENCODING, "unreadable", "1:4",
             () -> READER.read("t.yaml", new byte[] {'a', ':', ' ', (byte) 0xFF, '\n'})),
-        site("NUL byte", Kind.ENCODING, "unreadable", "1:5", () -> read("a: x\0y\n")));
+        site("NUL byte", Kind.ENCODING, "unreadable", "1:5", () -> read("a: x\0y\n")),
+        site("two byte order marks", Kind.MISREAD, "yaml-syntax", "1:1", () -> read("\uFEFF\uFEFFa: 1\n")));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -158,7 +159,9 @@ class ReadErrorKindsTest {
       case "limit" -> "split or simplify the file; a provisioning file never needs this much";
       case "unreadable" -> e.problem().startsWith("cannot read") ? "check the path and its permissions"
           : "save the file as UTF-8 text";
-      default -> "correct the YAML at this position; Grafana refuses the whole file";
+      default -> e.problem().contains("two byte order marks")
+          ? "write the file as it is meant to be read; Grafana would store something else"
+          : "correct the YAML at this position; Grafana refuses the whole file";
     };
   }
 }
