@@ -121,43 +121,47 @@ func (v *stringValue) UnmarshalYAML(unmarshal func(any) error) error {
 	return nil
 }
 
-type boolValue struct {
+// typed is a v1 typed field: converted from its text, or that text when it holds a placeholder.
+type typed struct {
 	set   bool
-	value any // bool, or the raw text when it holds a placeholder
+	value any
 }
 
-func (v *boolValue) UnmarshalYAML(unmarshal func(any) error) error {
-	var raw string
-	if err := unmarshal(&raw); err != nil {
-		return err
+// text decodes the value into a Go string, as Grafana's values do first; convert is false when the field stays unset
+// (an empty int) or holds a placeholder (then kept as text).
+func (v *typed) text(unmarshal func(any) error, emptyUnset bool) (raw string, convert bool, err error) {
+	if err = unmarshal(&raw); err != nil {
+		return "", false, err
+	}
+	if emptyUnset && len(raw) == 0 {
+		return "", false, nil // Grafana leaves an empty int at 0
 	}
 	v.set = true
 	if strings.Contains(raw, "$") {
 		v.value = raw
-		return nil
+		return raw, false, nil
+	}
+	return raw, true, nil
+}
+
+type boolValue struct{ typed }
+
+func (v *boolValue) UnmarshalYAML(unmarshal func(any) error) error {
+	raw, convert, err := v.text(unmarshal, false)
+	if err != nil || !convert {
+		return err
 	}
 	b, err := strconv.ParseBool(raw)
 	v.value = b
 	return err
 }
 
-type intValue struct {
-	set   bool
-	value any
-}
+type intValue struct{ typed }
 
 func (v *intValue) UnmarshalYAML(unmarshal func(any) error) error {
-	var raw string
-	if err := unmarshal(&raw); err != nil {
+	raw, convert, err := v.text(unmarshal, true)
+	if err != nil || !convert {
 		return err
-	}
-	if len(raw) == 0 {
-		return nil // Grafana leaves an empty int at 0
-	}
-	v.set = true
-	if strings.Contains(raw, "$") {
-		v.value = raw
-		return nil
 	}
 	n, err := strconv.Atoi(raw)
 	v.value = int64(n)
@@ -167,23 +171,12 @@ func (v *intValue) UnmarshalYAML(unmarshal func(any) error) error {
 	return nil
 }
 
-type int64Value struct {
-	set   bool
-	value any
-}
+type int64Value struct{ typed }
 
 func (v *int64Value) UnmarshalYAML(unmarshal func(any) error) error {
-	var raw string
-	if err := unmarshal(&raw); err != nil {
+	raw, convert, err := v.text(unmarshal, true)
+	if err != nil || !convert {
 		return err
-	}
-	if len(raw) == 0 {
-		return nil
-	}
-	v.set = true
-	if strings.Contains(raw, "$") {
-		v.value = raw
-		return nil
 	}
 	n, err := strconv.ParseInt(raw, 10, 64)
 	v.value = n

@@ -94,12 +94,7 @@ public final class YamlReader {
 
   /** Reads the first document of a decoded text. */
   public YamlDocument read(SourceText source) {
-    if (source.length() > settings.maxFileSize()) {
-      throw new SourceException(source.name(), Position.START, Kind.LIMIT, "the file is over the limit of "
-          + settings.maxFileSize() + " bytes");
-    }
-    GoYamlText goText = GoYamlText.forGrafana(source);
-    return LibyamlTokens.read(source, tokens -> new Builder(source, false, false, tokens, goText).build());
+    return firstDocument(source, false);
   }
 
   /**
@@ -110,12 +105,21 @@ public final class YamlReader {
    * decoded. Everything else is refused as {@link #read(SourceText)} refuses it.
    */
   public YamlDocument readParsed(SourceText source) {
+    return firstDocument(source, true);
+  }
+
+  /** Grafana's read of the first document; {@code asParsed} keeps what only decoding judges (see readParsed). */
+  private YamlDocument firstDocument(SourceText source, boolean asParsed) {
+    checkSize(source);
+    GoYamlText goText = GoYamlText.forGrafana(source);
+    return LibyamlTokens.read(source, tokens -> new Builder(source, asParsed, asParsed, tokens, goText).build());
+  }
+
+  private void checkSize(SourceText source) {
     if (source.length() > settings.maxFileSize()) {
       throw new SourceException(source.name(), Position.START, Kind.LIMIT, "the file is over the limit of "
           + settings.maxFileSize() + " bytes");
     }
-    GoYamlText goText = GoYamlText.forGrafana(source);
-    return LibyamlTokens.read(source, tokens -> new Builder(source, true, true, tokens, goText).build());
   }
 
   /**
@@ -127,10 +131,7 @@ public final class YamlReader {
    * @throws SourceException with the position of the first problem in any document
    */
   public YamlStream readStream(SourceText source, boolean keepLastDuplicate) {
-    if (source.length() > settings.maxFileSize()) {
-      throw new SourceException(source.name(), Position.START, Kind.LIMIT, "the file is over the limit of "
-          + settings.maxFileSize() + " bytes");
-    }
+    checkSize(source);
     GoYamlText goText = GoYamlText.forStream(source);
     return LibyamlTokens.read(source,
         tokens -> new Builder(source, keepLastDuplicate, false, tokens, goText).buildStream());
