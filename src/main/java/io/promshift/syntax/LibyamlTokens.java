@@ -277,13 +277,24 @@ final class LibyamlTokens {
   YamlNode scalar(ScalarNode read, boolean flow, Place place, int parentStart) {
     if (read.anchor() != null && !candidates.isEmpty()) {
       int anchorEnd = at(read.span().start() + 1 + read.anchor().length());
-      if (anchorEnd >= 0 && candidates.get(anchorEnd).kind == Kind.ANCHOR_END && !flow
-          && read.style() == ScalarStyle.PLAIN && read.tag() == null) {
-        // &a:b x: the value is ":b x", from the char the Engine was shown as a blank
-        confirmed[anchorEnd] = true;
+      if (anchorEnd >= 0 && candidates.get(anchorEnd).kind == Kind.ANCHOR_END && read.style() == ScalarStyle.PLAIN
+          && read.tag() == null) {
         int from = candidates.get(anchorEnd).start;
-        read = new ScalarNode(read.span(), new Span(from, read.valueSpan().end()), text.charAt(from) + read.value(),
-            ScalarStyle.PLAIN, null, read.anchor());
+        if (!flow) {
+          // &a:b x: the value is ":b x", from the char the Engine was shown as a blank
+          confirmed[anchorEnd] = true;
+          read = new ScalarNode(read.span(), new Span(from, read.valueSpan().end()), text.charAt(from) + read.value(),
+              ScalarStyle.PLAIN, null, read.anchor());
+        } else if (place == Place.ITEM && text.charAt(from) == ':') {
+          // [&a:b x]: in a flow collection ':' is a value indicator, so go-yaml reads a one-pair mapping whose key is
+          // the anchored empty node: {&a : "b x"}
+          confirmed[anchorEnd] = true;
+          ScalarNode key = new ScalarNode(new Span(read.span().start(), from), Span.at(from), "", ScalarStyle.PLAIN,
+              null, read.anchor());
+          ScalarNode value = new ScalarNode(read.valueSpan(), read.valueSpan(), read.value(), ScalarStyle.PLAIN, null,
+              null);
+          return new MappingNode(read.span(), true, List.of(new MappingNode.Entry(key, value)), null, null);
+        }
       }
     }
     int start = read.valueSpan().start();

@@ -352,7 +352,15 @@ public final class YamlReader {
         LibyamlTokens.Place place = parent == null ? LibyamlTokens.Place.TOP
             : !(parent.start instanceof MappingStartEvent) ? LibyamlTokens.Place.ITEM
             : parent.children.size() % 2 == 0 ? LibyamlTokens.Place.KEY : LibyamlTokens.Place.VALUE;
-        add(tokens.scalar(scalar(event), flow, place, parent == null ? -1 : parent.startOffset), 1, 0);
+        YamlNode node = tokens.scalar(scalar(event), flow, place, parent == null ? -1 : parent.startOffset);
+        if (node instanceof MappingNode pair && pair.entries().get(0).key().anchor() != null) {
+          // a one-pair mapping go-yaml reads where the Engine read a scalar ([&a:b x]): its key holds the anchor
+          YamlNode key = pair.entries().get(0).key();
+          anchors.put(key.anchor(), new Anchored(key, 1));
+          add(node, 3, 0);
+        } else {
+          add(node, 1, 0);
+        }
       }
     }
 
