@@ -120,6 +120,16 @@ public final class PromshiftCli {
     cli.addSubcommand("help", new CommandLine.HelpCommand());
   }
 
+  /**
+   * The root command with every subcommand registered, as its help shows it: what the build generates the shell
+   * completion from ({@link CompletionScript}).
+   */
+  static CommandLine fullCommandLine() {
+    CommandLine cli = new CommandLine(new PromshiftCli(Terminal.NONE));
+    addCommands(cli, null);
+    return cli;
+  }
+
   /** A picocli command line with promshift's streams, colour, usage-error and internal-error handling. */
   static CommandLine commandLine(Object command, PrintWriter out, PrintWriter err, Terminal terminal) {
     return configure(new CommandLine(command), out, err, terminal);

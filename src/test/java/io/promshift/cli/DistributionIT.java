@@ -1,0 +1,196 @@
+package io.promshift.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The distribution archive as a user gets it ({@code target/promshift-VERSION.tar.gz}, built by {@code mvn
+ * package}): unpacked with {@code tar}, its {@code bin/promshift} runs the CLI and prints what the in-process run
+ * prints, with the same exit code; the zip holds the same files. Skipped when the archive is absent.
+ */
+class DistributionIT {
+  private static Path tarGz;
+  private static Path zip;
+  private static String name;
+
+  @BeforeAll
+  static void findTheArchives() {
+    Path base = Path.of(System.getProperty("promshift.dist", "target/promshift-" + System.getProperty(
+        "promshift.version", "0.1.0-SNAPSHOT")));
+    name = base.getFileName().toString();
+    tarGz = base.resolveSibling(name + ".tar.gz");
+    zip = base.resolveSibling(name + ".zip");
+    assumeTrue(Files.isRegularFile(tarGz), "no " + tarGz + ": run mvn verify (or package) first");
+  }
+
+  record Result(int code, String out, String err) {}
+
+  private static Result exec(List<String> command, Map<String, String> env, Path dir) throws Exception {
+    Path out = Files.createTempFile(dir, "out", ".txt");
+    Path err = Files.createTempFile(dir, "err", ".txt");
+    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    builder.environment().remove("NO_COLOR");
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("finished in time: " + command).isTrue();
+    return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  /** The archive unpacked with tar, as the README says: the folder holding bin/, lib/, ... */
+  private static Path unpack(Path dir) throws Exception {
+    Path into = Files.createDirectories(dir.resolve("unpacked"));
+    Result tar = exec(List.of("tar", "-xzf", tarGz.toAbsolutePath().toString(), "-C", into.toString()), Map.of(), dir);
+    assertThat(tar.code()).as("tar -xzf: " + tar.err()).isZero();
+    return into.resolve(name);
+  }
+
+  private static String javaHome() {
+    return System.getProperty("java.home");
+  }
+
+  private static Result promshift(Path script, Path dir, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(script.toString()));
+    command.addAll(Arrays.asList(args));
+    return exec(command, Map.of("JAVA_HOME", javaHome()), dir);
+  }
+
+  @Test
+  void theArchiveHoldsTheScriptsTheJarTheCompletionTheSchemaTheReadmeAndTheLicense(@TempDir Path dir)
+      throws Exception {
+    Path home = unpack(dir);
+    assertThat(home.resolve("bin/promshift")).isRegularFile().isExecutable();
+    assertThat(home.resolve("bin/promshift.cmd")).isRegularFile();
+    assertThat(home.resolve("lib/promshift-cli.jar")).isRegularFile();
+    assertThat(home.resolve("schemas/grafana-datasources.schema.json")).isRegularFile();
+    assertThat(home.resolve("README.md")).isRegularFile();
+    assertThat(home.resolve("LICENSE")).isRegularFile();
+    String completion = Files.readString(home.resolve("completion/promshift.bash"));
+    assertThat(completion).as("picocli's completion knows every command")
+        .contains("local commands=\"status validate migrate inspect help\"")
+        .contains("bashcompinit"); // the same script works in zsh
+    assertThat(Files.readString(home.resolve("bin/promshift"))).as("POSIX sh, LF line ends")
+        .startsWith("#!/bin/sh\n").doesNotContain("\r");
+    assertThat(Files.readString(home.resolve("bin/promshift.cmd"))).as("CRLF line ends for cmd.exe")
+        .contains("\r\n").doesNotContainPattern("[^\r]\n");
+  }
+
+  @Test
+  void binPromshiftPrintsTheVersionAndValidatesAsTheInProcessRunDoes(@TempDir Path dir) throws Exception {
+    Path script = unpack(dir).resolve("bin/promshift");
+
+    Result version = promshift(script, dir, "--version");
+    assertThat(version.code()).as(version.err()).isZero();
+    assertThat(version.out()).isEqualTo(Cli.run("--version").out()).contains(System.getProperty("promshift.version",
+        "0.1.0-SNAPSHOT"));
+    assertThat(version.err()).isEmpty();
+
+    Result help = promshift(script, dir, "--help");
+    assertThat(help.code()).isZero();
+    assertThat(help.out()).startsWith("Usage: promshift ");
+
+    for (String file : List.of("samples/provisioning/datasources/10-amp-eu-west-1.yaml",
+        "samples/invalid/empty-region.yaml")) {
+      String path = Path.of(file).toAbsolutePath().toString();
+      Result real = promshift(script, dir, "validate", path);
+      Cli.Run inProcess = Cli.run("validate", path);
+      assertThat(real.out()).as(file).isEqualTo(inProcess.out());
+      assertThat(real.err()).as(file + ": no JVM warnings").isEqualTo(inProcess.err());
+      assertThat(real.code()).as(file).isEqualTo(inProcess.code());
+    }
+    assertThat(promshift(script, dir, "validate", Path.of("samples/invalid/empty-region.yaml").toAbsolutePath()
+        .toString()).code()).as("an error is exit 1 through the script").isEqualTo(1);
+  }
+
+  @Test
+  void theScriptFindsItsJarThroughASymlinkWithSpacesAndPassesArgumentsAsTheyAre(@TempDir Path dir) throws Exception {
+    Path script = unpack(dir).resolve("bin/promshift");
+    Path links = Files.createDirectories(dir.resolve("my bin"));
+    // a relative link to a link: each is followed in turn
+    Path first = Files.createSymbolicLink(dir.resolve("first"), script);
+    Path link = Files.createSymbolicLink(links.resolve("promshift"), Path.of("../first"));
+    Path sample = Files.createDirectories(dir.resolve("a folder")).resolve("it's here.yaml");
+    Files.copy(Path.of("samples/invalid/empty-region.yaml"), sample);
+
+    Result real = promshift(link, dir, "validate", sample.toString());
+    Cli.Run inProcess = Cli.run("validate", sample.toString());
+    assertThat(real.err()).isEqualTo(inProcess.err());
+    assertThat(real.out()).isEqualTo(inProcess.out()).contains("it's here.yaml");
+    assertThat(real.code()).isEqualTo(1);
+    assertThat(first).isSymbolicLink();
+  }
+
+  @Test
+  void aJavaHomeWithoutJavaIsNamedAndExitTwo(@TempDir Path dir) throws Exception {
+    Path script = unpack(dir).resolve("bin/promshift");
+    Result run = exec(List.of(script.toString(), "--version"), Map.of("JAVA_HOME", dir.resolve("no-java").toString()),
+        dir);
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("JAVA_HOME").contains("no-java");
+  }
+
+  @Test
+  void theZipHoldsTheSameFilesWithTheSameContentAndTheScriptIsExecutable(@TempDir Path dir) throws Exception {
+    Path home = unpack(dir);
+    TreeSet<String> fromTar = new TreeSet<>();
+    try (var files = Files.walk(home)) {
+      files.filter(Files::isRegularFile).forEach(file -> fromTar.add(name + "/" + home.relativize(file)));
+    }
+    TreeSet<String> fromZip = new TreeSet<>();
+    try (ZipFile archive = new ZipFile(zip.toFile(), StandardCharsets.UTF_8)) {
+      for (ZipEntry entry : Collections.list(archive.entries())) {
+        if (entry.isDirectory()) {
+          continue;
+        }
+        fromZip.add(entry.getName());
+        byte[] inZip = archive.getInputStream(entry).readAllBytes();
+        Path inTar = home.resolve(entry.getName().substring(name.length() + 1));
+        assertThat(inZip).as(entry.getName()).isEqualTo(Files.readAllBytes(inTar));
+      }
+    }
+    assertThat(fromZip).isEqualTo(fromTar);
+    assertThat(Files.getPosixFilePermissions(home.resolve("bin/promshift")))
+        .contains(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OTHERS_EXECUTE);
+    assertThat(unixMode(zip, name + "/bin/promshift")).as("the zip's unix mode, kept by unzip").isEqualTo(0755);
+  }
+
+  /** The unix permission bits of a zip entry (the high half of its external attributes), read from the central
+   * directory: java.util.zip does not expose them. */
+  private static int unixMode(Path zipFile, String entryName) throws IOException {
+    byte[] all = Files.readAllBytes(zipFile);
+    byte[] wanted = entryName.getBytes(StandardCharsets.UTF_8);
+    for (int i = 0; i + 46 < all.length; i++) {
+      if (all[i] == 0x50 && all[i + 1] == 0x4b && all[i + 2] == 1 && all[i + 3] == 2) {
+        int nameLength = u16(all, i + 28);
+        if (nameLength == wanted.length && Arrays.equals(Arrays.copyOfRange(all, i + 46, i + 46 + nameLength),
+            wanted)) {
+          return (u16(all, i + 40)) & 0777;
+        }
+      }
+    }
+    throw new AssertionError("no central directory entry " + entryName);
+  }
+
+  private static int u16(byte[] bytes, int at) {
+    return (bytes[at] & 0xff) | (bytes[at + 1] & 0xff) << 8;
+  }
+}
