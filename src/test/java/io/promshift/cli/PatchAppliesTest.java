@@ -133,6 +133,12 @@ class PatchAppliesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"git", "patch"})
+  void aOneLineFileWithoutANewline(String tool) throws Exception {
+    assertApplies(tool, FORWARD, "{apiVersion: 1, datasources: [{name: a, type: prometheus, jsonData: {sigV4Auth: true}}]}");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"git", "patch"})
   void anEditOnTheLastLine(String tool) throws Exception {
     assertApplies(tool, FORWARD, """
         apiVersion: 1
