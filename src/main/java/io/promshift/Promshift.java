@@ -313,7 +313,7 @@ public final class Promshift {
 
   /** Migrates one file as the settings say and writes it as {@code mode} says; a directory is not walked. */
   public FileOutcome migrate(Path file, WriteMode mode) {
-    Run run = migrate(one(file), 1, mode, false, RunListener.NONE);
+    Run run = migrate(one(file), 1, mode, false, null, RunListener.NONE);
     return run.files().isEmpty() ? run.problems().get(0) : run.files().get(0);
   }
 
@@ -331,10 +331,52 @@ public final class Promshift {
    *     to one output or an input over itself
    */
   public Run migrate(FileSet files, WriteMode mode, boolean diffs, RunListener listener) {
-    return migrate(files.scan(), files.parallelism(), mode, diffs, listener);
+    return migrate(files.scan(), files.parallelism(), mode, diffs, null, listener);
   }
 
-  private Run migrate(FileSet.Scan found, int parallelism, WriteMode mode, boolean diffs, RunListener listener) {
+  /**
+   * {@link #migrate(FileSet, WriteMode, boolean, RunListener)}, and the changes of every changed file as one patch
+   * written to {@code patch}: a unified diff that {@code git apply} and {@code patch -p1} apply from the directory the
+   * paths are relative to. Its secrets are the files' own (a masked line would not apply), so the file is created
+   * readable by its owner alone (mode 0600 where the file system has POSIX modes); an existing file is replaced.
+   *
+   * @throws IOException when the patch cannot be written (the migration's own writes are done by then)
+   */
+  public Run migrate(FileSet files, WriteMode mode, boolean diffs, Path patch, RunListener listener)
+      throws IOException {
+    java.util.Objects.requireNonNull(patch, "patch");
+    Map<Path, String> patches = new java.util.concurrent.ConcurrentHashMap<>();
+    Run run = migrate(files.scan(), files.parallelism(), mode, diffs, patches, listener);
+    StringBuilder text = new StringBuilder();
+    for (FileOutcome outcome : run.files()) {
+      // the run's order (path order), whatever order the files were migrated in
+      text.append(patches.getOrDefault(outcome.file(), ""));
+    }
+    writePrivate(patch, text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return run;
+  }
+
+  /** Writes a file only its owner can read, created so from the start (never readable by others for a moment). */
+  private static void writePrivate(Path file, byte[] content) throws IOException {
+    Path folder = file.toAbsolutePath().getParent();
+    Path temp;
+    if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      temp = Files.createTempFile(folder, ".promshift-patch", ".tmp", java.nio.file.attribute.PosixFilePermissions
+          .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+    } else {
+      temp = Files.createTempFile(folder, ".promshift-patch", ".tmp");
+    }
+    try {
+      Files.write(temp, content);
+      Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  private Run migrate(FileSet.Scan found, int parallelism, WriteMode mode, boolean diffs,
+      Map<Path, String> patches, RunListener listener) {
     FileSet.Scan scan = found;
     OutputTree tree = null;
     Map<FileSet.Found, Path> sameFiles = Map.of();
@@ -359,7 +401,7 @@ public final class Promshift {
       OutputTree output = tree;
       return run(parallelism, scan, listener, file -> reachedTwice.containsKey(file)
           ? sameFile(file, reachedTwice.get(file), "rewritten once")
-          : migrate(file, output, mode instanceof WriteMode.InPlace, writer, diffs));
+          : migrate(file, output, mode instanceof WriteMode.InPlace, writer, diffs, patches));
     } finally {
       if (writes) {
         try {
@@ -376,7 +418,7 @@ public final class Promshift {
    * {@code inPlace} says so, over itself; else nowhere.
    */
   private FileOutcome migrate(FileSet.Found found, OutputTree output, boolean inPlace, AtomicWriter writer,
-      boolean diffs) {
+      boolean diffs, Map<Path, String> patches) {
     String name = found.file().toString();
     FileSnapshot read;
     try {
@@ -393,6 +435,9 @@ public final class Promshift {
     List<Diagnostic> notices = new ArrayList<>(result.notices());
     Verdict verdict = result.changed() ? Verdict.CHANGED : Verdict.UNCHANGED;
     String diff = diffs && result.changed() ? UnifiedDiff.of(result) : "";
+    if (patches != null && result.changed()) {
+      patches.put(found.file(), UnifiedDiff.patch(result));
+    }
     byte[] content = result.changed() ? result.newBytes() : original;
     Path writtenTo = null;
     try {

@@ -11,6 +11,8 @@ import io.promshift.report.MigrationText;
 import io.promshift.report.Run;
 import io.promshift.report.RunReport;
 import io.promshift.report.Verdict;
+import io.promshift.RunListener;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -94,7 +96,12 @@ final class MigrateCommand implements Callable<Integer> {
           + " encoded again with the same alphabet and padding (without it they are read and left as they are).")
   boolean rewriteBase64;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", order = 9,
+  @Option(names = "--patch", paramLabel = "FILE", order = 9,
+      description = "Also write the changes as one patch that git apply and patch -p1 apply (secrets in clear, as in"
+          + " the files: FILE is created with mode 0600).")
+  Path patch;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", order = 10,
       description = "text (default: diffs or changed paths on stdout), json (one document on stdout: every file"
           + " with its verdict, changes, diagnostics, and in a dry run its diff; then totals) or sarif (the run's"
           + " diagnostics for code scanning).")
@@ -136,12 +143,21 @@ final class MigrateCommand implements Callable<Integer> {
     try (Ui ui = new Ui(spec.commandLine().getOut(), spec.commandLine().getErr(), root.terminal(), common)) {
       boolean diffs = isDryRun() && (document.equals("json") || !json && !ui.quiet());
       try {
-        run = promshift.migrate(fileSet, writeMode, diffs,
-            ui.listener("migrate", outcome -> print(outcome, ui, verb, json)));
+        RunListener listener = ui.listener("migrate", outcome -> print(outcome, ui, verb, json));
+        run = patch == null ? promshift.migrate(fileSet, writeMode, diffs, listener)
+            : promshift.migrate(fileSet, writeMode, diffs, patch, listener);
       } catch (PromshiftUsageException e) {
         throw new ParameterException(spec.commandLine(), (mode.out != null ? "--out: " : "") + e.getMessage());
+      } catch (IOException e) {
+        throw new ParameterException(spec.commandLine(), "--patch: cannot write " + patch + ": "
+            + e.getClass().getSimpleName());
       }
+
       ui.close();
+      if (patch != null) {
+        // a patch that applies carries the files' secrets: said even with --quiet, where a person running it looks
+        spec.commandLine().getErr().println(MigrationText.patchWarning(patch));
+      }
       if (document.equals("json")) {
         ui.document(RunReport.migrationJson(run, target.describe()));
       } else if (document.equals("sarif")) {

@@ -1,5 +1,6 @@
 package io.promshift.migrate;
 
+import io.promshift.patch.Edit;
 import io.promshift.rules.Code;
 import io.promshift.rules.Diagnostic;
 import io.promshift.text.SourceText;
@@ -15,13 +16,24 @@ import java.util.List;
  * @param changes one entry per data source whose type changed, in file order
  * @param notices warnings and information that travel with the result
  * @param refusal why the file was left untouched, or null
+ * @param edits the edits of the original text that make {@code newText}, sorted and not overlapping (offsets into
+ *     {@code source.text()}): what a diff is built from, so it costs the size of the file, not its square; empty
+ *     when nothing changed (or when the result was made without them: a diff then finds the changed range itself)
  */
 public record MigrationResult(
-    String file, SourceText source, String newText, List<Change> changes, List<Diagnostic> notices, Diagnostic refusal) {
+    String file, SourceText source, String newText, List<Change> changes, List<Diagnostic> notices, Diagnostic refusal,
+    List<Edit> edits) {
 
   public MigrationResult {
     changes = List.copyOf(changes);
     notices = List.copyOf(notices);
+    edits = List.copyOf(edits);
+  }
+
+  /** A result without its edits: unchanged, refused, or made by hand. */
+  public MigrationResult(
+      String file, SourceText source, String newText, List<Change> changes, List<Diagnostic> notices, Diagnostic refusal) {
+    this(file, source, newText, changes, notices, refusal, List.of());
   }
 
   /** Whether the file is YAML that provisions no data sources (dashboards, alerting, ...): skipped. */

@@ -135,7 +135,8 @@ public final class Migrator {
     if (unsafe != null) {
       return refused(source, plan.notices(), unsafe);
     }
-    return new MigrationResult(source.name(), source, newText, plan.changes(), plan.notices(), null);
+    return new MigrationResult(source.name(), source, newText, plan.changes(), plan.notices(), null,
+        plan.edits().edits());
   }
 
   /**
@@ -193,7 +194,8 @@ public final class Migrator {
             .withPath(unit.where()));
       }
     }
-    String newText = EditSet.of(edits).apply(source.text());
+    EditSet all = EditSet.of(edits);
+    String newText = all.apply(source.text());
     if (newText.equals(source.text())) {
       return new MigrationResult(source.name(), source, newText, changes, notices, null);
     }
@@ -201,7 +203,7 @@ public final class Migrator {
     if (unsafe != null) {
       return refused(source, notices, unsafe);
     }
-    return new MigrationResult(source.name(), source, newText, changes, notices, null);
+    return new MigrationResult(source.name(), source, newText, changes, notices, null, all.edits());
   }
 
   /**

@@ -9,6 +9,15 @@ public final class MigrationText {
   private MigrationText() {}
 
   /**
+   * The warning a run that wrote an applicable patch prints: the patch holds the secrets that the terminal's diff
+   * masks, and a patch file is the kind of file that gets committed or attached by mistake.
+   */
+  public static String patchWarning(java.nio.file.Path patch) {
+    return Printable.escape(patch.toString()) + ": warning: this patch holds the files' secrets in clear (mode"
+        + " 0600); do not commit or share it";
+  }
+
+  /**
    * {@code 3 files: 1 would change (2 data sources to plugin types), 2 unchanged, 0 skipped, 0 failed}.
    *
    * @param verb what happened to changed files: "would change", "rewritten", "changed"

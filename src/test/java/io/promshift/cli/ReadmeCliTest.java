@@ -83,7 +83,8 @@ class ReadmeCliTest {
         command = command.substring(0, command.length() - ECHO_EXIT.length());
       }
       Cli.Run run = Cli.merged(words(command).toArray(String[]::new));
-      out.append(line).append('\n').append(run.out());
+      // as a terminal shows it: the diff of a CRLF file keeps its CRs (it must apply), the README keeps LF lines
+      out.append(line).append('\n').append(run.out().replace("\r\n", "\n"));
       if (echo) {
         out.append("exit ").append(run.code()).append('\n');
       }
