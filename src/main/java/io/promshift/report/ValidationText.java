@@ -1,7 +1,6 @@
 package io.promshift.report;
 
 import io.promshift.rules.Diagnostic;
-import io.promshift.rules.Severity;
 import io.promshift.text.Printable;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -52,11 +51,9 @@ public final class ValidationText {
         .map(f -> TextReport.line(f, fileName.apply(f.file()))).toList();
   }
 
-  /** {@code 2 errors, 0 warnings, 1 infos in 1 file}. */
+  /** {@code 2 errors, 0 warnings, 1 info in 1 file}. */
   public static String counts(ValidationRun run) {
-    int[] counts = TextReport.counts(run.findings());
-    return counts[Severity.ERROR.ordinal()] + " errors, " + counts[Severity.WARNING.ordinal()] + " warnings, "
-        + counts[Severity.INFO.ordinal()] + " infos in " + Columns.count(run.checked(), "file", "files");
+    return TextReport.summary(TextReport.counts(run.findings()), run.checked());
   }
 
   /** The least severe finding that fails the run, as the word users write. */

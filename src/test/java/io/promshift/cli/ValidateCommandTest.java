@@ -35,7 +35,7 @@ class ValidateCommandTest {
         samples/invalid/empty-region.yaml:13:20: error [sigv4-region-missing] sigV4Auth is true but sigV4Region is empty: \
         requests are signed for the region as given, so signing fails and every query fails
           fix: add sigV4Region: ap-south-1 (the workspace URL's region)
-        1 errors, 0 warnings, 1 infos in 1 files
+        1 error, 0 warnings, 1 info in 1 file
         """);
   }
 
@@ -57,7 +57,7 @@ class ValidateCommandTest {
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.out()).contains("syntax-error.yaml:14:13: error [yaml-syntax]",
         "is-default-yes.yaml:10:16: error [bool-not-parsebool]", "no-such-file.yaml:1:1: error [unreadable]",
-        "3 errors, 0 warnings, 1 infos in 3 files");
+        "3 errors, 0 warnings, 1 info in 3 files");
   }
 
   @Test
