@@ -38,7 +38,7 @@ import picocli.CommandLine;
     exitCodeList = {
         "0:nothing to report",
         "1:--check: at least one file would change",
-        "2:usage error, or at least one file (or a unit of data sources in one) could not be processed (named"
+        "2:usage error, no YAML file found, or at least one file (or a unit of data sources in one) could not be processed (named"
             + " path:line:col on stderr; everything else still is)"})
 final class MigrateCommand implements Callable<Integer> {
   /**
@@ -142,6 +142,10 @@ final class MigrateCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), (mode.out != null ? "--out: " : "") + e.getMessage());
       }
       ui.close();
+      if (run.empty()) { // a mistyped PATH or glob must not pass as "nothing would change"
+        ui.error(fileSet.nothingFound());
+        return 2;
+      }
       if (document.equals("json")) {
         ui.document(RunReport.migrationJson(run, target.describe()));
       } else if (document.equals("sarif")) {
