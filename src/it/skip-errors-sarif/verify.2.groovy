@@ -24,7 +24,8 @@ assert broken.locations[0].physicalLocation.region.startColumn == 13
 assert sarif.runs[0].tool.driver.rules*.id.contains('yaml-syntax')
 
 def json = new groovy.json.JsonSlurper().parse(new File(reports, 'findings.json'))
-assert json.size() == 3 && json[2].file == 'src/main/grafana/datasources/20-broken.yaml' && json[2].line == 13
+assert json.findings.size() == 3 && json.findings[2].file == 'src/main/grafana/datasources/20-broken.yaml' && json.findings[2].line == 13
+assert json.summary.files == 2 && json.summary.severities == [error: 1, warning: 1, info: 1]
 def text = new File(reports, 'findings.txt').getText('UTF-8')
 assert text.contains('src/main/grafana/datasources/20-broken.yaml:13:13: error [yaml-syntax]')
 assert text.endsWith('1 error, 1 warning, 1 info in 2 files\n')

@@ -109,7 +109,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (quietText) {
           FindingsReport.textFindingsOnly().write(run.errors(), run.checked(), out);
         } else {
-          FindingsReport.of(reportFormat).write(run.findings(), run.checked(), out);
+          FindingsReport.of(reportFormat).write(run, out);
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);

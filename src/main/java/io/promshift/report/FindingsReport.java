@@ -31,6 +31,16 @@ public interface FindingsReport {
    */
   void write(List<Diagnostic> findings, int files, Appendable out) throws IOException;
 
+  /**
+   * Writes a validation run's findings; the JSON format also counts its files by state (validated, skipped,
+   * unreadable).
+   *
+   * @throws IOException when the {@link Appendable} does
+   */
+  default void write(ValidationRun run, Appendable out) throws IOException {
+    write(run.findings(), run.checked(), out);
+  }
+
   static FindingsReport of(Format format) {
     return switch (format) {
       case TEXT -> new TextReport();

@@ -65,6 +65,6 @@ public final class ValidationText {
   public static void write(FindingsReport.Format format, ValidationRun run, Function<String, String> fileName,
       Appendable out) throws IOException {
     List<Diagnostic> renamed = run.findings().stream().map(f -> f.withFile(fileName.apply(f.file()))).toList();
-    FindingsReport.of(format).write(renamed, run.checked(), out);
+    FindingsReport.of(format).write(new ValidationRun(run.run(), renamed, run.checked(), run.failOn()), out);
   }
 }

@@ -72,12 +72,35 @@ class ValidateCommandTest {
   void jsonAndSarifAreMachineReadable() {
     JsonMapper mapper = JsonMapper.builder().build();
     JsonNode json = mapper.readTree(run("validate", "--format", "json", "samples/invalid/empty-region.yaml").out());
-    assertThat(json.get(1).get("pointer").asString()).isEqualTo("/datasources/0/jsonData/sigV4Region");
-    assertThat(json.get(1).get("line").asInt()).isEqualTo(13);
+    assertThat(json.at("/findings/1/pointer").asString()).isEqualTo("/datasources/0/jsonData/sigV4Region");
+    assertThat(json.at("/findings/1/line").asInt()).isEqualTo(13);
     JsonNode sarif = mapper.readTree(run("validate", "--format", "SARIF", "samples/invalid/empty-region.yaml").out());
     assertThat(sarif.at("/version").asString()).isEqualTo("2.1.0");
     assertThat(sarif.at("/runs/0/results/1/ruleId").asString()).isEqualTo("sigv4-region-missing");
     assertThat(sarif.at("/runs/0/results/1/locations/0/physicalLocation/region/startColumn").asInt()).isEqualTo(20);
+  }
+
+  @Test
+  void jsonHasASummaryBesideTheFindingsCountingBySeverityAndByFileState() {
+    JsonNode json = JsonMapper.builder().build().readTree(run("validate", "--format", "json",
+        "samples/invalid/syntax-error.yaml", "samples/invalid/is-default-yes.yaml", "samples/provisioning").out());
+    JsonNode summary = json.get("summary");
+    assertThat(summary.get("findings").asInt()).isEqualTo(json.get("findings").size());
+    assertThat(summary.at("/severities/error").asInt()).isEqualTo(countOf(json, "error"));
+    assertThat(summary.at("/severities/warning").asInt()).isEqualTo(countOf(json, "warning"));
+    assertThat(summary.at("/severities/info").asInt()).isEqualTo(countOf(json, "info"));
+    assertThat(summary.at("/states/unreadable").asInt()).isEqualTo(1);
+    assertThat(summary.at("/states/skipped").asInt()).as("samples/provisioning holds files of other kinds").isPositive();
+    assertThat(summary.at("/states/validated").asInt() + summary.at("/states/unreadable").asInt())
+        .isEqualTo(summary.get("files").asInt());
+  }
+
+  private static int countOf(JsonNode json, String severity) {
+    int count = 0;
+    for (JsonNode finding : json.get("findings")) {
+      count += finding.get("severity").asString().equals(severity) ? 1 : 0;
+    }
+    return count;
   }
 
   @Test
