@@ -42,7 +42,7 @@ final class ValidateCommand implements Callable<Integer> {
   List<Path> paths;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", order = 1,
-      description = "text (default), json or sarif.")
+      description = "text (default), json, sarif, or github (GitHub Actions workflow commands: annotations).")
   String format;
 
   @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error", order = 2,

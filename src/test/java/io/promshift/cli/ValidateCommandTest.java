@@ -104,6 +104,18 @@ class ValidateCommandTest {
   }
 
   @Test
+  void githubFormatPrintsWorkflowCommandsAndNothingElseOnStdout() {
+    Run run = run("validate", "--format", "github", "samples/invalid/empty-region.yaml");
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.out().lines()).containsExactly(
+        "::notice file=samples/invalid/empty-region.yaml,line=7,col=11,title=migration-pending::" + run.out().lines()
+            .findFirst().orElseThrow().split("title=migration-pending::", 2)[1],
+        "::error file=samples/invalid/empty-region.yaml,line=13,col=20,title=sigv4-region-missing::sigV4Auth is true"
+            + " but sigV4Region is empty: requests are signed for the region as given, so signing fails and every query"
+            + " fails%0Afix: add sigV4Region: ap-south-1 (the workspace URL's region)");
+  }
+
+  @Test
   void anEnvFileExpandsPlaceholdersBeforeJudging(@TempDir Path dir) throws IOException {
     Path env = dir.resolve("grafana.env");
     Files.writeString(env, "# staging\nexport AMP_SANDBOX_SIGV4=\"true\"\n");
