@@ -4,6 +4,7 @@ import io.promshift.rules.Diagnostic;
 import io.promshift.text.Printable;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,16 +14,27 @@ import java.util.function.Function;
 public final class ValidationText {
   private ValidationText() {}
 
-  /** Each file (skipped ones included) with its count of findings: {@code path: 2 findings}. */
+  /**
+   * Each file in path order (whatever order the roots were given in) with its count of findings: {@code path: 2
+   * findings}; a file that provisions no data source says {@code path: skipped}, never "0 findings", which would
+   * read as validated and clean; one that could not be read says {@code unreadable} beside its findings.
+   */
   public static List<String> perFile(ValidationRun run) {
     Map<String, Integer> counts = new HashMap<>();
     for (Diagnostic finding : run.findings()) {
       counts.merge(finding.file(), 1, Integer::sum);
     }
+    List<FileOutcome> files = new ArrayList<>(run.run().files());
+    files.sort(Comparator.comparing(FileOutcome::file));
     List<String> lines = new ArrayList<>();
-    for (FileOutcome file : run.run().files()) {
+    for (FileOutcome file : files) {
       String name = file.file().toString();
-      lines.add(Printable.escape(name) + ": " + Columns.count(counts.getOrDefault(name, 0), "finding", "findings"));
+      String what = switch (file.verdict()) {
+        case SKIPPED -> "skipped (provisions no data source)";
+        case FAILED -> "unreadable, " + Columns.count(counts.getOrDefault(name, 0), "finding", "findings");
+        default -> Columns.count(counts.getOrDefault(name, 0), "finding", "findings");
+      };
+      lines.add(Printable.escape(name) + ": " + what);
     }
     return lines;
   }

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -162,6 +163,24 @@ class ValidateCommandTest {
     assertThat(verbose.err()).contains("samples/provisioning/datasources/70-staging-org2.yaml: ")
         .containsPattern("samples/provisioning/datasources/30-cloudwatch.yaml: \\d+ findings?\n");
     assertThat(verbose.out()).isEqualTo(run("validate", "samples/provisioning").out());
+  }
+
+  @Test
+  void verboseListsFilesInPathOrderAndASkippedFileAsSkippedNotAsZeroFindings(@TempDir Path dir) throws IOException {
+    Path notes = Files.writeString(dir.resolve("a-notes.yaml"), "title: not a provisioning file\n");
+    Run run = run("validate", "-v", "samples/invalid/empty-region.yaml", notes.toString(),
+        "samples/invalid/duplicate-key.yaml");
+    List<String> listed = run.err().lines().filter(line -> line.matches(".*: (unreadable, )?(\\d+ findings?|skipped.*)")).toList();
+    List<String> paths = new java.util.ArrayList<>(List.of(notes.toString(), "samples/invalid/empty-region.yaml",
+        "samples/invalid/duplicate-key.yaml"));
+    paths.sort(java.util.Comparator.comparing(Path::of));
+    assertThat(listed).as(run.toString()).hasSize(3);
+    for (int i = 0; i < 3; i++) {
+      assertThat(listed.get(i)).startsWith(paths.get(i) + ": ");
+    }
+    assertThat(listed).contains(notes + ": skipped (provisions no data source)",
+            "samples/invalid/duplicate-key.yaml: unreadable, 1 finding")
+        .noneMatch(line -> line.startsWith(notes + ": 0 findings"));
   }
 
   @Test
