@@ -5,7 +5,7 @@ def dir = new File(basedir, 'src/main/grafana/datasources').absolutePath
 assert log.contains('BUILD FAILURE')
 assert log.contains("[ERROR] $dir/20-broken.yaml:13:13: error [yaml-syntax] ")
 assert log.contains("[WARNING] $dir/10-amp.yaml:11:22: warning [sigv4-auth-type-provider] ")
-assert log.contains('promshift:validate: 1 errors, 1 warnings, 1 infos in 2 files')
+assert log.contains('promshift:validate: 1 error, 1 warning, 1 info in 2 files')
 assert !log.contains('dashboards.yaml') : 'a file that is not a data source file is ignored'
 assert !log.contains('\tat ') && !(log =~ /\w+(Exception|Error): /) : 'no stack trace at the default log level'
 
@@ -24,8 +24,9 @@ assert broken.locations[0].physicalLocation.region.startColumn == 13
 assert sarif.runs[0].tool.driver.rules*.id.contains('yaml-syntax')
 
 def json = new groovy.json.JsonSlurper().parse(new File(reports, 'findings.json'))
-assert json.size() == 3 && json[2].file == 'src/main/grafana/datasources/20-broken.yaml' && json[2].line == 13
+assert json.findings.size() == 3 && json.findings[2].file == 'src/main/grafana/datasources/20-broken.yaml' && json.findings[2].line == 13
+assert json.summary.files == 2 && json.summary.severities == [error: 1, warning: 1, info: 1]
 def text = new File(reports, 'findings.txt').getText('UTF-8')
 assert text.contains('src/main/grafana/datasources/20-broken.yaml:13:13: error [yaml-syntax]')
-assert text.endsWith('1 errors, 1 warnings, 1 infos in 2 files\n')
+assert text.endsWith('1 error, 1 warning, 1 info in 2 files\n')
 return true

@@ -4,5 +4,5 @@ def dir = new File(basedir, 'src/main/grafana/datasources').absolutePath
 
 assert log.contains('BUILD SUCCESS')
 assert log.contains("[WARNING] $dir/20-broken.yaml:13:13: warning [yaml-syntax] ")
-assert log.contains('promshift:validate: 0 errors, 2 warnings, 1 infos in 2 files')
+assert log.contains('promshift:validate: 0 errors, 2 warnings, 1 info in 2 files')
 return true

@@ -8,7 +8,7 @@ def mismatch = log.readLines().find { it.startsWith('[ERROR] ' + file + ':12:20:
 assert mismatch != null && mismatch.contains('eu-west1')
 assert log.readLines().any { it.startsWith('[ERROR]   fix: ') && it.contains('sigV4Region: eu-west-1') }
 assert log.contains('[ERROR] ' + file + ':12:20: error [schema] ')
-assert log.contains('promshift:validate: 2 errors, 0 warnings, 1 infos in 1 file')
+assert log.contains('promshift:validate: 2 errors, 0 warnings, 1 info in 1 file')
 // the failure message repeats the findings for the end of a long build log
 assert log.contains('2 findings at or above error (failOn):')
 assert !log.contains('\tat ') : 'no stack trace at the default log level'

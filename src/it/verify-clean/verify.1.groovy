@@ -4,7 +4,7 @@ def log = new File(basedir, 'build.log').getText('UTF-8').split(java.util.regex.
 
 assert log.contains('BUILD SUCCESS')
 assert !log.contains('not marked as @threadSafe') : 'Maven warned that a goal is not thread-safe'
-assert log.count('promshift:validate: 0 errors, 0 warnings, 1 infos in 1 file') == 2
+assert log.count('promshift:validate: 0 errors, 0 warnings, 1 info in 1 file') == 2
 assert log.count('promshift:check: 1 file: 0 would change') == 1      // service
 assert log.count('promshift:check: 2 files: 0 would change') == 1     // platform: amp.yaml and the dashboards file
 assert log.contains('[INFO] ' + new File(basedir, 'service/src/main/grafana/datasources/prometheus.yaml').absolutePath + ':21:34: info [migrated]')

@@ -3,6 +3,7 @@ package io.promshift.cli;
 import io.promshift.Promshift;
 import io.promshift.PromshiftSettings;
 import io.promshift.RunListener;
+import io.promshift.io.FileSet;
 import io.promshift.report.InspectReport;
 import io.promshift.report.InspectedFile;
 import io.promshift.report.Message;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:every file was read (what Grafana does with it is in the report)",
-        "2:usage error, or at least one file could not be read (named path:line:col on stderr; every other"
+        "2:usage error, no YAML file found, or at least one file could not be read (named path:line:col on stderr; every other"
             + " file is still reported)"})
 final class InspectCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH",
@@ -64,7 +65,12 @@ final class InspectCommand implements Callable<Integer> {
     try (Ui ui = new Ui(spec.commandLine().getOut(), spec.commandLine().getErr(),
         ((PromshiftCli) spec.root().userObject()).terminal(), common)) {
       RunListener progress = ui.listener("inspect", outcome -> { });
-      files = promshift.inspect(common.fileSet(paths), progress);
+      FileSet fileSet = common.fileSet(paths);
+      files = promshift.inspect(fileSet, progress);
+      if (files.isEmpty()) { // a mistyped PATH or glob must not pass as an empty report
+        ui.error(fileSet.nothingFound());
+        return 2;
+      }
       files.forEach(file -> file.problems().forEach(problem -> ui.message(Message.of(problem))));
       ui.close();
       ui.document(json ? InspectReport.json(files) : InspectReport.yaml(files));

@@ -40,7 +40,7 @@ import picocli.CommandLine;
     exitCodeList = {
         "0:nothing to report",
         "1:--check: at least one file would change",
-        "2:usage error, or at least one file (or a unit of data sources in one) could not be processed (named"
+        "2:usage error, no YAML file found, or at least one file (or a unit of data sources in one) could not be processed (named"
             + " path:line:col on stderr; everything else still is)"})
 final class MigrateCommand implements Callable<Integer> {
   /**
@@ -154,6 +154,10 @@ final class MigrateCommand implements Callable<Integer> {
       }
 
       ui.close();
+      if (run.empty()) { // a mistyped PATH or glob must not pass as "nothing would change"
+        ui.error(fileSet.nothingFound());
+        return 2;
+      }
       if (patch != null) {
         // a patch that applies carries the files' secrets: said even with --quiet, where a person running it looks
         spec.commandLine().getErr().println(MigrationText.patchWarning(patch));

@@ -29,7 +29,7 @@ import picocli.CommandLine.ParseResult;
     exitCodeList = {
         "0:nothing to report",
         "1:findings or pending changes (validate; migrate --check)",
-        "2:usage error, or at least one file could not be processed (every other file still is)",
+        "2:usage error, no YAML file found, or at least one file could not be processed (every other file still is)",
         "70:internal error: out of memory (give the JVM more with -Xmx), or a bug (please report it)"})
 public final class PromshiftCli {
   /** The exit code of an unexpected exception: never 0, 1 or 2, so CI tells a crash from a finding. */

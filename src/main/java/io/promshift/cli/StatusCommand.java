@@ -2,6 +2,7 @@ package io.promshift.cli;
 
 import io.promshift.Promshift;
 import io.promshift.PromshiftSettings;
+import io.promshift.io.FileSet;
 import io.promshift.report.Run;
 import io.promshift.report.RunReport;
 import io.promshift.report.StatusText;
@@ -41,7 +42,7 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:nothing to report: every file was read",
-        "2:usage error, or at least one file could not be read (named path:line:col on stderr; every other"
+        "2:usage error, no YAML file found, or at least one file could not be read (named path:line:col on stderr; every other"
             + " file is still reported)"})
 final class StatusCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH",
@@ -72,9 +73,10 @@ final class StatusCommand implements Callable<Integer> {
           + "'; use text or json");
     };
     Promshift promshift = Promshift.create(common.settings(PromshiftSettings.builder()).build());
+    FileSet files = common.fileSet(paths);
     Run run;
     try (Ui ui = new Ui(spec.commandLine().getOut(), spec.commandLine().getErr(), root.terminal(), common)) {
-      run = promshift.status(common.fileSet(paths), ui.listener("status", outcome -> {
+      run = promshift.status(files, ui.listener("status", outcome -> {
         if (outcome.verdict() == Verdict.FAILED || outcome.verdict() == Verdict.SKIPPED) {
           outcome.messages().forEach(ui::message);
         } else if (!json) {
@@ -84,6 +86,10 @@ final class StatusCommand implements Callable<Integer> {
         }
       }));
       ui.close();
+      if (run.empty()) { // a mistyped PATH or glob must not pass as "nothing to migrate"
+        ui.error(files.nothingFound());
+        return 2;
+      }
       if (json) {
         ui.document(RunReport.statusJson(run));
       } else {

@@ -114,6 +114,14 @@ final class Ui implements AutoCloseable {
     };
   }
 
+  /** {@code error: text} on standard error, even when quiet: what stops the run, said by the library. */
+  synchronized void error(String text) {
+    clearProgress();
+    out.flush();
+    err.println(errStyle.boldRed("error:") + " " + text);
+    err.flush();
+  }
+
   /** A line on standard error only with --verbose. */
   synchronized void detail(String line) {
     if (verbose) {

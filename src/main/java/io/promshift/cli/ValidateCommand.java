@@ -3,6 +3,7 @@ package io.promshift.cli;
 import io.promshift.Promshift;
 import io.promshift.PromshiftSettings;
 import io.promshift.io.EnvFile;
+import io.promshift.io.FileSet;
 import io.promshift.report.FindingsReport;
 import io.promshift.report.ValidationRun;
 import io.promshift.report.ValidationText;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
         "0:no finding at --fail-on or above",
         "1:a finding reached --fail-on (default: error)",
-        "2:usage error, or at least one file could not be read (it is a finding too; every other file is still"
+        "2:usage error, no YAML file found, or at least one file could not be read (it is a finding too; every other file is still"
             + " validated)"})
 final class ValidateCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH",
@@ -41,7 +42,7 @@ final class ValidateCommand implements Callable<Integer> {
   List<Path> paths;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", order = 1,
-      description = "text (default), json or sarif.")
+      description = "text (default), json, sarif, or github (GitHub Actions workflow commands: annotations).")
   String format;
 
   @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error", order = 2,
@@ -85,14 +86,19 @@ final class ValidateCommand implements Callable<Integer> {
       // the schema library logs through SLF4J; without a binding, SLF4J's own notice would reach stderr
       System.setProperty("slf4j.internal.verbosity", "ERROR");
     }
+    FileSet files = common.fileSet(paths);
     ValidationRun run;
     try (Ui ui = new Ui(spec.commandLine().getOut(), spec.commandLine().getErr(), root.terminal(), common)) {
-      run = Promshift.create(settings.build()).validate(common.fileSet(paths), ui.listener("validate", outcome -> {
+      run = Promshift.create(settings.build()).validate(files, ui.listener("validate", outcome -> {
         if (outcome.verdict() == Verdict.SKIPPED) {
           outcome.messages().forEach(ui::message);
         }
       }, false)); // a folder that cannot be listed is a finding of the report
       ui.close();
+      if (run.run().empty()) { // a mistyped PATH or glob must not pass as "no findings"
+        ui.error(files.nothingFound());
+        return 2;
+      }
       if (ui.verbose()) {
         ValidationText.perFile(run).forEach(ui::detail);
       }
@@ -103,7 +109,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (quietText) {
           FindingsReport.textFindingsOnly().write(run.errors(), run.checked(), out);
         } else {
-          FindingsReport.of(reportFormat).write(run.findings(), run.checked(), out);
+          FindingsReport.of(reportFormat).write(run, out);
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);

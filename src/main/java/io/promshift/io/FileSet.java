@@ -134,6 +134,39 @@ public record FileSet(List<Path> roots, List<String> includes, List<String> excl
     public Scan(List<Found> files, List<Problem> problems) {
       this(files, problems, List.of());
     }
+
+    /** Whether the walk found nothing to work on: no file, and no folder it could not look into. */
+    public boolean isEmpty() {
+      return files.isEmpty() && problems.isEmpty();
+    }
+  }
+
+  /**
+   * Why a walk found no file, in plain words, for a front end to show as an error: a run over nothing is most
+   * likely a mistyped path or glob, which must not pass in CI as "no findings". When include globs are given, it
+   * explains that they match the path under each root, with an example made from the first root (the common
+   * mistake is a glob that repeats the root, such as {@code provisioning/datasources/*.yaml} under
+   * {@code provisioning}).
+   */
+  public String nothingFound() {
+    StringBuilder out = new StringBuilder("no YAML file (*.yaml, *.yml) found in ")
+        .append(String.join(", ", roots.stream().map(Path::toString).toList()));
+    if (!includes.isEmpty()) {
+      Path root = roots.isEmpty() ? Path.of("provisioning") : roots.get(0);
+      Path example = root.resolve("datasources").resolve("ds.yaml");
+      out.append(" that the include globs ").append(quoted(includes)).append(" match; an include glob matches a")
+          .append(" file's path under its root, not the path as given: ").append(example).append(" is matched as")
+          .append(" datasources/ds.yaml, so write 'datasources/*.yaml' or '**/datasources/*.yaml', not '")
+          .append(example.getParent()).append("/*.yaml'");
+    }
+    if (!excludes.isEmpty()) {
+      out.append("; the exclude globs ").append(quoted(excludes)).append(" left out the files they match");
+    }
+    return out.toString();
+  }
+
+  private static String quoted(List<String> globs) {
+    return String.join(", ", globs.stream().map(glob -> "'" + glob + "'").toList());
   }
 
   /** Walks every root, going on past directories that cannot be listed (they are named in the result). */

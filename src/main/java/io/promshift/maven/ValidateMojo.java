@@ -142,6 +142,10 @@ public class ValidateMojo extends AbstractPromshiftMojo {
       }
       try {
         FindingsReport.Format format = FindingsReport.Format.parse(report);
+        if (format == FindingsReport.Format.GITHUB) {
+          // workflow commands act only in a runner's log; as a report file they would do nothing
+          throw new IllegalArgumentException(report);
+        }
         if (!formats.contains(format)) {
           formats.add(format);
         }

@@ -7,18 +7,19 @@ import java.util.Locale;
 
 /**
  * Writes validation findings in one format: compiler-style text for people, JSON for scripts, SARIF 2.1.0 for
- * code-scanning tools. Every format gives the file, line and column of each finding; none ever holds more of a
+ * code-scanning tools, GitHub Actions workflow commands for annotations in a workflow run. Every format gives the file, line and column of each finding; none ever holds more of a
  * secret than the findings do (at most {@link io.promshift.model.Secrets#redact}).
  */
 public interface FindingsReport {
 
-  /** The three formats. */
+  /** The formats: GITHUB is GitHub Actions' workflow commands (annotations), for a workflow's log only. */
   enum Format {
     TEXT,
     JSON,
-    SARIF;
+    SARIF,
+    GITHUB;
 
-    /** {@code text}, {@code json} or {@code sarif}, any case. */
+    /** {@code text}, {@code json}, {@code sarif} or {@code github}, any case. */
     public static Format parse(String name) {
       return valueOf(name.trim().toUpperCase(Locale.ROOT));
     }
@@ -31,11 +32,22 @@ public interface FindingsReport {
    */
   void write(List<Diagnostic> findings, int files, Appendable out) throws IOException;
 
+  /**
+   * Writes a validation run's findings; the JSON format also counts its files by state (validated, skipped,
+   * unreadable).
+   *
+   * @throws IOException when the {@link Appendable} does
+   */
+  default void write(ValidationRun run, Appendable out) throws IOException {
+    write(run.findings(), run.checked(), out);
+  }
+
   static FindingsReport of(Format format) {
     return switch (format) {
       case TEXT -> new TextReport();
       case JSON -> new JsonReport();
       case SARIF -> new SarifReport();
+      case GITHUB -> new GithubReport();
     };
   }
 

@@ -2,13 +2,27 @@ package io.promshift.report;
 
 import io.promshift.model.Secrets;
 import io.promshift.rules.Diagnostic;
+import io.promshift.rules.Severity;
 import java.io.IOException;
 import java.util.List;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A JSON array with one object per finding: {@code file}, {@code line}, {@code column}, {@code severity},
+ * A JSON object: {@code findings}, an array with one object per finding, and {@code summary}, the counts a script
+ * would otherwise compute — {@code files} (validated, read or not), {@code findings}, {@code severities} (each
+ * severity's count, zeros included) and, for a whole run, {@code states} (how many files were {@code validated},
+ * {@code skipped} as provisioning no data source, {@code unreadable}):
+ *
+ * <pre>
+ * {"findings": [{"file": "a.yaml", "line": 13, ...}],
+ *  "summary": {"files": 1, "findings": 1, "severities": {"error": 1, "warning": 0, "info": 0},
+ *              "states": {"validated": 1, "skipped": 0, "unreadable": 0}}}
+ * </pre>
+ *
+ * <p>Until 0.1 the report was the bare array: {@code jq '.findings[]'} reads what {@code jq '.[]'} read.
+ *
+ * <p>Each finding: {@code file}, {@code line}, {@code column}, {@code severity},
  * {@code rule}, {@code pointer} (JSON pointer into the document as Grafana reads it), {@code message} and
  * {@code fix}; for a finding inside an embedded unit (Helm values, an operator resource, ...) also {@code path}, the
  * YAML path of the value in the file.
@@ -16,11 +30,36 @@ import tools.jackson.databind.node.ObjectNode;
 final class JsonReport implements FindingsReport {
   @Override
   public void write(List<Diagnostic> findings, int files, Appendable out) throws IOException {
-    ArrayNode array = Json.NODES.arrayNode(findings.size());
+    out.append(Json.write(document(findings, files)));
+  }
+
+  @Override
+  public void write(ValidationRun run, Appendable out) throws IOException {
+    ObjectNode document = document(run.findings(), run.checked());
+    ObjectNode states = ((ObjectNode) document.get("summary")).putObject("states");
+    int unreadable = run.run().count(Verdict.FAILED);
+    int unreadableFiles = (int) run.run().files().stream().filter(FileOutcome::failed).count();
+    states.put("validated", run.checked() - unreadableFiles);
+    states.put("skipped", run.run().count(Verdict.SKIPPED));
+    states.put("unreadable", unreadable); // folders that could not be listed included
+    out.append(Json.write(document));
+  }
+
+  private static ObjectNode document(List<Diagnostic> findings, int files) {
+    ObjectNode document = Json.NODES.objectNode();
+    ArrayNode array = document.putArray("findings");
     for (Diagnostic f : findings) {
       put(array.addObject(), f);
     }
-    out.append(Json.write(array));
+    ObjectNode summary = document.putObject("summary");
+    summary.put("files", files);
+    summary.put("findings", findings.size());
+    ObjectNode severities = summary.putObject("severities");
+    int[] counts = TextReport.counts(findings);
+    for (Severity severity : Severity.values()) {
+      severities.put(severity.label(), counts[severity.ordinal()]);
+    }
+    return document;
   }
 
   /** One diagnostic as an object of the report's shape. */

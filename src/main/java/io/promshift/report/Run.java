@@ -19,6 +19,14 @@ public record Run(List<FileOutcome> problems, List<FileOutcome> files) {
     files = List.copyOf(files);
   }
 
+  /**
+   * Whether the run had nothing to work on (no file found, no folder it could not list): a front end reports it as
+   * an error with {@link io.promshift.io.FileSet#nothingFound()}, as a mistyped path or glob must not pass as clean.
+   */
+  public boolean empty() {
+    return problems.isEmpty() && files.isEmpty();
+  }
+
   /** How many files got this verdict (walk problems count as failed). */
   public int count(Verdict verdict) {
     int count = verdict == Verdict.FAILED ? problems.size() : 0;

@@ -4,6 +4,7 @@ import io.promshift.model.Secrets;
 import io.promshift.rules.Code;
 import io.promshift.rules.Diagnostic;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -25,12 +27,17 @@ import tools.jackson.databind.node.ObjectNode;
 final class SarifReport implements FindingsReport {
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
   static final String INFORMATION_URI = "https://github.com/promshift/promshift";
+  /**
+   * Where each rule is explained: the README's rule catalogue (the table under "Validation", one row per rule id),
+   * on the main branch so the link stays valid as versions come and go.
+   */
+  static final String HELP_URI = INFORMATION_URI + "/blob/main/README.md#validation";
 
   private final List<Code> rules;
   private final String version;
 
   SarifReport() {
-    this(Code.rules(), SarifReport.class.getPackage().getImplementationVersion());
+    this(Code.rules(), toolVersion());
   }
 
   /** A report describing these rules, for a tool of this version (null: not known). */
@@ -48,6 +55,7 @@ final class SarifReport implements FindingsReport {
     ObjectNode driver = run.putObject("tool").putObject("driver");
     driver.put("name", "promshift");
     if (version != null) {
+      driver.put("version", version);
       driver.put("semanticVersion", version);
     }
     driver.put("informationUri", INFORMATION_URI);
@@ -63,6 +71,7 @@ final class SarifReport implements FindingsReport {
       r.putObject("shortDescription").put("text", rule.title());
       r.putObject("fullDescription").put("text", rule.help());
       r.putObject("help").put("text", rule.help());
+      r.put("helpUri", HELP_URI);
       r.putObject("defaultConfiguration").put("level", rule.severity().sarifLevel());
     }
     run.put("columnKind", "unicodeCodePoints");
@@ -93,6 +102,26 @@ final class SarifReport implements FindingsReport {
       }
     }
     out.append(Json.write(sarif));
+  }
+
+  /**
+   * The version this build was made as (from a resource the build fills in, so classes run from a build folder have
+   * it too); the jar's manifest when the resource is missing; null when neither says.
+   */
+  static String toolVersion() {
+    try (InputStream in = SarifReport.class.getResourceAsStream("version.properties")) {
+      if (in != null) {
+        Properties properties = new Properties();
+        properties.load(in);
+        String version = properties.getProperty("version");
+        if (version != null && !version.isBlank() && !version.startsWith("${")) {
+          return version.trim();
+        }
+      }
+    } catch (IOException e) {
+      // fall back to the manifest
+    }
+    return SarifReport.class.getPackage().getImplementationVersion();
   }
 
   /** A relative path stays a relative URI reference with {@code /} separators; an absolute one becomes file:. */

@@ -14,7 +14,7 @@ import java.util.List;
  *   fix: add sigV4Region: ap-south-1 (the workspace URL's region)
  * values.yaml:12:20: warning [sigv4-auth-not-boolean] grafana.additionalDataSources[0].jsonData.sigV4Auth: sigV4Auth ...
  *   fix: write sigV4Auth: true (unquoted)
- * 1 errors, 1 warnings, 1 infos in 2 files
+ * 1 error, 1 warning, 0 infos in 2 files
  * </pre>
  *
  * <p>A finding inside an embedded unit (Helm values, an operator resource, ...) names the YAML path of its value
@@ -40,11 +40,15 @@ final class TextReport implements FindingsReport {
     if (!summary) {
       return;
     }
-    int[] counts = counts(findings);
-    out.append(String.valueOf(counts[Severity.ERROR.ordinal()])).append(" errors, ")
-        .append(String.valueOf(counts[Severity.WARNING.ordinal()])).append(" warnings, ")
-        .append(String.valueOf(counts[Severity.INFO.ordinal()])).append(" infos in ")
-        .append(String.valueOf(files)).append(" files\n");
+    out.append(summary(counts(findings), files)).append('\n');
+  }
+
+  /** {@code 1 error, 0 warnings, 2 infos in 1 file}: each count with its noun in the number it needs. */
+  static String summary(int[] counts, int files) {
+    return Columns.count(counts[Severity.ERROR.ordinal()], "error", "errors") + ", "
+        + Columns.count(counts[Severity.WARNING.ordinal()], "warning", "warnings") + ", "
+        + Columns.count(counts[Severity.INFO.ordinal()], "info", "infos") + " in "
+        + Columns.count(files, "file", "files");
   }
 
   /**

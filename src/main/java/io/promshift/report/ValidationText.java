@@ -1,10 +1,10 @@
 package io.promshift.report;
 
 import io.promshift.rules.Diagnostic;
-import io.promshift.rules.Severity;
 import io.promshift.text.Printable;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,16 +14,27 @@ import java.util.function.Function;
 public final class ValidationText {
   private ValidationText() {}
 
-  /** Each file (skipped ones included) with its count of findings: {@code path: 2 findings}. */
+  /**
+   * Each file in path order (whatever order the roots were given in) with its count of findings: {@code path: 2
+   * findings}; a file that provisions no data source says {@code path: skipped}, never "0 findings", which would
+   * read as validated and clean; one that could not be read says {@code unreadable} beside its findings.
+   */
   public static List<String> perFile(ValidationRun run) {
     Map<String, Integer> counts = new HashMap<>();
     for (Diagnostic finding : run.findings()) {
       counts.merge(finding.file(), 1, Integer::sum);
     }
+    List<FileOutcome> files = new ArrayList<>(run.run().files());
+    files.sort(Comparator.comparing(FileOutcome::file));
     List<String> lines = new ArrayList<>();
-    for (FileOutcome file : run.run().files()) {
+    for (FileOutcome file : files) {
       String name = file.file().toString();
-      lines.add(Printable.escape(name) + ": " + Columns.count(counts.getOrDefault(name, 0), "finding", "findings"));
+      String what = switch (file.verdict()) {
+        case SKIPPED -> "skipped (provisions no data source)";
+        case FAILED -> "unreadable, " + Columns.count(counts.getOrDefault(name, 0), "finding", "findings");
+        default -> Columns.count(counts.getOrDefault(name, 0), "finding", "findings");
+      };
+      lines.add(Printable.escape(name) + ": " + what);
     }
     return lines;
   }
@@ -52,11 +63,9 @@ public final class ValidationText {
         .map(f -> TextReport.line(f, fileName.apply(f.file()))).toList();
   }
 
-  /** {@code 2 errors, 0 warnings, 1 infos in 1 file}. */
+  /** {@code 2 errors, 0 warnings, 1 info in 1 file}. */
   public static String counts(ValidationRun run) {
-    int[] counts = TextReport.counts(run.findings());
-    return counts[Severity.ERROR.ordinal()] + " errors, " + counts[Severity.WARNING.ordinal()] + " warnings, "
-        + counts[Severity.INFO.ordinal()] + " infos in " + Columns.count(run.checked(), "file", "files");
+    return TextReport.summary(TextReport.counts(run.findings()), run.checked());
   }
 
   /** The least severe finding that fails the run, as the word users write. */
@@ -68,6 +77,6 @@ public final class ValidationText {
   public static void write(FindingsReport.Format format, ValidationRun run, Function<String, String> fileName,
       Appendable out) throws IOException {
     List<Diagnostic> renamed = run.findings().stream().map(f -> f.withFile(fileName.apply(f.file()))).toList();
-    FindingsReport.of(format).write(renamed, run.checked(), out);
+    FindingsReport.of(format).write(new ValidationRun(run.run(), renamed, run.checked(), run.failOn()), out);
   }
 }

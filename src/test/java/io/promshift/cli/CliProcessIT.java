@@ -111,7 +111,7 @@ class CliProcessIT {
 
     Result json = run(dir, "validate", "--format", "json", "samples");
     Cli.Run jsonInProcess = Cli.run("validate", "--format", "json", "samples");
-    assertThat(json.out()).isEqualTo(jsonInProcess.out()).startsWith("[\n  {\n    \"file\": ");
+    assertThat(json.out()).isEqualTo(jsonInProcess.out()).startsWith("{\n  \"findings\": [\n    {\n      \"file\": ");
     assertThat(json.code()).isEqualTo(jsonInProcess.code());
   }
 

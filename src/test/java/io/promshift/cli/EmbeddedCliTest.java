@@ -277,11 +277,11 @@ class EmbeddedCliTest {
     assertThat(text.out()).startsWith(values + ":9:20: warning [sigv4-auth-not-boolean]"
         + " grafana.additionalDataSources[0].jsonData.sigV4Auth: sigV4Auth is the string \"true\"");
 
-    JsonNode finding = JSON.readTree(Cli.run("validate", "--format", "json", values).out()).get(0);
+    JsonNode finding = JSON.readTree(Cli.run("validate", "--format", "json", values).out()).at("/findings/0");
     assertThat(finding.get("path").asString()).isEqualTo("grafana.additionalDataSources[0].jsonData.sigV4Auth");
     assertThat(finding.get("pointer").asString()).isEqualTo("/datasources/0/jsonData/sigV4Auth");
     JsonNode plainFinding = JSON.readTree(Cli.run("validate", "--format", "json", "samples/invalid/empty-region.yaml")
-        .out()).get(0);
+        .out()).at("/findings/0");
     assertThat(plainFinding.has("path")).as("a plain file's finding has no path").isFalse();
 
     JsonNode result = JSON.readTree(Cli.run("validate", "--format", "sarif", values).out())

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -35,7 +36,7 @@ class ValidateCommandTest {
         samples/invalid/empty-region.yaml:13:20: error [sigv4-region-missing] sigV4Auth is true but sigV4Region is empty: \
         requests are signed for the region as given, so signing fails and every query fails
           fix: add sigV4Region: ap-south-1 (the workspace URL's region)
-        1 errors, 0 warnings, 1 infos in 1 files
+        1 error, 0 warnings, 1 info in 1 file
         """);
   }
 
@@ -57,7 +58,7 @@ class ValidateCommandTest {
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.out()).contains("syntax-error.yaml:14:13: error [yaml-syntax]",
         "is-default-yes.yaml:10:16: error [bool-not-parsebool]", "no-such-file.yaml:1:1: error [unreadable]",
-        "3 errors, 0 warnings, 1 infos in 3 files");
+        "3 errors, 0 warnings, 1 info in 3 files");
   }
 
   @Test
@@ -72,12 +73,47 @@ class ValidateCommandTest {
   void jsonAndSarifAreMachineReadable() {
     JsonMapper mapper = JsonMapper.builder().build();
     JsonNode json = mapper.readTree(run("validate", "--format", "json", "samples/invalid/empty-region.yaml").out());
-    assertThat(json.get(1).get("pointer").asString()).isEqualTo("/datasources/0/jsonData/sigV4Region");
-    assertThat(json.get(1).get("line").asInt()).isEqualTo(13);
+    assertThat(json.at("/findings/1/pointer").asString()).isEqualTo("/datasources/0/jsonData/sigV4Region");
+    assertThat(json.at("/findings/1/line").asInt()).isEqualTo(13);
     JsonNode sarif = mapper.readTree(run("validate", "--format", "SARIF", "samples/invalid/empty-region.yaml").out());
     assertThat(sarif.at("/version").asString()).isEqualTo("2.1.0");
     assertThat(sarif.at("/runs/0/results/1/ruleId").asString()).isEqualTo("sigv4-region-missing");
     assertThat(sarif.at("/runs/0/results/1/locations/0/physicalLocation/region/startColumn").asInt()).isEqualTo(20);
+  }
+
+  @Test
+  void jsonHasASummaryBesideTheFindingsCountingBySeverityAndByFileState() {
+    JsonNode json = JsonMapper.builder().build().readTree(run("validate", "--format", "json",
+        "samples/invalid/syntax-error.yaml", "samples/invalid/is-default-yes.yaml", "samples/provisioning").out());
+    JsonNode summary = json.get("summary");
+    assertThat(summary.get("findings").asInt()).isEqualTo(json.get("findings").size());
+    assertThat(summary.at("/severities/error").asInt()).isEqualTo(countOf(json, "error"));
+    assertThat(summary.at("/severities/warning").asInt()).isEqualTo(countOf(json, "warning"));
+    assertThat(summary.at("/severities/info").asInt()).isEqualTo(countOf(json, "info"));
+    assertThat(summary.at("/states/unreadable").asInt()).isEqualTo(1);
+    assertThat(summary.at("/states/skipped").asInt()).as("samples/provisioning holds files of other kinds").isPositive();
+    assertThat(summary.at("/states/validated").asInt() + summary.at("/states/unreadable").asInt())
+        .isEqualTo(summary.get("files").asInt());
+  }
+
+  private static int countOf(JsonNode json, String severity) {
+    int count = 0;
+    for (JsonNode finding : json.get("findings")) {
+      count += finding.get("severity").asString().equals(severity) ? 1 : 0;
+    }
+    return count;
+  }
+
+  @Test
+  void githubFormatPrintsWorkflowCommandsAndNothingElseOnStdout() {
+    Run run = run("validate", "--format", "github", "samples/invalid/empty-region.yaml");
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.out().lines()).containsExactly(
+        "::notice file=samples/invalid/empty-region.yaml,line=7,col=11,title=migration-pending::" + run.out().lines()
+            .findFirst().orElseThrow().split("title=migration-pending::", 2)[1],
+        "::error file=samples/invalid/empty-region.yaml,line=13,col=20,title=sigv4-region-missing::sigV4Auth is true"
+            + " but sigV4Region is empty: requests are signed for the region as given, so signing fails and every query"
+            + " fails%0Afix: add sigV4Region: ap-south-1 (the workspace URL's region)");
   }
 
   @Test
@@ -127,6 +163,24 @@ class ValidateCommandTest {
     assertThat(verbose.err()).contains("samples/provisioning/datasources/70-staging-org2.yaml: ")
         .containsPattern("samples/provisioning/datasources/30-cloudwatch.yaml: \\d+ findings?\n");
     assertThat(verbose.out()).isEqualTo(run("validate", "samples/provisioning").out());
+  }
+
+  @Test
+  void verboseListsFilesInPathOrderAndASkippedFileAsSkippedNotAsZeroFindings(@TempDir Path dir) throws IOException {
+    Path notes = Files.writeString(dir.resolve("a-notes.yaml"), "title: not a provisioning file\n");
+    Run run = run("validate", "-v", "samples/invalid/empty-region.yaml", notes.toString(),
+        "samples/invalid/duplicate-key.yaml");
+    List<String> listed = run.err().lines().filter(line -> line.matches(".*: (unreadable, )?(\\d+ findings?|skipped.*)")).toList();
+    List<String> paths = new java.util.ArrayList<>(List.of(notes.toString(), "samples/invalid/empty-region.yaml",
+        "samples/invalid/duplicate-key.yaml"));
+    paths.sort(java.util.Comparator.comparing(Path::of));
+    assertThat(listed).as(run.toString()).hasSize(3);
+    for (int i = 0; i < 3; i++) {
+      assertThat(listed.get(i)).startsWith(paths.get(i) + ": ");
+    }
+    assertThat(listed).contains(notes + ": skipped (provisions no data source)",
+            "samples/invalid/duplicate-key.yaml: unreadable, 1 finding")
+        .noneMatch(line -> line.startsWith(notes + ": 0 findings"));
   }
 
   @Test

@@ -107,4 +107,19 @@ class FileSetTest {
     assertThat(scan.files()).extracting(FileSet.Found::file).containsExactly(input);
     assertThat(scan.leftovers()).containsExactlyInAnyOrder(current, older);
   }
+
+  @Test
+  void aWalkThatFindsNothingIsEmptyAndSaysWhyWithTheIncludeGlobsExplained(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("notes.txt"), "x");
+    FileSet plain = new FileSet(List.of(dir));
+    assertThat(plain.scan().isEmpty()).isTrue();
+    assertThat(plain.nothingFound()).isEqualTo("no YAML file (*.yaml, *.yml) found in " + dir);
+    FileSet globbed = new FileSet(List.of(Path.of("prov")), List.of("prov/*.yaml"), List.of());
+    assertThat(globbed.nothingFound()).isEqualTo("no YAML file (*.yaml, *.yml) found in prov that the include"
+        + " globs 'prov/*.yaml' match; an include glob matches a file's path under its root, not the path as given:"
+        + " prov/datasources/ds.yaml is matched as datasources/ds.yaml, so write 'datasources/*.yaml' or"
+        + " '**/datasources/*.yaml', not 'prov/datasources/*.yaml'");
+    Files.writeString(dir.resolve("a.yaml"), "x");
+    assertThat(plain.scan().isEmpty()).isFalse();
+  }
 }

@@ -161,6 +161,10 @@ class MojoTest {
     validate.set("failOn", "error").set("reports", List.of("html"));
     assertThatThrownBy(() -> run(validate)).isInstanceOf(MojoExecutionException.class)
         .hasMessage("promshift:validate: unknown report 'html'; use text, json or sarif");
+    validate.set("reports", List.of("github"));
+    assertThatThrownBy(() -> run(validate)).as("workflow commands act in a runner's log only, never as a file")
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessage("promshift:validate: unknown report 'github'; use text, json or sarif");
   }
 
   @Test

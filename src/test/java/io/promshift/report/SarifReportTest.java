@@ -25,6 +25,7 @@ class SarifReportTest {
               "tool": {
                 "driver": {
                   "name": "promshift",
+                  "version": "1.2.3",
                   "semanticVersion": "1.2.3",
                   "informationUri": "https://github.com/promshift/promshift",
                   "rules": [
@@ -39,6 +40,7 @@ class SarifReportTest {
                       "help": {
                         "text": "%2$s"
                       },
+                      "helpUri": "https://github.com/promshift/promshift/blob/main/README.md#validation",
                       "defaultConfiguration": {
                         "level": "error"
                       }
@@ -54,6 +56,7 @@ class SarifReportTest {
                       "help": {
                         "text": "%4$s"
                       },
+                      "helpUri": "https://github.com/promshift/promshift/blob/main/README.md#validation",
                       "defaultConfiguration": {
                         "level": "warning"
                       }
@@ -154,5 +157,17 @@ class SarifReportTest {
   /** A string as it appears inside a JSON string literal. */
   private static String json(String text) {
     return text.replace("\\", "\\\\").replace("\"", "\\\"");
+  }
+
+  @Test
+  void theToolsVersionComesFromTheBuildEvenWithoutAJarManifest() {
+    assertThat(SarifReport.toolVersion()).as("filled in by the build from the project's version")
+        .isNotBlank().doesNotContain("${");
+    JsonNode driver = JsonMapper.builder().build().readTree(render(FindingsReport.sarif(), List.of(), 0))
+        .at("/runs/0/tool/driver");
+    assertThat(driver.get("version").asString()).isEqualTo(SarifReport.toolVersion());
+    assertThat(driver.get("semanticVersion").asString()).isEqualTo(SarifReport.toolVersion());
+    assertThat(driver.get("rules")).allSatisfy(rule -> assertThat(rule.get("helpUri").asString())
+        .isEqualTo("https://github.com/promshift/promshift/blob/main/README.md#validation"));
   }
 }

@@ -17,7 +17,7 @@ class TextReportTest {
           fix: use at most 40 of a-z A-Z 0-9 - _, e.g. a-b
         dir with space/ü.yaml:9:11: info [migration-pending] Grafana migrates it
           fix: run promshift migrate
-        1 errors, 1 warnings, 1 infos in 2 files
+        1 error, 1 warning, 1 info in 2 files
         """);
   }
 
@@ -37,5 +37,11 @@ class TextReportTest {
   void nothingFound() {
     assertThat(render(FindingsReport.of(FindingsReport.Format.parse("TEXT")), List.of(), 3))
         .isEqualTo("0 errors, 0 warnings, 0 infos in 3 files\n");
+  }
+
+  @Test
+  void eachCountTakesTheNounInTheNumberItNeeds() {
+    assertThat(TextReport.summary(new int[] {1, 1, 1}, 1)).isEqualTo("1 error, 1 warning, 1 info in 1 file");
+    assertThat(TextReport.summary(new int[] {2, 0, 3}, 2)).isEqualTo("2 errors, 0 warnings, 3 infos in 2 files");
   }
 }
