@@ -97,8 +97,7 @@ public final class GoScalars {
    */
   static GoValue resolvePlain(String in, ScalarNode node, YamlDialect dialect) {
     if (dialect == YamlDialect.YAML_1_1 && YAML11_BOOL_WORDS.contains(in)) {
-      char first = in.charAt(0);
-      return new GoValue.GoBool(first == 'y' || first == 'Y' || in.equalsIgnoreCase("on"), node);
+      return new GoValue.GoBool(yaml11Truth(in), node);
     }
     if (TRUE.contains(in)) {
       return new GoValue.GoBool(true, node);
@@ -228,6 +227,27 @@ public final class GoScalars {
       return f >= -0x1p63 && f < 0x1p63 ? (long) f : Long.MIN_VALUE;
     }
     return null;
+  }
+
+  /**
+   * What go-yaml v3 sets in a Go {@code bool} field ({@code decode.go}): a boolean, or a string that is a YAML 1.1 word
+   * ({@code yes}, {@code off}, ...; quoted too, as go-yaml looks at the resolved string); null for anything else, which
+   * go-yaml refuses ("cannot unmarshal").
+   */
+  public static Boolean goBool(GoValue value) {
+    if (value instanceof GoValue.GoBool bool) {
+      return bool.value();
+    }
+    if (value instanceof GoValue.GoString s && YAML11_BOOL_WORDS.contains(s.value())) {
+      return yaml11Truth(s.value());
+    }
+    return null;
+  }
+
+  /** The truth of a YAML 1.1 boolean word: {@code y yes on} in any of their spellings. */
+  private static boolean yaml11Truth(String word) {
+    char first = word.charAt(0);
+    return first == 'y' || first == 'Y' || word.equalsIgnoreCase("on");
   }
 
   /** Go's {@code strconv.ParseBool}: how Grafana converts typed fields such as {@code isDefault}. */

@@ -40,9 +40,10 @@ final class GrafanaTypes {
         });
       }
     }
-    source.put(legacy ? "org_name" : "orgName", GoType.SCALAR);
-    Map<String, GoType> deletion = Map.of(
-        Field.ORG_ID.key(legacy), GoType.SCALAR, legacy ? "org_name" : "orgName", GoType.SCALAR, "name", GoType.SCALAR);
+    Map<String, GoType> deletion = new HashMap<>();
+    for (Field field : GrafanaView.DELETION_FIELDS) {
+      deletion.put(field.key(legacy), GoType.SCALAR);
+    }
     Map<String, GoType> file = new HashMap<>();
     file.put("apiVersion", GoType.SCALAR);
     file.put("datasources", new GoType.ListOf(new GoType.Struct("a data source", source)));

@@ -7,6 +7,7 @@ import io.promshift.grafana.GoValue;
 import io.promshift.syntax.AliasNode;
 import io.promshift.syntax.ScalarNode;
 import io.promshift.syntax.YamlNode;
+import io.promshift.model.Field.GoKind;
 import io.promshift.text.Position;
 import io.promshift.text.Printable;
 import java.util.ArrayList;
@@ -75,35 +76,8 @@ public record GrafanaView(long apiVersion, boolean legacy, List<Stored> dataSour
     return new Builder(file).build();
   }
 
-  /** The fields a data source item may set, in the order Grafana's struct lists them. */
-  private enum Kind { STRING, BOOL, INT, INT64, JSON, SECURE, CORRELATIONS }
-
-  private record Spec(String key, String legacyKey, Kind kind) {}
-
-  private static final List<Spec> DATA_SOURCE_FIELDS = List.of(
-      new Spec("name", "name", Kind.STRING),
-      new Spec("type", "type", Kind.STRING),
-      new Spec("uid", null, Kind.STRING),
-      new Spec("orgId", "org_id", Kind.INT64),
-      new Spec("orgName", "org_name", Kind.STRING),
-      new Spec("access", "access", Kind.STRING),
-      new Spec("url", "url", Kind.STRING),
-      new Spec("user", "user", Kind.STRING),
-      new Spec("database", "database", Kind.STRING),
-      new Spec("basicAuth", "basic_auth", Kind.BOOL),
-      new Spec("basicAuthUser", "basic_auth_user", Kind.STRING),
-      new Spec("withCredentials", "with_credentials", Kind.BOOL),
-      new Spec("isDefault", "is_default", Kind.BOOL),
-      new Spec("editable", "editable", Kind.BOOL),
-      new Spec("version", "version", Kind.INT),
-      new Spec("jsonData", "json_data", Kind.JSON),
-      new Spec("secureJsonData", "secure_json_data", Kind.SECURE),
-      new Spec("correlations", "correlations", Kind.CORRELATIONS));
-
-  private static final List<Spec> DELETION_FIELDS = List.of(
-      new Spec("name", "name", Kind.STRING),
-      new Spec("orgId", "org_id", Kind.INT64),
-      new Spec("orgName", "org_name", Kind.STRING));
+  /** The fields of a {@code deleteDatasources} item ({@code delete_datasources} in version 0). */
+  static final List<Field> DELETION_FIELDS = List.of(Field.NAME, Field.ORG_ID, Field.ORG_NAME);
 
   /** One view's state. */
   private static final class Builder {
@@ -129,23 +103,23 @@ public record GrafanaView(long apiVersion, boolean legacy, List<Stored> dataSour
         }
       });
       boolean legacy = file.isLegacy();
-      List<Stored> sources = items("datasources", DATA_SOURCE_FIELDS, legacy);
+      List<Stored> sources = items("datasources", List.of(Field.values()), legacy);
       List<Stored> deletions = items(legacy ? "delete_datasources" : "deleteDatasources", DELETION_FIELDS, legacy);
       boolean prune = false;
       Optional<GoMap.Entry> pruneEntry = legacy ? Optional.empty() : file.prune();
       if (pruneEntry.isPresent() && !(pruneEntry.get().value() instanceof GoValue.GoNull)) {
         // a plain Go bool: go-yaml fills it from a boolean or a YAML 1.1 word
-        Optional<Boolean> value = goBool(pruneEntry.get().value());
-        if (value.isEmpty()) {
+        Boolean value = GoScalars.goBool(pruneEntry.get().value());
+        if (value == null) {
           fail(pruneEntry.get().valueNode(), "prune", "cannot unmarshal " + kind(pruneEntry.get().value())
               + " into bool");
         }
-        prune = value.orElse(false);
+        prune = value != null && value;
       }
       return new GrafanaView(file.apiVersion(), legacy, sources, deletions, prune, failures);
     }
 
-    private List<Stored> items(String key, List<Spec> specs, boolean legacy) {
+    private List<Stored> items(String key, List<Field> fields, boolean legacy) {
       Optional<GoMap.Entry> list = file.entry(key);
       if (list.isEmpty() || list.get().value() instanceof GoValue.GoNull) {
         return List.of();
@@ -160,72 +134,72 @@ public record GrafanaView(long apiVersion, boolean legacy, List<Stored> dataSour
         if (item instanceof GoValue.GoNull) {
           // Grafana's decode leaves a nil pointer, and its mapping code then dereferences it
           fail(item.node(), key, "a null item: Grafana crashes on it (nil pointer dereference)");
-        } else if (!(item instanceof GoMap fields)) {
+        } else if (!(item instanceof GoMap map)) {
           fail(item.node(), key, "cannot unmarshal " + kind(item) + " into a " + (key.equals("datasources")
               ? "data source" : "deletion"));
         } else {
-          stored.add(item(index, fields, specs, legacy));
+          stored.add(item(index, map, fields, legacy));
         }
       }
       return stored;
     }
 
-    private Stored item(int index, GoMap fields, List<Spec> specs, boolean legacy) {
+    private Stored item(int index, GoMap item, List<Field> fields, boolean legacy) {
       Map<String, Object> stored = new LinkedHashMap<>();
-      for (Spec spec : specs) {
-        String key = legacy ? spec.legacyKey() : spec.key();
+      for (Field field : fields) {
+        String key = field.key(legacy);
         if (key == null) {
           continue;
         }
-        Optional<GoMap.Entry> entry = fields.entry(key);
+        Optional<GoMap.Entry> entry = item.entry(key);
         if (entry.isEmpty() || entry.get().value() instanceof GoValue.GoNull) {
           continue; // go-yaml leaves a field alone for a null value
         }
         GoValue value = entry.get().value();
-        switch (spec.kind()) {
+        switch (field.goKind()) {
           case JSON -> {
             if (value instanceof GoMap map) {
-              stored.put(spec.key(), plain(map));
+              stored.put(field.key(), plain(map));
             } else {
               fail(entry.get().valueNode(), key, "cannot unmarshal " + kind(value) + " into a map");
             }
           }
           case CORRELATIONS -> {
             if (value instanceof GoList list) {
-              stored.put(spec.key(), plain(list));
+              stored.put(field.key(), plain(list));
             } else {
               fail(entry.get().valueNode(), key, "cannot unmarshal " + kind(value) + " into a list");
             }
           }
-          case SECURE -> secure(entry.get(), key).ifPresent(map -> stored.put(spec.key(), map));
-          default -> typed(entry.get(), key, spec.kind(), legacy).ifPresent(v -> stored.put(spec.key(), v));
+          case SECURE -> secure(entry.get(), key).ifPresent(map -> stored.put(field.key(), map));
+          default -> typed(entry.get(), key, field.goKind(), legacy).ifPresent(v -> stored.put(field.key(), v));
         }
       }
-      return new Stored(index, file.position(fields.node()), stored);
+      return new Stored(index, file.position(item.node()), stored);
     }
 
     /** A typed field: as go-yaml fills a Go field (version 0), or as text then strconv (apiVersion 1). */
-    private Optional<Object> typed(GoMap.Entry entry, String key, Kind kind, boolean legacy) {
+    private Optional<Object> typed(GoMap.Entry entry, String key, GoKind kind, boolean legacy) {
       GoValue value = entry.value();
       if (!(AliasNode.resolve(entry.valueNode()) instanceof ScalarNode)) {
         fail(entry.valueNode(), key, "cannot unmarshal " + kind(value) + " into " + goType(kind, legacy));
         return Optional.empty();
       }
       String text = goString(value, file.dialect());
-      if (kind == Kind.STRING) {
+      if (kind == GoKind.STRING) {
         return Optional.of(shown(value.node(), text));
       }
       return legacy ? legacyTyped(entry, key, kind, value) : converted(entry, key, kind, text);
     }
 
-    private Optional<Object> converted(GoMap.Entry entry, String key, Kind kind, String text) {
-      if ((kind == Kind.INT || kind == Kind.INT64) && text.isEmpty()) {
+    private Optional<Object> converted(GoMap.Entry entry, String key, GoKind kind, String text) {
+      if ((kind == GoKind.INT || kind == GoKind.INT64) && text.isEmpty()) {
         return Optional.empty(); // Grafana leaves an empty int at 0
       }
       if (text.indexOf('$') >= 0) {
         return Optional.of(text); // converted after interpolation, which only Grafana's environment decides
       }
-      if (kind == Kind.BOOL) {
+      if (kind == GoKind.BOOL) {
         Boolean parsed = GoScalars.parseGoBool(text);
         if (parsed == null) {
           fail(entry.valueNode(), key, "strconv.ParseBool: parsing \"" + Printable.shortened(text, 40)
@@ -234,7 +208,7 @@ public record GrafanaView(long apiVersion, boolean legacy, List<Stored> dataSour
         }
         return Optional.of(parsed);
       }
-      String function = kind == Kind.INT ? "strconv.Atoi" : "strconv.ParseInt";
+      String function = kind == GoKind.INT ? "strconv.Atoi" : "strconv.ParseInt";
       Optional<Long> parsed = parseDecimal(text);
       if (parsed.isEmpty()) {
         fail(entry.valueNode(), key, function + ": parsing \"" + Printable.shortened(text, 40) + "\": "
@@ -245,11 +219,11 @@ public record GrafanaView(long apiVersion, boolean legacy, List<Stored> dataSour
     }
 
     /** go-yaml v3 decoding a resolved scalar into a Go bool, int64 or int field. */
-    private Optional<Object> legacyTyped(GoMap.Entry entry, String key, Kind kind, GoValue value) {
-      if (kind == Kind.BOOL) {
-        Optional<Boolean> bool = goBool(value);
-        if (bool.isPresent()) {
-          return Optional.of(bool.get());
+    private Optional<Object> legacyTyped(GoMap.Entry entry, String key, GoKind kind, GoValue value) {
+      if (kind == GoKind.BOOL) {
+        Boolean bool = GoScalars.goBool(value);
+        if (bool != null) {
+          return Optional.of(bool);
         }
       } else {
         Long integer = GoScalars.goInt64(value);
@@ -321,21 +295,6 @@ public record GrafanaView(long apiVersion, boolean legacy, List<Stored> dataSour
     return text == null ? "" : text;
   }
 
-  /**
-   * go-yaml v3 filling a Go bool field: a boolean, or a string that is a YAML 1.1 word ({@code yes}, {@code off}, ...;
-   * quoted too, as go-yaml looks at the resolved string).
-   */
-  private static Optional<Boolean> goBool(GoValue value) {
-    if (value instanceof GoValue.GoBool bool) {
-      return Optional.of(bool.value());
-    }
-    if (value instanceof GoValue.GoString s && GoScalars.YAML11_BOOL_WORDS.contains(s.value())) {
-      char first = s.value().charAt(0);
-      return Optional.of(first == 'y' || first == 'Y' || s.value().equalsIgnoreCase("on"));
-    }
-    return Optional.empty();
-  }
-
   /** Go's {@code strconv.ParseInt(s, 10, 64)}: an optional sign, then ASCII digits only, within int64. */
   static Optional<Long> parseDecimal(String text) {
     if (!isDecimal(text)) {
@@ -371,7 +330,7 @@ public record GrafanaView(long apiVersion, boolean legacy, List<Stored> dataSour
     };
   }
 
-  private static String goType(Kind kind, boolean legacy) {
+  private static String goType(GoKind kind, boolean legacy) {
     return switch (kind) {
       case BOOL -> legacy ? "bool" : "string (then strconv.ParseBool)";
       case INT -> legacy ? "int" : "string (then strconv.Atoi)";
