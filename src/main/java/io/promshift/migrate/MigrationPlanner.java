@@ -170,7 +170,7 @@ final class MigrationPlanner {
     if (!marked && !options.reverseUnmarked()) {
       notices.add(notice(Code.NATIVE_PLUGIN_SOURCE, ds, position(ds.node()), ds.label() + " has no "
           + MARKER + ": true, so it was created as " + type.get() + ", not migrated; left alone"
-          + (keepsMarker() ? "" : " (this resource cannot store the marker: --revert-unmarked moves it back)")));
+          + (keepsMarker() ? "" : " (this resource cannot store the marker: migrate --to prometheus --all moves it back)")));
       return null;
     }
     boolean hasMarker = ds.jsonData().map(j -> j.containsKey(MARKER)).orElse(false);

@@ -777,7 +777,7 @@ class EmbeddedMigrationTest {
     MigrationResult plainReverse = REVERSE.migrate("v4.yaml", migrated);
     assertThat(plainReverse.changed()).isFalse();
     assertThat(notices(plainReverse, Code.NATIVE_PLUGIN_SOURCE)).singleElement().satisfies(n ->
-        assertThat(n.message()).contains("--revert-unmarked"));
+        assertThat(n.message()).contains("migrate --to prometheus --all moves it back"));
   }
 
   // ---- Ansible and user units -------------------------------------------------------------------------------
