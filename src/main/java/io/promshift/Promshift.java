@@ -197,24 +197,15 @@ public final class Promshift {
     List<InspectedFile> inspected = new ArrayList<>();
     for (FileSet.Problem problem : scan.problems()) {
       inspected.add(new InspectedFile(problem.path(), problem.path(), SourceException.Kind.UNREADABLE,
-          List.of(Diagnostic.of(problem.path().toString(), Position.START, Code.UNLISTABLE, problem.message())),
-          List.of()));
+          List.of(unlistable(problem)), List.of()));
     }
-    listener.started(scan.files().size());
-    Batch.forEachOrdered(scan.files(), files.parallelism(), found -> {
-      InspectedFile file;
-      try {
-        file = inspect(found);
-      } catch (RuntimeException e) {
-        file = new InspectedFile(found.file(), found.root(), SourceException.Kind.UNREADABLE, List.of(Diagnostic.of(
-            found.file().toString(), Position.START, Code.UNREADABLE, "promshift failed on this file ("
-                + IoProblems.describe(e) + "); please report this")), List.of());
-      }
-      listener.progressed();
-      return file;
-    }, inspected::add);
+    forEachFile(files.parallelism(), scan.files(), listener, this::inspect,
+        (found, e) -> new InspectedFile(found.file(), found.root(), SourceException.Kind.UNREADABLE,
+            List.of(defect(found, e, "please report this")), List.of()),
+        inspected::add);
     return inspected;
   }
+
 
   private InspectedFile inspect(FileSet.Found found) {
     SourceFile file;
@@ -505,30 +496,49 @@ public final class Promshift {
       Function<FileSet.Found, FileOutcome> task) {
     List<FileOutcome> problems = new ArrayList<>();
     for (FileSet.Problem problem : scan.problems()) {
-      problems.add(FileOutcome.of(problem.path(), problem.path(), Verdict.FAILED, List.of(Diagnostic.of(
-          problem.path().toString(), Position.START, Code.UNLISTABLE, problem.message()))));
+      problems.add(FileOutcome.of(problem.path(), problem.path(), Verdict.FAILED, List.of(unlistable(problem))));
     }
     problems.forEach(listener::problem);
-    List<FileSet.Found> found = scan.files();
-    listener.started(found.size());
-    List<FileOutcome> outcomes = new ArrayList<>(found.size());
-    Batch.forEachOrdered(found, parallelism, file -> {
-      FileOutcome outcome;
-      try {
-        outcome = task.apply(file);
-      } catch (RuntimeException e) {
-        outcome = failed(file, Diagnostic.of(file.file().toString(), Position.START, Code.UNREADABLE,
-            "promshift failed on this file (" + IoProblems.describe(e) + "); it is left untouched"
-                + " — please report this"));
-      }
-      listener.progressed();
-      return outcome;
-    }, outcome -> {
-      outcomes.add(outcome);
-      listener.finished(outcome);
-    });
+    List<FileOutcome> outcomes = new ArrayList<>(scan.files().size());
+    forEachFile(parallelism, scan.files(), listener, task,
+        (file, e) -> failed(file, defect(file, e, "it is left untouched — please report this")), outcome -> {
+          outcomes.add(outcome);
+          listener.finished(outcome);
+        });
     return new Run(problems, outcomes);
   }
+
+  /**
+   * Works on each file on {@code parallelism} threads and hands the results to {@code done} in path order. A defect
+   * on one file costs that file ({@code onDefect} says so), never the run.
+   */
+  private static <T> void forEachFile(int parallelism, List<FileSet.Found> found, RunListener listener,
+      Function<FileSet.Found, T> task, java.util.function.BiFunction<FileSet.Found, RuntimeException, T> onDefect,
+      java.util.function.Consumer<T> done) {
+    listener.started(found.size());
+    Batch.forEachOrdered(found, parallelism, file -> {
+      T result;
+      try {
+        result = task.apply(file);
+      } catch (RuntimeException e) {
+        result = onDefect.apply(file, e);
+      }
+      listener.progressed();
+      return result;
+    }, done);
+  }
+
+  /** A folder of the walk that could not be listed. */
+  private static Diagnostic unlistable(FileSet.Problem problem) {
+    return Diagnostic.of(problem.path().toString(), Position.START, Code.UNLISTABLE, problem.message());
+  }
+
+  /** A defect of promshift's on one file, reported as such. */
+  private static Diagnostic defect(FileSet.Found file, RuntimeException e, String then) {
+    return Diagnostic.of(file.file().toString(), Position.START, Code.UNREADABLE, "promshift failed on this file ("
+        + IoProblems.describe(e) + "); " + then);
+  }
+
 
   /**
    * The scan of one path taken as one file, whatever it is: a directory is not walked (reading it says that it
