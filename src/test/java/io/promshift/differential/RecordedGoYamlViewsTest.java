@@ -10,7 +10,8 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -50,16 +51,24 @@ class RecordedGoYamlViewsTest {
         .as("go-yaml: %s%npromshift: %s%nstderr: %s", go, promshift, err).isNull();
   }
 
-  private static JsonNode recorded(String name) throws IOException, URISyntaxException {
-    Path views = Path.of(RecordedGoYamlViewsTest.class.getResource("/goyaml-views.jsonl").toURI());
-    List<String> lines = Files.readAllLines(views, StandardCharsets.UTF_8);
-    for (String line : lines) {
-      JsonNode view = JSON.readTree(line);
-      if (view.path("file").asString().equals(name)) {
-        return view;
+  /** go-yaml's recorded views, by file name: read once for every reproducer. */
+  private static Map<String, JsonNode> views;
+
+  private static synchronized JsonNode recorded(String name) throws IOException, URISyntaxException {
+    if (views == null) {
+      Path file = Path.of(RecordedGoYamlViewsTest.class.getResource("/goyaml-views.jsonl").toURI());
+      Map<String, JsonNode> read = new HashMap<>();
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        JsonNode view = JSON.readTree(line);
+        read.put(view.path("file").asString(), view);
       }
+      views = read;
     }
-    throw new AssertionError("no recorded go-yaml view of " + name + ": record the views again");
+    JsonNode view = views.get(name);
+    if (view == null) {
+      throw new AssertionError("no recorded go-yaml view of " + name + ": record the views again");
+    }
+    return view;
   }
 
   private static Path folder() throws URISyntaxException {
