@@ -28,6 +28,7 @@ import io.promshift.syntax.YamlDocument;
 import io.promshift.text.FileSnapshot;
 import io.promshift.text.IoProblems;
 import io.promshift.text.Position;
+import io.promshift.text.Printable;
 import io.promshift.text.SourceException;
 import io.promshift.text.SourceText;
 import java.io.IOException;
@@ -139,7 +140,7 @@ public final class Promshift {
 
   /** Every data source of one file with the state Grafana's config page shows for it. */
   public FileOutcome status(Path file) {
-    return status(one(file).files().get(0));
+    return status(one(file).files().get(0), this::fromDisk);
   }
 
   public Run status(FileSet files) {
@@ -150,13 +151,22 @@ public final class Promshift {
     FileSet.Scan scan = files.scan();
     Map<FileSet.Found, Path> reachedTwice = OutputTree.reachedTwice(scan.files());
     return run(files.parallelism(), scan, listener, found -> reachedTwice.containsKey(found)
-        ? sameFile(found, reachedTwice.get(found), "reported once") : status(found));
+        ? sameFile(found, reachedTwice.get(found), "reported once") : status(found, this::fromDisk));
   }
 
-  private FileOutcome status(FileSet.Found found) {
+  /**
+   * {@link #status(FileSet)} of one file's bytes a caller already has (standard input, an editor's buffer), named
+   * {@code name} in every message.
+   */
+  public Run status(String name, byte[] bytes) {
+    Given given = given(name, bytes);
+    return run(1, given.scan(), RunListener.NONE, found -> status(found, given));
+  }
+
+  private FileOutcome status(FileSet.Found found, Inputs inputs) {
     SourceFile file;
     try {
-      file = sources.read(found.file());
+      file = read(found, inputs);
     } catch (SourceException e) {
       return failed(found, Validator.unreadable(e));
     }
@@ -199,7 +209,7 @@ public final class Promshift {
       inspected.add(new InspectedFile(problem.path(), problem.path(), SourceException.Kind.UNREADABLE,
           List.of(unlistable(problem)), List.of()));
     }
-    forEachFile(files.parallelism(), scan.files(), listener, this::inspect,
+    forEachFile(files.parallelism(), scan.files(), listener, found -> inspect(found, this::fromDisk),
         (found, e) -> new InspectedFile(found.file(), found.root(), SourceException.Kind.UNREADABLE,
             List.of(defect(found, e, "please report this")), List.of()),
         inspected::add);
@@ -207,10 +217,16 @@ public final class Promshift {
   }
 
 
-  private InspectedFile inspect(FileSet.Found found) {
+  /** {@link #inspect(FileSet, RunListener)} of one file's bytes a caller already has, named {@code name}. */
+  public InspectedFile inspect(String name, byte[] bytes) {
+    Given given = given(name, bytes);
+    return inspect(given.scan().files().get(0), given);
+  }
+
+  private InspectedFile inspect(FileSet.Found found, Inputs inputs) {
     SourceFile file;
     try {
-      file = sources.read(found.file());
+      file = read(found, inputs);
     } catch (SourceException e) {
       return new InspectedFile(found.file(), found.root(), e.kind(), List.of(Validator.unreadable(e)), List.of());
     }
@@ -229,7 +245,7 @@ public final class Promshift {
 
   /** Validates one file (the cross-file rules among its own data sources); a directory is not walked. */
   public ValidationRun validate(Path file) {
-    return validate(one(file), 1, RunListener.NONE);
+    return validate(one(file), 1, RunListener.NONE, this::fromDisk);
   }
 
   public ValidationRun validate(FileSet files) {
@@ -241,10 +257,19 @@ public final class Promshift {
    * rules across files apply among the files of one directory, as Grafana reads a directory as one set).
    */
   public ValidationRun validate(FileSet files, RunListener listener) {
-    return validate(files.scan(), files.parallelism(), listener);
+    return validate(files.scan(), files.parallelism(), listener, this::fromDisk);
   }
 
-  private ValidationRun validate(FileSet.Scan scan, int parallelism, RunListener listener) {
+  /**
+   * Validates one file's bytes a caller already has (standard input, an editor's buffer), named {@code name} in
+   * every finding; the cross-file rules apply among its own data sources.
+   */
+  public ValidationRun validate(String name, byte[] bytes) {
+    Given given = given(name, bytes);
+    return validate(given.scan(), 1, RunListener.NONE, given);
+  }
+
+  private ValidationRun validate(FileSet.Scan scan, int parallelism, RunListener listener, Inputs inputs) {
     Map<FileOutcome, ProvisioningFile> read = new HashMap<>();
     Validator validator = Validator.create(settings.validation());
     Map<FileSet.Found, Path> reachedTwice = OutputTree.reachedTwice(scan.files());
@@ -254,7 +279,7 @@ public final class Promshift {
         return sameFile(found, reachedTwice.get(found), "validated once");
       }
       try {
-        SourceFile source = sources.read(found.file());
+        SourceFile source = read(found, inputs);
         if (!source.hasDataSources() && source.misplaced().isEmpty()) {
           return skipped(found);
         }
@@ -304,7 +329,7 @@ public final class Promshift {
 
   /** Migrates one file as the settings say and writes it as {@code mode} says; a directory is not walked. */
   public FileOutcome migrate(Path file, WriteMode mode) {
-    Run run = migrate(one(file), 1, mode, false, null, RunListener.NONE);
+    Run run = migrate(one(file), 1, mode, false, this::fromDisk, null, RunListener.NONE);
     return run.files().isEmpty() ? run.problems().get(0) : run.files().get(0);
   }
 
@@ -322,7 +347,7 @@ public final class Promshift {
    *     to one output or an input over itself
    */
   public Run migrate(FileSet files, WriteMode mode, boolean diffs, RunListener listener) {
-    return migrate(files.scan(), files.parallelism(), mode, diffs, null, listener);
+    return migrate(files.scan(), files.parallelism(), mode, diffs, this::fromDisk, null, listener);
   }
 
   /**
@@ -337,7 +362,8 @@ public final class Promshift {
       throws IOException {
     java.util.Objects.requireNonNull(patch, "patch");
     Map<Path, String> patches = new java.util.concurrent.ConcurrentHashMap<>();
-    Run run = migrate(files.scan(), files.parallelism(), mode, diffs, patches, listener);
+    Run run = migrate(files.scan(), files.parallelism(), mode, diffs, this::fromDisk,
+        (found, result) -> patches.put(found.file(), UnifiedDiff.patch(result)), listener);
     StringBuilder text = new StringBuilder();
     for (FileOutcome outcome : run.files()) {
       // the run's order (path order), whatever order the files were migrated in
@@ -367,7 +393,7 @@ public final class Promshift {
   }
 
   private Run migrate(FileSet.Scan found, int parallelism, WriteMode mode, boolean diffs,
-      Map<Path, String> patches, RunListener listener) {
+      Inputs inputs, java.util.function.BiConsumer<FileSet.Found, MigrationResult> changed, RunListener listener) {
     FileSet.Scan scan = found;
     OutputTree tree = null;
     Map<FileSet.Found, Path> sameFiles = Map.of();
@@ -392,7 +418,7 @@ public final class Promshift {
       OutputTree output = tree;
       return run(parallelism, scan, listener, file -> reachedTwice.containsKey(file)
           ? sameFile(file, reachedTwice.get(file), "rewritten once")
-          : migrate(file, output, mode instanceof WriteMode.InPlace, writer, diffs, patches));
+          : migrate(file, inputs, output, mode instanceof WriteMode.InPlace, writer, diffs, changed));
     } finally {
       if (writes) {
         try {
@@ -408,12 +434,12 @@ public final class Promshift {
    * Migrates one file and writes it: to the output tree when there is one; else, when the file changes and
    * {@code inPlace} says so, over itself; else nowhere.
    */
-  private FileOutcome migrate(FileSet.Found found, OutputTree output, boolean inPlace, AtomicWriter writer,
-      boolean diffs, Map<Path, String> patches) {
+  private FileOutcome migrate(FileSet.Found found, Inputs inputs, OutputTree output, boolean inPlace,
+      AtomicWriter writer, boolean diffs, java.util.function.BiConsumer<FileSet.Found, MigrationResult> changed) {
     String name = found.file().toString();
     FileSnapshot read;
     try {
-      read = reader.snapshot(found.file()); // bounded, and what identifies the file for the write's change check
+      read = inputs.snapshot(found); // bounded, and what identifies the file for the write's change check
     } catch (SourceException e) {
       return failed(found, Validator.unreadable(e));
     }
@@ -426,8 +452,8 @@ public final class Promshift {
     List<Diagnostic> notices = new ArrayList<>(result.notices());
     Verdict verdict = result.changed() ? Verdict.CHANGED : Verdict.UNCHANGED;
     String diff = diffs && result.changed() ? UnifiedDiff.of(result) : "";
-    if (patches != null && result.changed()) {
-      patches.put(found.file(), UnifiedDiff.patch(result));
+    if (changed != null && result.changed()) {
+      changed.accept(found, result);
     }
     byte[] content = result.changed() ? result.newBytes() : original;
     Path writtenTo = null;
@@ -484,6 +510,81 @@ public final class Promshift {
     Code code = e instanceof AtomicWriter.ConcurrentChangeException ? Code.CONCURRENT_CHANGE : Code.WRITE_FAILED;
     String why = e.getMessage() != null ? e.getMessage() : "cannot write (" + IoProblems.describe(e) + ")";
     return Diagnostic.of(found.file().toString(), Position.START, code, why);
+  }
+
+  /**
+   * A migration of bytes a caller already has: the run (one file, named as given) and the file's content after it,
+   * the bytes given when nothing changed or the file was refused.
+   */
+  public record Migrated(Run run, byte[] content) {
+    public Migrated {
+      content = content.clone();
+    }
+
+    @Override
+    public byte[] content() {
+      return content.clone();
+    }
+  }
+
+  /**
+   * Migrates one file's bytes a caller already has (standard input, an editor's buffer), named {@code name} in every
+   * message; nothing is written anywhere: the new content is the result's.
+   *
+   * @param diffs whether the outcome carries its unified diff, secrets masked
+   */
+  public Migrated migrate(String name, byte[] bytes, boolean diffs) {
+    Given given = given(name, bytes);
+    byte[][] content = {bytes};
+    Run run = migrate(given.scan(), 1, WriteMode.none(), diffs, given,
+        (found, result) -> content[0] = result.newBytes(), RunListener.NONE);
+    return new Migrated(run, content[0]);
+  }
+
+  // ---- where files come from ------------------------------------------------------------------------------
+
+  /** Where a run's files are read from: the disk, or bytes a caller already has. */
+  private interface Inputs {
+    FileSnapshot snapshot(FileSet.Found found);
+  }
+
+  /** One file's bytes, given: a run over them has one file, named as given (never written back: no file is). */
+  private record Given(FileSet.Found found, FileSnapshot snapshot) implements Inputs {
+    @Override
+    public FileSnapshot snapshot(FileSet.Found ignored) {
+      return snapshot;
+    }
+
+    FileSet.Scan scan() {
+      return new FileSet.Scan(List.of(found), List.of(), List.of());
+    }
+  }
+
+  private Given given(String name, byte[] bytes) {
+    java.util.Objects.requireNonNull(bytes, "bytes");
+    Path path;
+    try {
+      path = Path.of(name);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new PromshiftUsageException("the name " + Printable.quoted(name, 80) + " cannot be a file name: "
+          + e.getReason());
+    }
+    if (name.isEmpty()) {
+      throw new PromshiftUsageException("a file read from elsewhere needs a name for its messages");
+    }
+    // not a regular file: nothing is ever written over it
+    return new Given(new FileSet.Found(path, path), new FileSnapshot(path, null, bytes.length,
+        java.nio.file.attribute.FileTime.fromMillis(0), false, bytes));
+  }
+
+  private FileSnapshot fromDisk(FileSet.Found found) {
+    return reader.snapshot(found.file());
+  }
+
+  /** The file a run works on, read within the size limit, as a plain file or the units embedded in it. */
+  private SourceFile read(FileSet.Found found, Inputs inputs) {
+    FileSnapshot snapshot = inputs.snapshot(found);
+    return sources.read(reader.decode(found.file().toString(), snapshot.bytes()));
   }
 
   // ---- the run ---------------------------------------------------------------------------------------------

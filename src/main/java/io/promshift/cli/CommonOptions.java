@@ -52,8 +52,62 @@ final class CommonOptions {
       description = "Print errors only; the exit code tells the rest.")
   boolean quiet;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, order = 107, description = "Show this help and exit.")
+  @Option(names = "--stdin-name", paramLabel = "NAME", order = 107,
+      description = "With - as the PATH (the file read from standard input): the name its messages give it"
+          + " (default: stdin).")
+  String stdinName;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, order = 108, description = "Show this help and exit.")
   boolean help;
+
+  /** The PATH that stands for standard input. */
+  static final Path STDIN = Path.of("-");
+
+  /**
+   * Whether the run reads one file from standard input: the one PATH is {@code -}. A usage error for {@code -} among
+   * other PATHs, and for {@code --stdin-name} without {@code -}.
+   */
+  boolean readsStandardInput(List<Path> roots) {
+    boolean dash = roots.contains(STDIN);
+    if (dash && roots.size() > 1) {
+      throw new ParameterException(spec.commandLine(), "- reads one file from standard input; it cannot be given"
+          + " with other PATHs");
+    }
+    if (!dash && stdinName != null) {
+      throw new ParameterException(spec.commandLine(), "--stdin-name names the file read from standard input: give"
+          + " - as the PATH");
+    }
+    if (dash && (!includes.isEmpty() || !excludes.isEmpty())) {
+      throw new ParameterException(spec.commandLine(), "--include and --exclude choose files under a folder; the"
+          + " file read from standard input is always read");
+    }
+    return dash;
+  }
+
+  /** The name messages give the file read from standard input. */
+  String stdinName() {
+    return stdinName == null || stdinName.isEmpty() ? "stdin" : stdinName;
+  }
+
+  /**
+   * Standard input's bytes, at most {@code limit} of them (the reader's file size limit); a usage error when there
+   * are more, or when it cannot be read.
+   */
+  byte[] standardInput(long limit) {
+    java.io.InputStream in = ((PromshiftCli) spec.root().userObject()).in();
+    byte[] bytes;
+    try {
+      bytes = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
+    } catch (java.io.IOException e) {
+      throw new ParameterException(spec.commandLine(), "cannot read standard input ("
+          + io.promshift.text.IoProblems.describe(e) + ")");
+    }
+    if (bytes.length > limit) {
+      throw new ParameterException(spec.commandLine(), "standard input is over the file size limit of " + limit
+          + " bytes");
+    }
+    return bytes;
+  }
 
   /** The files to work on; throws a usage error for contradictory options. */
   FileSet fileSet(List<Path> roots) {

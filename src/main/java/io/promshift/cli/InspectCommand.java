@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
             + " file is still reported)"})
 final class InspectCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH",
-      description = "Provisioning files or directories (searched recursively for *.yaml, *.yml).")
+      description = "Provisioning files or directories (searched recursively for *.yaml, *.yml); - reads one file"
+          + " from standard input.")
   List<Path> paths;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "yaml", order = 1,
@@ -65,8 +66,10 @@ final class InspectCommand implements Callable<Integer> {
     try (Ui ui = new Ui(spec.commandLine().getOut(), spec.commandLine().getErr(),
         ((PromshiftCli) spec.root().userObject()).terminal(), common)) {
       RunListener progress = ui.listener("inspect", outcome -> { });
-      FileSet fileSet = common.fileSet(paths);
-      files = promshift.inspect(fileSet, progress);
+      FileSet fileSet = common.readsStandardInput(paths) ? null : common.fileSet(paths);
+      files = fileSet == null
+          ? List.of(promshift.inspect(common.stdinName(), common.standardInput(promshift.settings().read().maxFileSize())))
+          : promshift.inspect(fileSet, progress);
       if (files.isEmpty()) { // a mistyped PATH or glob must not pass as an empty report
         ui.error(fileSet.nothingFound());
         return 2;

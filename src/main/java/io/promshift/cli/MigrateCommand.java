@@ -108,7 +108,8 @@ final class MigrateCommand implements Callable<Integer> {
   String format;
 
   @Parameters(arity = "1..*", paramLabel = "PATH",
-      description = "Provisioning files or directories (searched recursively for *.yaml, *.yml).")
+      description = "Provisioning files or directories (searched recursively for *.yaml, *.yml); - reads one file"
+          + " from standard input.")
   List<Path> paths;
 
   @Mixin
@@ -122,7 +123,12 @@ final class MigrateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    FileSet fileSet = common.fileSet(paths);
+    boolean stdin = common.readsStandardInput(paths);
+    if (stdin && (mode.out != null || patch != null)) {
+      throw new ParameterException(spec.commandLine(), (mode.out != null ? "--out" : "--patch") + " writes files;"
+          + " with - (standard input) the result goes to standard output: the diff, or with --write the whole file");
+    }
+    FileSet fileSet = stdin ? null : common.fileSet(paths);
     if (mode.out != null && mode.out.toString().isEmpty()) {
       throw new ParameterException(spec.commandLine(), "--out needs a folder; an empty one would be the current"
           + " directory (an unset variable?)");
@@ -138,13 +144,13 @@ final class MigrateCommand implements Callable<Integer> {
         .keepMarker(keepMarker).revertUnmarked(all).rewriteBase64(rewriteBase64).build());
     WriteMode writeMode = mode.write ? WriteMode.inPlace() : mode.out != null ? WriteMode.toFolder(mode.out)
         : WriteMode.none();
-    String verb = mode.write ? "rewritten" : mode.out != null ? "changed" : "would change";
+    String verb = mode.write && !stdin ? "rewritten" : mode.write || mode.out != null ? "changed" : "would change";
     Run run;
     try (Ui ui = new Ui(spec.commandLine().getOut(), spec.commandLine().getErr(), root.terminal(), common)) {
       boolean diffs = isDryRun() && (document.equals("json") || !json && !ui.quiet());
       try {
         RunListener listener = ui.listener("migrate", outcome -> print(outcome, ui, verb, json));
-        run = patch == null ? promshift.migrate(fileSet, writeMode, diffs, listener)
+        run = stdin ? migrateStandardInput(promshift, diffs, ui, verb, json) : patch == null ? promshift.migrate(fileSet, writeMode, diffs, listener)
             : promshift.migrate(fileSet, writeMode, diffs, patch, listener);
       } catch (PromshiftUsageException e) {
         throw new ParameterException(spec.commandLine(), (mode.out != null ? "--out: " : "") + e.getMessage());
@@ -174,6 +180,34 @@ final class MigrateCommand implements Callable<Integer> {
       return 2;
     }
     return mode.check && run.count(Verdict.CHANGED) > 0 ? 1 : 0;
+  }
+
+  /**
+   * The file read from standard input: reported as a file of a run is, and with {@code --write} the whole file, changed
+   * or not, on standard output (the only place it can be written to).
+   */
+  private Run migrateStandardInput(Promshift promshift, boolean diffs, Ui ui, String verb, boolean json) {
+    Promshift.Migrated migrated = promshift.migrate(common.stdinName(),
+        common.standardInput(promshift.settings().read().maxFileSize()), diffs);
+    FileOutcome outcome = migrated.run().files().get(0);
+    if (mode.write && !json) {
+      outcome.messages().forEach(ui::message);
+      ui.document(contentAsText(migrated.content())); // the file itself: written even with --quiet
+    } else {
+      print(outcome, ui, verb, json);
+    }
+    return migrated.run();
+  }
+
+  /** The file's bytes as text for standard output, which carries UTF-8; a usage error for any other encoding. */
+  private String contentAsText(byte[] content) {
+    try {
+      return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+          .decode(java.nio.ByteBuffer.wrap(content)).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new ParameterException(spec.commandLine(), "--write with -: the file is not UTF-8 (UTF-16?) and standard"
+          + " output carries UTF-8; migrate it as a file instead");
+    }
   }
 
   private boolean isDryRun() {

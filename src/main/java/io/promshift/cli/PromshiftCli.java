@@ -36,13 +36,20 @@ public final class PromshiftCli {
   static final int INTERNAL_ERROR = 70;
 
   private final Terminal terminal;
+  private final InputStream in;
 
-  PromshiftCli(Terminal terminal) {
+  PromshiftCli(Terminal terminal, InputStream in) {
     this.terminal = terminal;
+    this.in = in;
   }
 
   Terminal terminal() {
     return terminal;
+  }
+
+  /** Standard input, read when the one PATH is {@code -}. */
+  InputStream in() {
+    return in;
   }
 
   /**
@@ -54,13 +61,19 @@ public final class PromshiftCli {
   }
 
   static int run(PrintWriter out, PrintWriter err, Terminal terminal, String... args) {
-    return run(out, err, terminal, Fatal.inProcess(), args);
+    return run(InputStream.nullInputStream(), out, err, terminal, args);
   }
 
-  private static int run(PrintWriter out, PrintWriter err, Terminal terminal, Fatal fatal, String... args) {
+  /** The same, with {@code in} as standard input (what {@code -} reads). */
+  static int run(InputStream in, PrintWriter out, PrintWriter err, Terminal terminal, String... args) {
+    return run(in, out, err, terminal, Fatal.inProcess(), args);
+  }
+
+  private static int run(InputStream in, PrintWriter out, PrintWriter err, Terminal terminal, Fatal fatal,
+      String... args) {
     CommandLine cli;
     try {
-      cli = new CommandLine(new PromshiftCli(terminal));
+      cli = new CommandLine(new PromshiftCli(terminal, in));
       addCommands(cli, args.length > 0 ? args[0] : null);
       configure(cli, out, err, terminal);
     } catch (Throwable e) { // out of memory before anything ran, say
@@ -125,7 +138,7 @@ public final class PromshiftCli {
    * completion from ({@link CompletionScript}).
    */
   static CommandLine fullCommandLine() {
-    CommandLine cli = new CommandLine(new PromshiftCli(Terminal.NONE));
+    CommandLine cli = new CommandLine(new PromshiftCli(Terminal.NONE, InputStream.nullInputStream()));
     addCommands(cli, null);
     return cli;
   }
@@ -177,7 +190,7 @@ public final class PromshiftCli {
       // UTF-8 whatever the locale: diffs and reports carry the files' own text
       PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8));
       PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8));
-      return run(out, err, Terminal.detect(), fatal, args);
+      return run(System.in, out, err, Terminal.detect(), fatal, args);
     } catch (Throwable e) {
       return fatal.report(e, null, null);
     }

@@ -46,7 +46,8 @@ import picocli.CommandLine.Spec;
             + " file is still reported)"})
 final class StatusCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH",
-      description = "Provisioning files or directories (searched recursively for *.yaml, *.yml).")
+      description = "Provisioning files or directories (searched recursively for *.yaml, *.yml); - reads one file"
+          + " from standard input.")
   List<Path> paths;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", order = 1,
@@ -73,10 +74,11 @@ final class StatusCommand implements Callable<Integer> {
           + "'; use text or json");
     };
     Promshift promshift = Promshift.create(common.settings(PromshiftSettings.builder()).build());
-    FileSet files = common.fileSet(paths);
+    boolean stdin = common.readsStandardInput(paths);
+    FileSet files = stdin ? null : common.fileSet(paths);
     Run run;
     try (Ui ui = new Ui(spec.commandLine().getOut(), spec.commandLine().getErr(), root.terminal(), common)) {
-      run = promshift.status(files, ui.listener("status", outcome -> {
+      java.util.function.Consumer<io.promshift.report.FileOutcome> print = outcome -> {
         if (outcome.verdict() == Verdict.FAILED || outcome.verdict() == Verdict.SKIPPED) {
           outcome.messages().forEach(ui::message);
         } else if (!json) {
@@ -84,7 +86,13 @@ final class StatusCommand implements Callable<Integer> {
           outcome.messages().forEach(ui::message);
           ui.report(StatusText.file(outcome, ui.outStyle(), ui.verbose()));
         }
-      }));
+      };
+      if (stdin) {
+        run = promshift.status(common.stdinName(), common.standardInput(promshift.settings().read().maxFileSize()));
+        run.files().forEach(print);
+      } else {
+        run = promshift.status(files, ui.listener("status", print));
+      }
       ui.close();
       if (run.empty()) { // a mistyped PATH or glob must not pass as "nothing to migrate"
         ui.error(files.nothingFound());

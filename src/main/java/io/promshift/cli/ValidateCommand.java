@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
             + " validated)"})
 final class ValidateCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH",
-      description = "Provisioning files or directories (searched recursively for *.yaml, *.yml).")
+      description = "Provisioning files or directories (searched recursively for *.yaml, *.yml); - reads one file"
+          + " from standard input.")
   List<Path> paths;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", order = 1,
@@ -86,14 +87,23 @@ final class ValidateCommand implements Callable<Integer> {
       // the schema library logs through SLF4J; without a binding, SLF4J's own notice would reach stderr
       System.setProperty("slf4j.internal.verbosity", "ERROR");
     }
-    FileSet files = common.fileSet(paths);
+    boolean stdin = common.readsStandardInput(paths);
+    FileSet files = stdin ? null : common.fileSet(paths);
+    Promshift promshift = Promshift.create(settings.build());
     ValidationRun run;
     try (Ui ui = new Ui(spec.commandLine().getOut(), spec.commandLine().getErr(), root.terminal(), common)) {
-      run = Promshift.create(settings.build()).validate(files, ui.listener("validate", outcome -> {
+      java.util.function.Consumer<io.promshift.report.FileOutcome> skipped = outcome -> {
         if (outcome.verdict() == Verdict.SKIPPED) {
           outcome.messages().forEach(ui::message);
         }
-      }, false)); // a folder that cannot be listed is a finding of the report
+      };
+      if (stdin) {
+        run = promshift.validate(common.stdinName(), common.standardInput(promshift.settings().read().maxFileSize()));
+        run.run().files().forEach(skipped);
+      } else {
+        // a folder that cannot be listed is a finding of the report
+        run = promshift.validate(files, ui.listener("validate", skipped, false));
+      }
       ui.close();
       if (run.run().empty()) { // a mistyped PATH or glob must not pass as "no findings"
         ui.error(files.nothingFound());

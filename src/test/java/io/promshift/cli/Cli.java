@@ -28,6 +28,15 @@ final class Cli {
     return new Run(code, out.toString(), err.toString());
   }
 
+  /** One run with {@code in} as standard input (what {@code -} reads). */
+  static Run withInput(byte[] in, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = PromshiftCli.run(new java.io.ByteArrayInputStream(in), new PrintWriter(out), new PrintWriter(err),
+        Terminal.NONE, args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
   /** Both streams into one, in the order they were written (what a terminal shows). */
   static Run merged(String... args) {
     StringWriter both = new StringWriter();
