@@ -278,12 +278,16 @@ public final class Validator {
       case LIMIT -> new RuleAndFix(Code.LIMIT,
           "split or simplify the file; a provisioning file never needs this much");
       case UNREADABLE -> new RuleAndFix(Code.UNREADABLE, "check the path and its permissions");
+      case NOT_FOUND -> new RuleAndFix(Code.UNREADABLE,
+          "check the path for a typo; a relative path starts at the current folder");
       case ENCODING -> new RuleAndFix(Code.UNREADABLE, "save the file as UTF-8 text");
       case UNEDITABLE -> throw new IllegalArgumentException(
           "not a reading error but a migration's refusal: " + e.getMessage());
     };
     String problem = e.problem();
-    String message = problem.contains("Grafana") ? problem : problem + "; Grafana cannot read this file either";
+    // a path with nothing at it is the command's mistake, not a file Grafana would meet
+    String message = problem.contains("Grafana") || e.kind() == SourceException.Kind.NOT_FOUND ? problem
+        : problem + "; Grafana cannot read this file either";
     Code rule = refusal.rule();
     return new Diagnostic(e.file(), e.position(), rule.severity(), rule, "", message, refusal.fix());
   }

@@ -585,8 +585,14 @@ public final class YamlReader {
     private SourceException translate(MarkedYamlEngineException e) {
       Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
       int offset = mark.map(m -> source.charOffset(m.getIndex())).orElse(lastOffset());
-      StringBuilder message = new StringBuilder("invalid YAML: ").append(e.getProblem());
-      if (e.getContext() != null && !e.getContext().isBlank()) {
+      StringBuilder message = new StringBuilder("invalid YAML: ");
+      Optional<String> indentation = indentation(e);
+      if (indentation.isPresent()) {
+        message.append(indentation.get());
+      } else {
+        message.append(e.getProblem());
+      }
+      if (indentation.isEmpty() && e.getContext() != null && !e.getContext().isBlank()) {
         message.append(" (").append(e.getContext().strip());
         e.getContextMark().ifPresent(m -> message.append(" at line ").append(m.getLine() + 1)
             .append(", column ").append(m.getColumn() + 1));
@@ -596,6 +602,25 @@ public final class YamlReader {
         message.append("; the file looks like a template ({{ }} or {% %}): render it before promshift reads it");
       }
       return source.error(offset, Kind.SYNTAX, message.toString());
+    }
+
+    /**
+     * The parser's words for a line that does not line up with its block ("expected <block end>, but found '<block
+     * mapping start>'") in plain words, naming where the block starts: the most common YAML mistake in hand-written
+     * provisioning files, and the parser's text names tokens a person never wrote.
+     */
+    private static Optional<String> indentation(MarkedYamlEngineException e) {
+      String problem = e.getProblem() == null ? "" : e.getProblem();
+      String context = e.getContext() == null ? "" : e.getContext();
+      if (!problem.startsWith("expected <block end>") || !context.startsWith("while parsing a block")
+          || e.getContextMark().isEmpty()) {
+        return Optional.empty();
+      }
+      Mark block = e.getContextMark().get();
+      String what = context.contains("mapping") ? "the mapping" : "the list";
+      return Optional.of("bad indentation: this line does not line up with " + what + " that starts at line "
+          + (block.getLine() + 1) + ", column " + (block.getColumn() + 1) + " (the keys of one mapping, and the"
+          + " dashes of one list, start in the same column; a deeper line needs a key ending in ':' above it)");
     }
 
     // Plain code rather than Optional chains: these run for every event of every file.

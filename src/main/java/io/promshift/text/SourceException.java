@@ -32,6 +32,8 @@ public final class SourceException extends RuntimeException {
     LIMIT,
     /** The file cannot be read from disk. */
     UNREADABLE,
+    /** Nothing is at the path: no file or folder by that name (a mistyped path, most likely). */
+    NOT_FOUND,
     /** The bytes are not UTF-8 text: invalid UTF-8, or a NUL byte. */
     ENCODING,
     /**

@@ -108,6 +108,9 @@ public record SourceFiles(long maxSize, Duration openTimeout) {
       return snapshot(path);
     } catch (TooLargeException e) {
       throw new SourceException(path.toString(), Position.START, SourceException.Kind.LIMIT, e.getMessage());
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new SourceException(path.toString(), Position.START, SourceException.Kind.NOT_FOUND,
+          "there is no file or folder at this path");
     } catch (IOException e) {
       throw new SourceException(path.toString(), Position.START, SourceException.Kind.UNREADABLE,
           "cannot read the file (" + IoProblems.describe(e) + ")");

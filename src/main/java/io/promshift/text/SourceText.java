@@ -116,6 +116,25 @@ public final class SourceText {
     return checked(name, out.toString(), true, charset);
   }
 
+  /**
+   * Whether text read as UTF-8 is really UTF-16 without a byte order mark: in its first characters, every other one
+   * is NUL and none between (ASCII in UTF-16, little- or big-endian).
+   */
+  private static boolean looksLikeUtf16(String text) {
+    int length = Math.min(text.length() & ~1, 64);
+    if (length < 4) {
+      return false;
+    }
+    int zeroParity = text.charAt(0) == '\0' ? 0 : 1;
+    for (int i = 0; i < length; i++) {
+      boolean zero = text.charAt(i) == '\0';
+      if (zero != (i % 2 == zeroParity)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean startsWith(byte[] bytes, byte[] prefix) {
     return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
   }
@@ -127,6 +146,11 @@ public final class SourceText {
   private static SourceText checked(String name, String text, boolean bom, Charset charset) {
     int nul = text.indexOf('\0');
     SourceText source = new SourceText(name, text, bom, charset);
+    if (nul >= 0 && looksLikeUtf16(text)) {
+      throw new SourceException(name, Position.START, SourceException.Kind.ENCODING,
+          "the file looks like UTF-16 text without a byte order mark (every other byte is zero): Grafana's YAML"
+              + " reader takes UTF-16 only with a byte order mark and refuses this file; save it as UTF-8");
+    }
     if (nul >= 0) {
       throw new SourceException(name, source.position(nul), SourceException.Kind.ENCODING,
           "the file contains a NUL byte: it is binary or in another encoding, not a YAML text file");

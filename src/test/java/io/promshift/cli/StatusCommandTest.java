@@ -55,7 +55,7 @@ class StatusCommandTest {
   void aMissingPathIsAFileThatCannotBeRead() {
     Cli.Run run = Cli.run("status", "samples/provisioning/datasources/10-amp-eu-west-1.yaml", "no/such/file.yaml");
     assertThat(run.code()).isEqualTo(2);
-    assertThat(run.err()).startsWith("no/such/file.yaml:1:1: error: cannot read the file (no such file)");
+    assertThat(run.err()).startsWith("no/such/file.yaml:1:1: error: there is no file or folder at this path");
     assertThat(run.out()).contains("AMP Production").endsWith("1 unreadable\n");
   }
 

@@ -149,6 +149,6 @@ class BoundedReadTest {
     assertThatThrownBy(() -> reader.read(dir)).hasMessage(dir + ":1:1: cannot read the file (is a directory)");
     Path missing = dir.resolve("missing.yaml");
     assertThatThrownBy(() -> ProvisioningReader.readBytes(missing, 1000))
-        .hasMessage(missing + ":1:1: cannot read the file (no such file)");
+        .hasMessage(missing + ":1:1: there is no file or folder at this path");
   }
 }
