@@ -51,12 +51,12 @@ final class MigrateCommand implements Callable<Integer> {
     @Override
     public MigrationTarget convert(String word) {
       for (MigrationTarget target : MigrationTarget.values()) {
-        if (target.word().equals(word)) {
+        if (target.word().equalsIgnoreCase(word.trim())) {
           return target;
         }
       }
-      throw new CommandLine.TypeConversionException("expected one of plugins, amazon, azure, prometheus but was '"
-          + word + "'");
+      throw new CommandLine.TypeConversionException("unknown value '" + word + "'; use " + String.join(", ",
+          java.util.Arrays.stream(MigrationTarget.values()).map(MigrationTarget::word).toList()));
     }
   }
 

@@ -69,9 +69,10 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    FindingsReport.Format reportFormat = parse(() -> FindingsReport.Format.parse(format), "--format", format);
+    FindingsReport.Format reportFormat = parse(() -> FindingsReport.Format.parse(format), "--format", format,
+        "text, json, sarif or github");
     PromshiftSettings.Builder settings = PromshiftSettings.builder();
-    parse(() -> settings.failOn(failOn), "--fail-on", failOn);
+    parse(() -> settings.failOn(failOn), "--fail-on", failOn, "error, warning or info");
     common.settings(settings);
     if (fileRoot != null && envFile == null) {
       throw new ParameterException(spec.commandLine(), "--file-root needs --env-file (placeholders are expanded only with an environment)");
@@ -132,11 +133,11 @@ final class ValidateCommand implements Callable<Integer> {
     return run.failed() ? 1 : 0;
   }
 
-  private <T> T parse(java.util.function.Supplier<T> parser, String option, String value) {
+  private <T> T parse(java.util.function.Supplier<T> parser, String option, String value, String values) {
     try {
       return parser.get();
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), option + ": unknown value '" + value + "'");
+      throw new ParameterException(spec.commandLine(), option + ": unknown value '" + value + "'; use " + values);
     }
   }
 }
