@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "inspect",
     sortOptions = false,
+    header = "Show what Grafana stores for each data source, after its own conversions.",
     description = {
         "Show what Grafana stores for each data source: its fields as Grafana reads",
         "them (go-yaml v3, then Grafana's own conversions), jsonData in go-yaml v3's",

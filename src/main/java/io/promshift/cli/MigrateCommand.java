@@ -31,6 +31,7 @@ import picocli.CommandLine;
 @Command(
     name = "migrate",
     sortOptions = false,
+    header = "Move data source types to the Amazon/Azure plugins, or back, byte for byte.",
     description = {
         "Move data source types between prometheus and the Amazon/Azure plugin types, as Grafana's migration decides,"
             + " leaving every other byte of each file as it was.",

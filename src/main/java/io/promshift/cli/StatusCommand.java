@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "status",
     sortOptions = false,
+    header = "List every data source with its migration state, as Grafana shows it.",
     description = {
         "List every data source, grouped by file, with its migration state as Grafana's",
         "config page shows it; then the totals. Per data source: line, name, type, and",

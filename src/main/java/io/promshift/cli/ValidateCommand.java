@@ -26,9 +26,10 @@ import picocli.CommandLine.Spec;
 /** Validates provisioning files: findings at file:line:col in text, JSON or SARIF; exit 1 or 2 on problems. */
 @Command(name = "validate",
     sortOptions = false,
-    description = {"Check data source provisioning files the way Grafana reads them: the JSON Schema, then",
-        "Grafana's own rules (startup refusals, SigV4, URLs, secrets, migration state); the cross-file rules",
-        "among the files of each directory, as Grafana reads one directory as one set.",
+    header = "Check provisioning files as Grafana reads them: schema and Grafana's rules.",
+    description = {"The JSON Schema first, then Grafana's own"
+        + " rules (startup refusals, SigV4, URLs, secrets, migration state); the cross-file rules among the files of"
+        + " each directory, as Grafana reads one directory as one set.",
         "Findings go to stdout; notes, errors that stop a file being read too, and progress to stderr."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
