@@ -100,7 +100,7 @@ final class CommonOptions {
       bytes = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
     } catch (java.io.IOException e) {
       throw new ParameterException(spec.commandLine(), "cannot read standard input ("
-          + io.promshift.text.IoProblems.describe(e) + ")");
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
     }
     if (bytes.length > limit) {
       throw new ParameterException(spec.commandLine(), "standard input is over the file size limit of " + limit

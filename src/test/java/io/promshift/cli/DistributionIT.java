@@ -75,7 +75,7 @@ class DistributionIT {
   }
 
   @Test
-  void theArchiveHoldsTheScriptsTheJarTheCompletionTheSchemaTheReadmeAndTheLicense(@TempDir Path dir)
+  void theArchiveHoldsTheScriptsTheJarTheCompletionTheManPagesTheSchemaTheReadmeAndTheLicense(@TempDir Path dir)
       throws Exception {
     Path home = unpack(dir);
     assertThat(home.resolve("bin/promshift")).isRegularFile().isExecutable();
@@ -88,6 +88,15 @@ class DistributionIT {
     assertThat(completion).as("picocli's completion knows every command")
         .contains("local commands=\"status validate migrate inspect help\"")
         .contains("bashcompinit"); // the same script works in zsh
+    for (String command : new String[] {"promshift", "promshift-status", "promshift-validate", "promshift-migrate",
+        "promshift-inspect"}) {
+      assertThat(Files.readString(home.resolve("man/man1/" + command + ".1"))).as(command + "'s man page, in roff")
+          .startsWith("'\\\" t")
+          .contains(".TH \"" + command.toUpperCase(java.util.Locale.ROOT).replace("-", "\\-") + "\"")
+          .contains(".SH \"SYNOPSIS\"");
+    }
+    assertThat(Files.readString(home.resolve("man/man1/promshift-validate.1"))).as("a glob stays a glob")
+        .contains("**/datasources/*.yaml");
     assertThat(Files.readString(home.resolve("bin/promshift"))).as("POSIX sh, LF line ends")
         .startsWith("#!/bin/sh\n").doesNotContain("\r");
     assertThat(Files.readString(home.resolve("bin/promshift.cmd"))).as("CRLF line ends for cmd.exe")
