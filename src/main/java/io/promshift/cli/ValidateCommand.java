@@ -85,10 +85,6 @@ final class ValidateCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "--env-file: cannot read " + envFile + ": " + e.getMessage());
       }
     }
-    if (System.getProperty("slf4j.internal.verbosity") == null) {
-      // the schema library logs through SLF4J; without a binding, SLF4J's own notice would reach stderr
-      System.setProperty("slf4j.internal.verbosity", "ERROR");
-    }
     boolean stdin = common.readsStandardInput(paths);
     FileSet files = stdin ? null : common.fileSet(paths);
     Promshift promshift = Promshift.create(settings.build());

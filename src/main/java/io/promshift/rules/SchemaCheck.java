@@ -51,6 +51,7 @@ public final class SchemaCheck {
   private final Schema schema;
 
   public SchemaCheck() {
+    QuietSlf4j.initialise();
     SchemaRegistry registry = SchemaRegistry.withDialect(Dialects.getDraft202012(), builder -> builder
         .schemaRegistryConfig(SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER)
             .regularExpressionFactory(SchemaCheck::regularExpression).build())

@@ -152,6 +152,24 @@ class CliProcessIT {
     assertThat(library.err()).contains("No SLF4J providers were found");
   }
 
+  @Test
+  void anEmbedderWithoutAnSlf4jProviderHearsNothingFromSlf4j(@TempDir Path dir) throws Exception {
+    // the library and its dependencies as a plain project has them: slf4j-api, no provider (slf4j-nop is the CLI's)
+    String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(entry -> !entry.contains("slf4j-nop") && !entry.endsWith("promshift-cli.jar"))
+        .collect(java.util.stream.Collectors.joining(File.pathSeparator));
+    assumeTrue(classPath.contains("slf4j-api"), "slf4j-api on the test class path");
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Path file = Path.of("samples/invalid/empty-region.yaml").toAbsolutePath();
+
+    Result embedder = exec(Map.of(), List.of(javaBin, "-cp", classPath, EmbedderProbe.class.getName(), file.toString()),
+        dir);
+
+    assertThat(embedder.code()).as(embedder.err()).isZero();
+    assertThat(embedder.out().strip()).as("it validated").isEqualTo("2");
+    assertThat(embedder.err()).as("no SLF4J notice").isEmpty();
+  }
+
   // ---- the launcher ----------------------------------------------------------------------------------
 
   /** The JVMs started under {@code process} while it runs, by their arguments; waits for it to end. */
