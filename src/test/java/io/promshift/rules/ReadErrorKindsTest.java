@@ -66,7 +66,7 @@ class ReadErrorKindsTest {
             () -> new ProvisioningReader(shallow).read("t.yaml", bytes("a: [[[1]]]\n"))),
         site("alias bomb", Kind.LIMIT, "limit", null, () -> read(bomb.toString())),
         site("values through aliases", Kind.LIMIT, "limit", "1:1", () -> JsonView.of(read(manyValues))),
-        site("file not there", Kind.UNREADABLE, "unreadable", "1:1",
+        site("file not there", Kind.NOT_FOUND, "unreadable", "1:1",
             () -> ProvisioningReader.readBytes(dir.resolve("missing.yaml"), 100)),
         site("invalid UTF-8", Kind.ENCODING, "unreadable", "1:4",
             () -> READER.read("t.yaml", new byte[] {'a', ':', ' ', (byte) 0xFF, '\n'})),
@@ -145,7 +145,8 @@ class ReadErrorKindsTest {
         || problem.startsWith("excessive aliasing") || problem.startsWith("the document expands")) {
       return "limit";
     } else if (problem.startsWith("cannot read the file") || problem.startsWith("the file is not valid UTF-8")
-        || problem.startsWith("the file contains a NUL byte")) {
+        || problem.startsWith("the file contains a NUL byte") || problem.startsWith("there is no file or folder")
+        || problem.startsWith("the file looks like UTF-16")) {
       return "unreadable";
     }
     return "yaml-syntax";
@@ -158,6 +159,8 @@ class ReadErrorKindsTest {
       case "template" -> "render the template (helm template, ansible, terraform) and validate the rendered file";
       case "limit" -> "split or simplify the file; a provisioning file never needs this much";
       case "unreadable" -> e.problem().startsWith("cannot read") ? "check the path and its permissions"
+          : e.problem().startsWith("there is no file") ? "check the path for a typo; a relative path starts at the"
+              + " current folder"
           : "save the file as UTF-8 text";
       default -> e.problem().contains("two byte order marks")
           ? "write the file as it is meant to be read; Grafana would store something else"
