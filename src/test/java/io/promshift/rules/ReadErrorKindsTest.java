@@ -68,6 +68,8 @@ class ReadErrorKindsTest {
         site("values through aliases", Kind.LIMIT, "limit", "1:1", () -> JsonView.of(read(manyValues))),
         site("file not there", Kind.NOT_FOUND, "unreadable", "1:1",
             () -> ProvisioningReader.readBytes(dir.resolve("missing.yaml"), 100)),
+        site("a folder, not a file", Kind.UNREADABLE, "unreadable", "1:1",
+            () -> ProvisioningReader.readBytes(dir, 100)),
         site("invalid UTF-8", Kind.ENCODING, "unreadable", "1:4",
             () -> READER.read("t.yaml", new byte[] {'a', ':', ' ', (byte) 0xFF, '\n'})),
         site("NUL byte", Kind.ENCODING, "unreadable", "1:5", () -> read("a: x\0y\n")),
