@@ -55,6 +55,7 @@ public record PromshiftSettings(
     private boolean embedded = true;
     private boolean rewriteBase64;
     private List<UnitRule> unitRules = List.of();
+    private String migrateCommand;
 
     private Builder() {}
 
@@ -163,8 +164,20 @@ public record PromshiftSettings(
       return this;
     }
 
+    /**
+     * The command a validation finding's fix names to migrate a file: {@code promshift migrate} (the CLI) unless a
+     * front end names its own, e.g. {@code mvn promshift:apply}.
+     */
+    public Builder migrateCommand(String value) {
+      this.migrateCommand = Objects.requireNonNull(value, "migrateCommand");
+      return this;
+    }
+
     public PromshiftSettings build() {
       ValidationOptions.Builder validation = ValidationOptions.builder();
+      if (migrateCommand != null) {
+        validation.migrateCommand(migrateCommand);
+      }
       if (environment != null) {
         validation.environment(environment).fileRoot(fileRoot);
       }

@@ -21,8 +21,12 @@ final class FileRules extends RuleSet {
   private static final Pattern JSON_LEAF = Pattern.compile("^/datasources/[0-9]+/(?:jsonData|json_data|correlations)/.*");
   private static final Pattern SIGV4_AUTH = Pattern.compile("^/datasources/[0-9]+/(?:jsonData|json_data)/sigV4Auth$");
 
-  FileRules(JsonView view, Emitter out) {
+  /** The command the fixes name to migrate the file. */
+  private final String migrateCommand;
+
+  FileRules(JsonView view, Emitter out, String migrateCommand) {
     super(view, out);
+    this.migrateCommand = migrateCommand;
   }
 
   void apply() {
@@ -34,7 +38,7 @@ final class FileRules extends RuleSet {
     placeholdersInVersionZero();
     literalAccessKeyIds();
     jsonDataWords();
-    DataSourceRules sources = new DataSourceRules(view, out);
+    DataSourceRules sources = new DataSourceRules(view, out, migrateCommand);
     SigV4Rules sigV4 = new SigV4Rules(view, out);
     for (DataSource ds : file.dataSources()) {
       Source source = new Source(ds, view, "datasources");

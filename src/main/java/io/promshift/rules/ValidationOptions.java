@@ -21,10 +21,12 @@ public final class ValidationOptions {
 
   private final Map<String, String> environment;
   private final Path fileRoot;
+  private final String migrateCommand;
 
-  private ValidationOptions(Map<String, String> environment, Path fileRoot) {
+  private ValidationOptions(Map<String, String> environment, Path fileRoot, String migrateCommand) {
     this.environment = environment == null ? null : Map.copyOf(environment);
     this.fileRoot = fileRoot;
+    this.migrateCommand = migrateCommand;
   }
 
   public static Builder builder() {
@@ -45,6 +47,14 @@ public final class ValidationOptions {
     return Optional.ofNullable(fileRoot);
   }
 
+  /**
+   * The command a finding's fix names to migrate the file ({@code migration-pending}): the CLI's by default; a front
+   * end names its own (the Maven plugin: {@code mvn promshift:apply}), as the fix is read where it runs.
+   */
+  public String migrateCommand() {
+    return migrateCommand;
+  }
+
   public boolean expands() {
     return environment != null;
   }
@@ -59,6 +69,7 @@ public final class ValidationOptions {
   public static final class Builder {
     private Map<String, String> environment;
     private Path fileRoot;
+    private String migrateCommand = "promshift migrate";
 
     private Builder() {}
 
@@ -74,8 +85,14 @@ public final class ValidationOptions {
       return this;
     }
 
+    /** The command a fix names to migrate a file (default {@code promshift migrate}). */
+    public Builder migrateCommand(String value) {
+      this.migrateCommand = java.util.Objects.requireNonNull(value, "migrateCommand");
+      return this;
+    }
+
     public ValidationOptions build() {
-      return new ValidationOptions(environment, fileRoot);
+      return new ValidationOptions(environment, fileRoot, migrateCommand);
     }
   }
 }
