@@ -7,7 +7,6 @@ import io.promshift.io.FileSet;
 import io.promshift.io.WriteMode;
 import io.promshift.report.FileOutcome;
 import io.promshift.report.Message;
-import io.promshift.report.MigrationText;
 import io.promshift.report.Run;
 import io.promshift.report.Verdict;
 import java.io.IOException;
@@ -61,11 +60,6 @@ public abstract class AbstractMigrationMojo extends AbstractPromshiftMojo {
       } catch (IOException e) {
         throw new MojoExecutionException("promshift:" + goal() + ": cannot write the patch " + logName(patch) + " ("
             + e.getMessage() + ")", e);
-      }
-      if (run.count(Verdict.CHANGED) > 0) {
-        // a patch that applies carries the files' secrets, unmasked: said wherever the build log is read (an empty
-        // one, of a clean build, holds nothing to warn about)
-        getLog().warn(MigrationText.patchWarning(patch));
       }
     }
     if (nothingToProcess(run.files(), run.problems())) {

@@ -77,6 +77,11 @@ public class CheckMojo extends AbstractMigrationMojo {
           MAX_DIFF_LINES));
     }
     getLog().info("promshift:check: " + MigrationText.summary(run, "would change", "", target.describe()));
+    if (patchFile != null && !pending.isEmpty()) {
+      // a patch that applies carries the files' secrets, unmasked: said below the diffs, where the log is read (the
+      // empty patch of a clean build holds nothing to warn about)
+      getLog().warn(MigrationText.patchWarning(patchFile()));
+    }
     if (!pending.isEmpty()) {
       // the fix command last, as Spotless's check ends: Maven prints this message at the end of the build log
       throw new MojoFailureException(plural(pending.size(), "provisioning file") + " would change in a migration to "
