@@ -56,6 +56,7 @@ public record PromshiftSettings(
     private boolean rewriteBase64;
     private List<UnitRule> unitRules = List.of();
     private String migrateCommand;
+    private String envFileOption;
 
     private Builder() {}
 
@@ -173,10 +174,22 @@ public record PromshiftSettings(
       return this;
     }
 
+    /**
+     * The option a validation finding's fix names to validate with an environment: {@code --env-file} (the CLI)
+     * unless a front end names its own, e.g. {@code envFile}.
+     */
+    public Builder envFileOption(String value) {
+      this.envFileOption = Objects.requireNonNull(value, "envFileOption");
+      return this;
+    }
+
     public PromshiftSettings build() {
       ValidationOptions.Builder validation = ValidationOptions.builder();
       if (migrateCommand != null) {
         validation.migrateCommand(migrateCommand);
+      }
+      if (envFileOption != null) {
+        validation.envFileOption(envFileOption);
       }
       if (environment != null) {
         validation.environment(environment).fileRoot(fileRoot);

@@ -158,7 +158,8 @@ public abstract class AbstractPromshiftMojo extends AbstractMojo {
    */
   PromshiftSettings.Builder settings() throws MojoExecutionException {
     // a hint in a Maven log names the goal that does it, not the CLI
-    PromshiftSettings.Builder settings = PromshiftSettings.builder().migrateCommand(APPLY_COMMAND);
+    PromshiftSettings.Builder settings = PromshiftSettings.builder().migrateCommand(APPLY_COMMAND)
+        .envFileOption("envFile");
     String mode = embedded == null ? "auto" : embedded.trim().toLowerCase(java.util.Locale.ROOT);
     try {
       settings.embedded(mode);

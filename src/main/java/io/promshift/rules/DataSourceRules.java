@@ -51,12 +51,8 @@ final class DataSourceRules extends RuleSet {
     });
   }
 
-  /** The command the fix of a pending migration names: the one of the front end the finding is read in. */
-  private final String migrateCommand;
-
-  DataSourceRules(JsonView view, Emitter out, String migrateCommand) {
+  DataSourceRules(JsonView view, Emitter out) {
     super(view, out);
-    this.migrateCommand = migrateCommand;
   }
 
   void apply(Source s) {
@@ -290,7 +286,7 @@ final class DataSourceRules extends RuleSet {
       out.report(Code.MIGRATION_PENDING, typePointer, view.position(typePointer),
           "Grafana's type migration moves this prometheus data source to " + target + " (" + why + ") at every"
               + " start (Grafana 13; 12 with prometheusTypeMigration), and " + view.templating().flipBack(),
-          "run " + migrateCommand + " to write type: " + target + " and the migration marker");
+          "run " + out.options().migrateCommand() + " to write type: " + target + " and the migration marker");
       versionOnMigration(s, target);
     }
     String marker = s.json(PromTypeMigration.MARKER);

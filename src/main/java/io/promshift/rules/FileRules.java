@@ -21,12 +21,8 @@ final class FileRules extends RuleSet {
   private static final Pattern JSON_LEAF = Pattern.compile("^/datasources/[0-9]+/(?:jsonData|json_data|correlations)/.*");
   private static final Pattern SIGV4_AUTH = Pattern.compile("^/datasources/[0-9]+/(?:jsonData|json_data)/sigV4Auth$");
 
-  /** The command the fixes name to migrate the file. */
-  private final String migrateCommand;
-
-  FileRules(JsonView view, Emitter out, String migrateCommand) {
+  FileRules(JsonView view, Emitter out) {
     super(view, out);
-    this.migrateCommand = migrateCommand;
   }
 
   void apply() {
@@ -38,7 +34,7 @@ final class FileRules extends RuleSet {
     placeholdersInVersionZero();
     literalAccessKeyIds();
     jsonDataWords();
-    DataSourceRules sources = new DataSourceRules(view, out, migrateCommand);
+    DataSourceRules sources = new DataSourceRules(view, out);
     SigV4Rules sigV4 = new SigV4Rules(view, out);
     for (DataSource ds : file.dataSources()) {
       Source source = new Source(ds, view, "datasources");

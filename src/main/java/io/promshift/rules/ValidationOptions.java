@@ -22,11 +22,14 @@ public final class ValidationOptions {
   private final Map<String, String> environment;
   private final Path fileRoot;
   private final String migrateCommand;
+  private final String envFileOption;
 
-  private ValidationOptions(Map<String, String> environment, Path fileRoot, String migrateCommand) {
+  private ValidationOptions(Map<String, String> environment, Path fileRoot, String migrateCommand,
+      String envFileOption) {
     this.environment = environment == null ? null : Map.copyOf(environment);
     this.fileRoot = fileRoot;
     this.migrateCommand = migrateCommand;
+    this.envFileOption = envFileOption;
   }
 
   public static Builder builder() {
@@ -55,6 +58,14 @@ public final class ValidationOptions {
     return migrateCommand;
   }
 
+  /**
+   * The option a finding's fix names to validate with an environment ({@code placeholder-unchecked}): the CLI's
+   * {@code --env-file} by default; the Maven plugin's {@code envFile}.
+   */
+  public String envFileOption() {
+    return envFileOption;
+  }
+
   public boolean expands() {
     return environment != null;
   }
@@ -70,6 +81,7 @@ public final class ValidationOptions {
     private Map<String, String> environment;
     private Path fileRoot;
     private String migrateCommand = "promshift migrate";
+    private String envFileOption = "--env-file";
 
     private Builder() {}
 
@@ -91,8 +103,14 @@ public final class ValidationOptions {
       return this;
     }
 
+    /** The option a fix names to validate with an environment (default {@code --env-file}). */
+    public Builder envFileOption(String value) {
+      this.envFileOption = java.util.Objects.requireNonNull(value, "envFileOption");
+      return this;
+    }
+
     public ValidationOptions build() {
-      return new ValidationOptions(environment, fileRoot, migrateCommand);
+      return new ValidationOptions(environment, fileRoot, migrateCommand, envFileOption);
     }
   }
 }

@@ -166,12 +166,15 @@ class MojoTest {
   }
 
   @Test
-  void validatesHintsNameTheMavenGoalNotTheCli() throws Exception {
+  void validatesHintsNameTheMavenGoalAndParameterNotTheCli() throws Exception {
     write("src/main/grafana/amp.yaml", AMP);
+    write("src/main/grafana/placeholder.yaml", AMP.replace("sigV4Auth: true", "sigV4Auth: ${AMP_SIGN}"));
     RecordingLog log = run(mojo(new ValidateMojo()));
     assertThat(log.lines()).contains("[info]   fix: run mvn promshift:apply to write type:"
         + " grafana-amazonprometheus-datasource and the migration marker");
-    assertThat(String.join("\n", log.lines())).doesNotContain("promshift migrate");
+    assertThat(log.lines()).contains("[info]   fix: validate with the environment Grafana runs with (envFile) to check"
+        + " the value");
+    assertThat(String.join("\n", log.lines())).doesNotContain("promshift migrate", "--env-file");
   }
 
   @Test
