@@ -20,8 +20,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Fails the build when the migration in the configured direction ({@code to}) would change a provisioning file,
- * and prints the unified diff of each such file, secrets masked, like {@code spotless:check}. Writes nothing;
- * {@code promshift:apply} makes the change.
+ * and prints the unified diff of each such file (up to 50 lines, the rest counted), secrets masked, like
+ * {@code spotless:check}; the failure message ends with the command that fixes them. Writes nothing to the files
+ * ({@code patchFile} aside); {@code promshift:apply} makes the change.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractMigrationMojo {

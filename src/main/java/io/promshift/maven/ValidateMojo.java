@@ -50,7 +50,10 @@ public class ValidateMojo extends AbstractPromshiftMojo {
   @Parameter(property = "promshift.fileRoot")
   private File fileRoot;
 
-  /** Report files to write: any of {@code text}, {@code json}, {@code sarif} (SARIF 2.1.0). */
+  /**
+   * Report files to write: any of {@code text}, {@code json}, {@code sarif} (SARIF 2.1.0). They hold no secret and
+   * get the umask's mode, as any file the build writes.
+   */
   @Parameter(property = "promshift.reports")
   private List<String> reports;
 
