@@ -360,6 +360,18 @@ public final class Promshift {
    */
   public Run migrate(FileSet files, WriteMode mode, boolean diffs, Path patch, RunListener listener)
       throws IOException {
+    return migrate(files, mode, diffs, patch, null, listener);
+  }
+
+  /**
+   * {@link #migrate(FileSet, WriteMode, boolean, Path, RunListener)} with each file named in the patch as
+   * {@code patchName} says (e.g. relative to the project a build runs in, where the files were found by absolute
+   * paths): the patch applies from the directory those names are relative to.
+   *
+   * @param patchName a file's name in the patch's {@code --- a/} and {@code +++ b/} headers; null: as it was found
+   */
+  public Run migrate(FileSet files, WriteMode mode, boolean diffs, Path patch, Function<Path, String> patchName,
+      RunListener listener) throws IOException {
     java.util.Objects.requireNonNull(patch, "patch");
     Map<Path, String> patches = new java.util.concurrent.ConcurrentHashMap<>();
     Run run = migrate(files.scan(), files.parallelism(), mode, diffs, this::fromDisk,
@@ -367,7 +379,9 @@ public final class Promshift {
     StringBuilder text = new StringBuilder();
     for (FileOutcome outcome : run.files()) {
       // the run's order (path order), whatever order the files were migrated in
-      text.append(patches.getOrDefault(outcome.file(), ""));
+      String one = patches.getOrDefault(outcome.file(), "");
+      text.append(patchName == null || one.isEmpty() ? one
+          : io.promshift.report.MigrationText.relabelled(one, patchName.apply(outcome.file())));
     }
     writePrivate(patch, text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     return run;

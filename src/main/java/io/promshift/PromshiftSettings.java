@@ -55,6 +55,8 @@ public record PromshiftSettings(
     private boolean embedded = true;
     private boolean rewriteBase64;
     private List<UnitRule> unitRules = List.of();
+    private String migrateCommand;
+    private String envFileOption;
 
     private Builder() {}
 
@@ -163,8 +165,32 @@ public record PromshiftSettings(
       return this;
     }
 
+    /**
+     * The command a validation finding's fix names to migrate a file: {@code promshift migrate} (the CLI) unless a
+     * front end names its own, e.g. {@code mvn promshift:apply}.
+     */
+    public Builder migrateCommand(String value) {
+      this.migrateCommand = Objects.requireNonNull(value, "migrateCommand");
+      return this;
+    }
+
+    /**
+     * The option a validation finding's fix names to validate with an environment: {@code --env-file} (the CLI)
+     * unless a front end names its own, e.g. {@code envFile}.
+     */
+    public Builder envFileOption(String value) {
+      this.envFileOption = Objects.requireNonNull(value, "envFileOption");
+      return this;
+    }
+
     public PromshiftSettings build() {
       ValidationOptions.Builder validation = ValidationOptions.builder();
+      if (migrateCommand != null) {
+        validation.migrateCommand(migrateCommand);
+      }
+      if (envFileOption != null) {
+        validation.envFileOption(envFileOption);
+      }
       if (environment != null) {
         validation.environment(environment).fileRoot(fileRoot);
       }

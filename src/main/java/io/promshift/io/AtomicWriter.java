@@ -248,6 +248,24 @@ public final class AtomicWriter {
     }
   }
 
+  /**
+   * Writes a file atomically with the mode any new file of this process gets (0666 less the umask, typically
+   * rw-r--r--), whether or not it existed: for a report, which holds no secret and is read by other tools and
+   * users (a CI job uploading it, a web server serving it). Not for a file that may hold a secret: {@link
+   * #write(Path, byte[])} makes those readable by their owner alone.
+   */
+  public void writeWithDefaultMode(Path target, byte[] content) throws IOException {
+    try {
+      write(target, content, false, temp -> { }, () -> { });
+    } catch (AbandonedException e) {
+      throw e;
+    } catch (IOException e) {
+      throw failed(target, e);
+    } catch (RuntimeException e) {
+      throw new IOException("cannot write " + target + " (" + IoProblems.describe(e) + ")", e);
+    }
+  }
+
   /** What to do to the complete temp file before the rename; throws to leave the target as it is. */
   private interface Preparation {
     void prepare(Path temp) throws IOException;
@@ -268,6 +286,15 @@ public final class AtomicWriter {
   }
 
   private void write(Path target, byte[] content, Preparation preparation, FinalCheck finalCheck) throws IOException {
+    write(target, content, true, preparation, finalCheck);
+  }
+
+  /**
+   * @param ownerOnly whether the temp file is created readable by its owner alone (until the preparation gives it
+   *     its mode), or with the mode the umask gives a new file
+   */
+  private void write(Path target, byte[] content, boolean ownerOnly, Preparation preparation, FinalCheck finalCheck)
+      throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     if (!knownDirectories.contains(dir)) {
       Files.createDirectories(dir); // throws and catches inside when the folder exists: once per folder
@@ -285,7 +312,8 @@ public final class AtomicWriter {
       while (true) {
         temp = dir.resolve(tempName(sequence++));
         try {
-          created = createOwnerOnly(temp);
+          created = ownerOnly ? createOwnerOnly(temp)
+              : FileChannel.open(temp, EnumSet.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW));
           break;
         } catch (FileAlreadyExistsException leftover) {
           // try the next name

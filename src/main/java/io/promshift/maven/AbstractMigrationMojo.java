@@ -9,6 +9,8 @@ import io.promshift.report.FileOutcome;
 import io.promshift.report.Message;
 import io.promshift.report.Run;
 import io.promshift.report.Verdict;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -47,7 +49,19 @@ public abstract class AbstractMigrationMojo extends AbstractPromshiftMojo {
     MigrationTarget target = target();
     Promshift promshift = Promshift.create(settings().target(target).keepMarker(keepMarker)
         .rewriteBase64(rewriteBase64).build());
-    Run run = promshift.migrate(files, writeMode(), wantsDiffs(), RunListener.NONE);
+    Path patch = patchFile();
+    Run run;
+    if (patch == null) {
+      run = promshift.migrate(files, writeMode(), wantsDiffs(), RunListener.NONE);
+    } else {
+      try {
+        // named relative to the project, as the diffs are: the patch applies from its base directory
+        run = promshift.migrate(files, writeMode(), wantsDiffs(), patch, this::shownName, RunListener.NONE);
+      } catch (IOException e) {
+        throw new MojoExecutionException("promshift:" + goal() + ": cannot write the patch " + logName(patch) + " ("
+            + e.getMessage() + ")", e);
+      }
+    }
     if (nothingToProcess(run.files(), run.problems())) {
       return;
     }
@@ -84,6 +98,11 @@ public abstract class AbstractMigrationMojo extends AbstractPromshiftMojo {
       throw new MojoFailureException(refused.size() + (refused.size() == 1 ? " file" : " files")
           + " could not be migrated (set failOnError=false to warn instead):\n" + String.join("\n", refused));
     }
+  }
+
+  /** Where the goal also writes the pending changes as one applicable patch, or null for nowhere. */
+  Path patchFile() throws MojoExecutionException {
+    return null;
   }
 
   /** What the goal does with the files: nothing (check) or rewrite them in place (apply). */

@@ -29,6 +29,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 public abstract class AbstractPromshiftMojo extends AbstractMojo {
   static final String DEFAULT_DIRECTORY = "src/main/grafana";
   static final List<String> DEFAULT_INCLUDES = List.of("**/*.yaml", "**/*.yml");
+  /** What migrates the files in a Maven build: the command the hints name. */
+  static final String APPLY_COMMAND = "mvn promshift:apply";
 
   @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
   private File baseDir;
@@ -54,7 +56,10 @@ public abstract class AbstractPromshiftMojo extends AbstractMojo {
   @Parameter(property = "promshift.excludes")
   private List<String> excludes;
 
-  /** Skips the goal. */
+  /**
+   * Skips every promshift goal; each goal also has its own skip ({@code promshift.validate.skip},
+   * {@code promshift.check.skip}, {@code promshift.apply.skip}).
+   */
   @Parameter(property = "promshift.skip", defaultValue = "false")
   private boolean skip;
 
@@ -84,8 +89,9 @@ public abstract class AbstractPromshiftMojo extends AbstractMojo {
 
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("Skipping promshift:" + goal() + " (promshift.skip)");
+    if (skip || skipGoal()) {
+      // one line, naming the property that skipped it: the one to unset when a skip was not meant
+      getLog().info("Skipping promshift:" + goal() + " (" + (skip ? "promshift.skip" : skipProperty()) + ")");
       return;
     }
     try {
@@ -97,6 +103,14 @@ public abstract class AbstractPromshiftMojo extends AbstractMojo {
 
   /** The goal's name, for messages. */
   abstract String goal();
+
+  /** Whether the goal's own skip ({@link #skipProperty()}) is set. */
+  abstract boolean skipGoal();
+
+  /** The property of the goal's own skip: {@code promshift.<goal>.skip}. */
+  final String skipProperty() {
+    return "promshift." + goal() + ".skip";
+  }
 
   /** The goal's work over the configured files. */
   abstract void process(FileSet files) throws MojoExecutionException, MojoFailureException;
@@ -119,16 +133,19 @@ public abstract class AbstractPromshiftMojo extends AbstractMojo {
       if (Files.exists(root)) {
         roots.add(root);
       } else if (configured) {
-        getLog().warn("promshift:" + goal() + ": " + root + " does not exist");
         missing.add(root);
       } else {
+        // a module without Grafana files: nothing to do, as a module without tests has none to run
         getLog().debug("promshift:" + goal() + ": " + root + " does not exist");
       }
     }
-    if (!missing.isEmpty() && failOnError) {
-      // a misspelt directory must not turn the gate off: configured, it is expected to exist
-      throw new MojoFailureException("promshift:" + goal() + ": " + missing.get(0) + " does not exist"
-          + " (set failOnError=false to warn instead)");
+    if (!missing.isEmpty()) {
+      // a misspelt directory must not turn the gate off: configured, it is expected to exist, whatever failOnError
+      // (which is about files that cannot be read); a module that has none skips the goal instead
+      throw new MojoFailureException("promshift:" + goal() + ": " + (missing.size() == 1 ? "the configured directory "
+          : "the configured directories ") + String.join(", ", missing.stream().map(p -> Message.printable(
+          p.toAbsolutePath().toString())).toList()) + (missing.size() == 1 ? " does not exist" : " do not exist")
+          + " (fix directories, or skip the goal in this module with " + skipProperty() + ")");
     }
     List<String> include = includes == null || includes.isEmpty() ? DEFAULT_INCLUDES : includes;
     List<String> exclude = excludes == null ? List.of() : excludes;
@@ -140,7 +157,9 @@ public abstract class AbstractPromshiftMojo extends AbstractMojo {
    * configuration error for a word or a declaration that does not read.
    */
   PromshiftSettings.Builder settings() throws MojoExecutionException {
-    PromshiftSettings.Builder settings = PromshiftSettings.builder();
+    // a hint in a Maven log names the goal that does it, not the CLI
+    PromshiftSettings.Builder settings = PromshiftSettings.builder().migrateCommand(APPLY_COMMAND)
+        .envFileOption("envFile");
     String mode = embedded == null ? "auto" : embedded.trim().toLowerCase(java.util.Locale.ROOT);
     try {
       settings.embedded(mode);
@@ -180,6 +199,11 @@ public abstract class AbstractPromshiftMojo extends AbstractMojo {
         default -> log.debug(line.text());
       }
     }
+  }
+
+  /** A configured file, absolute: a relative one lies in the project's base directory, as Maven resolves them. */
+  Path resolve(File file) {
+    return (file.isAbsolute() ? file : new File(baseDir, file.getPath())).toPath().toAbsolutePath().normalize();
   }
 
   /**

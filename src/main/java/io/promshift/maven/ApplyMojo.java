@@ -9,6 +9,7 @@ import io.promshift.report.Verdict;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Rewrites the provisioning files in place with the migration in the configured direction ({@code to}), like
@@ -17,6 +18,15 @@ import org.apache.maven.plugins.annotations.Mojo;
  */
 @Mojo(name = "apply", threadSafe = true)
 public class ApplyMojo extends AbstractMigrationMojo {
+
+  /** Skips this goal alone ({@code promshift.skip} skips every promshift goal). */
+  @Parameter(property = "promshift.apply.skip", defaultValue = "false")
+  private boolean skipApply;
+
+  @Override
+  boolean skipGoal() {
+    return skipApply;
+  }
 
   @Override
   String goal() {

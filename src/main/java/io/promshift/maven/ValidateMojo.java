@@ -13,9 +13,7 @@ import io.promshift.report.Verdict;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -52,13 +50,25 @@ public class ValidateMojo extends AbstractPromshiftMojo {
   @Parameter(property = "promshift.fileRoot")
   private File fileRoot;
 
-  /** Report files to write: any of {@code text}, {@code json}, {@code sarif} (SARIF 2.1.0). */
+  /**
+   * Report files to write: any of {@code text}, {@code json}, {@code sarif} (SARIF 2.1.0). They hold no secret and
+   * get the umask's mode, as any file the build writes.
+   */
   @Parameter(property = "promshift.reports")
   private List<String> reports;
 
   /** Where the reports go: {@code findings.txt}, {@code findings.json}, {@code findings.sarif}. */
   @Parameter(property = "promshift.reportsDirectory", defaultValue = "${project.build.directory}/promshift")
   private File reportsDirectory;
+
+  /** Skips this goal alone ({@code promshift.skip} skips every promshift goal). */
+  @Parameter(property = "promshift.validate.skip", defaultValue = "false")
+  private boolean skipValidate;
+
+  @Override
+  boolean skipGoal() {
+    return skipValidate;
+  }
 
   @Override
   String goal() {
@@ -105,21 +115,12 @@ public class ValidateMojo extends AbstractPromshiftMojo {
       StringBuilder out = new StringBuilder();
       try {
         ValidationText.write(format, run, file -> relativeName(Path.of(file)), out);
-        writer.write(target, out.toString().getBytes(StandardCharsets.UTF_8));
-        readableByAll(target);
+        // a report is for the CI that uploads it, not a secret: the mode any file the build writes gets (the umask's)
+        writer.writeWithDefaultMode(target, out.toString().getBytes(StandardCharsets.UTF_8));
       } catch (IOException e) {
         throw new MojoExecutionException("promshift:validate: cannot write " + target + ": " + e.getMessage(), e);
       }
       getLog().info("promshift:validate: " + format.name().toLowerCase(Locale.ROOT) + " report " + target);
-    }
-  }
-
-  /** A report is for the CI that uploads it, not a secret: rw-r--r--, as files a build writes usually are. */
-  private static void readableByAll(Path report) {
-    try {
-      Files.setPosixFilePermissions(report, PosixFilePermissions.fromString("rw-r--r--"));
-    } catch (IOException | UnsupportedOperationException e) {
-      // not a POSIX file system, or not ours to change: the writer's permissions stay
     }
   }
 

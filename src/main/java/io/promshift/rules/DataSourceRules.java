@@ -286,7 +286,7 @@ final class DataSourceRules extends RuleSet {
       out.report(Code.MIGRATION_PENDING, typePointer, view.position(typePointer),
           "Grafana's type migration moves this prometheus data source to " + target + " (" + why + ") at every"
               + " start (Grafana 13; 12 with prometheusTypeMigration), and " + view.templating().flipBack(),
-          "run promshift migrate to write type: " + target + " and the migration marker");
+          "run " + out.options().migrateCommand() + " to write type: " + target + " and the migration marker");
       versionOnMigration(s, target);
     }
     String marker = s.json(PromTypeMigration.MARKER);

@@ -3,14 +3,21 @@ package io.promshift.rules;
 import io.promshift.text.Position;
 import java.util.List;
 
-/** Where the rules of one file put their findings. */
+/** Where the rules of one file put their findings, and the words their fixes use for what the user runs or sets. */
 final class Emitter {
   private final String file;
   private final List<Diagnostic> out;
+  private final ValidationOptions options;
 
-  Emitter(String file, List<Diagnostic> out) {
+  Emitter(String file, List<Diagnostic> out, ValidationOptions options) {
     this.file = file;
     this.out = out;
+    this.options = options;
+  }
+
+  /** The run's options: a fix names the command and the option of the front end it is read in. */
+  ValidationOptions options() {
+    return options;
   }
 
   void report(Code rule, String pointer, Position at, String message, String fix) {

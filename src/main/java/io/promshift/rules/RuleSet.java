@@ -52,7 +52,7 @@ abstract class RuleSet {
     out.report(Code.PLACEHOLDER_UNCHECKED, pointer, view.position(pointer),
         SchemaMessages.subject(pointer) + " is the placeholder " + SchemaMessages.written(view, pointer)
             + ", decided when Grafana starts: " + requirement,
-        "validate with the environment Grafana runs with (--env-file) to check the value");
+        "validate with the environment Grafana runs with (" + out.options().envFileOption() + ") to check the value");
   }
 
   void literalKey(String pointer, String what) {

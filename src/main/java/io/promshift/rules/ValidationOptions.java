@@ -21,10 +21,15 @@ public final class ValidationOptions {
 
   private final Map<String, String> environment;
   private final Path fileRoot;
+  private final String migrateCommand;
+  private final String envFileOption;
 
-  private ValidationOptions(Map<String, String> environment, Path fileRoot) {
+  private ValidationOptions(Map<String, String> environment, Path fileRoot, String migrateCommand,
+      String envFileOption) {
     this.environment = environment == null ? null : Map.copyOf(environment);
     this.fileRoot = fileRoot;
+    this.migrateCommand = migrateCommand;
+    this.envFileOption = envFileOption;
   }
 
   public static Builder builder() {
@@ -45,6 +50,22 @@ public final class ValidationOptions {
     return Optional.ofNullable(fileRoot);
   }
 
+  /**
+   * The command a finding's fix names to migrate the file ({@code migration-pending}): the CLI's by default; a front
+   * end names its own (the Maven plugin: {@code mvn promshift:apply}), as the fix is read where it runs.
+   */
+  public String migrateCommand() {
+    return migrateCommand;
+  }
+
+  /**
+   * The option a finding's fix names to validate with an environment ({@code placeholder-unchecked}): the CLI's
+   * {@code --env-file} by default; the Maven plugin's {@code envFile}.
+   */
+  public String envFileOption() {
+    return envFileOption;
+  }
+
   public boolean expands() {
     return environment != null;
   }
@@ -59,6 +80,8 @@ public final class ValidationOptions {
   public static final class Builder {
     private Map<String, String> environment;
     private Path fileRoot;
+    private String migrateCommand = "promshift migrate";
+    private String envFileOption = "--env-file";
 
     private Builder() {}
 
@@ -74,8 +97,20 @@ public final class ValidationOptions {
       return this;
     }
 
+    /** The command a fix names to migrate a file (default {@code promshift migrate}). */
+    public Builder migrateCommand(String value) {
+      this.migrateCommand = java.util.Objects.requireNonNull(value, "migrateCommand");
+      return this;
+    }
+
+    /** The option a fix names to validate with an environment (default {@code --env-file}). */
+    public Builder envFileOption(String value) {
+      this.envFileOption = java.util.Objects.requireNonNull(value, "envFileOption");
+      return this;
+    }
+
     public ValidationOptions build() {
-      return new ValidationOptions(environment, fileRoot);
+      return new ValidationOptions(environment, fileRoot, migrateCommand, envFileOption);
     }
   }
 }

@@ -138,7 +138,7 @@ public final class Validator {
         findings.add(of(e));
         continue;
       }
-      Emitter out = new Emitter(file.fileName(), findings);
+      Emitter out = new Emitter(file.fileName(), findings, options);
       documentRules(view, out, findings);
       cross.add(view, out);
     }
@@ -174,7 +174,7 @@ public final class Validator {
         all.add(of(e).withPosition(unit.outer(e.position())).withPath(unit.where()));
         continue;
       }
-      Emitter out = new Emitter(source.fileName(), findings);
+      Emitter out = new Emitter(source.fileName(), findings, options);
       documentRules(view, out, findings);
       if (!unit.shape().fixedType()) {
         cross.add(view, out, unit::outer); // the chart's own default is judged by the chart's rules (two defaults)

@@ -99,6 +99,26 @@ class AtomicWriterTest {
   }
 
   @Test
+  void aFileWrittenWithTheDefaultModeGetsWhatTheUmaskGivesANewFileWhateverItHadBefore(@TempDir Path dir)
+      throws IOException {
+    // what the umask gives any new file here, whatever this machine's umask is
+    String umasks = PosixFilePermissions.toString(Files.getPosixFilePermissions(Files.createFile(dir.resolve("probe"))));
+    Path fresh = dir.resolve("reports/findings.sarif");
+    writer.writeWithDefaultMode(fresh, bytes("{}\n"));
+    assertThat(Files.readString(fresh)).isEqualTo("{}\n");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh))).isEqualTo(umasks);
+
+    Path old = Files.writeString(dir.resolve("findings.json"), "old\n");
+    Files.setPosixFilePermissions(old, PosixFilePermissions.fromString("rw-------"));
+    writer.writeWithDefaultMode(old, bytes("new\n"));
+    assertThat(Files.readString(old)).isEqualTo("new\n");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(old))).isEqualTo(umasks);
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).noneMatch(AtomicWriter::isTempFile);
+    }
+  }
+
+  @Test
   void recognisesItsTempFiles() {
     assertThat(AtomicWriter.isTempFile(Path.of("d").resolve(AtomicWriter.tempName(0)))).isTrue();
     assertThat(AtomicWriter.isTempFile(Path.of("d/.promshift-12345-lq2x8k1c-a.tmp"))).isTrue();

@@ -2,6 +2,7 @@ package io.promshift.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -10,8 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -106,6 +110,74 @@ class MojoTest {
   }
 
   @Test
+  void checksDiffIsCappedAt50LinesPerFileCountingTheRest() throws Exception {
+    StringBuilder many = new StringBuilder("apiVersion: 1\ndatasources:\n");
+    for (int i = 0; i < 30; i++) {
+      many.append(AMP.substring(AMP.indexOf("  - name")).replace("name: AMP", "name: AMP " + i));
+    }
+    write("src/main/grafana/many.yaml", many.toString());
+    write("src/main/grafana/amp.yaml", AMP);
+    RecordingLog log = new RecordingLog();
+    assertThatThrownBy(() -> run(mojo(new CheckMojo()), log)).isInstanceOf(MojoFailureException.class)
+        .hasMessageEndingWith("\nRun 'mvn promshift:apply' to rewrite them.");
+
+    String capped = log.lines().stream().filter(l -> l.contains("many.yaml: the migration")).findFirst().orElseThrow();
+    List<String> lines = capped.lines().toList();
+    assertThat(lines).hasSize(1 + 50 + 1); // the heading, 50 lines of the diff, the count of the rest
+    assertThat(lines.get(1)).isEqualTo("--- a/src/main/grafana/many.yaml");
+    assertThat(lines.get(51)).matches("\\.\\.\\. [0-9]+ more lines");
+    String whole = log.lines().stream().filter(l -> l.contains("amp.yaml: the migration")).findFirst().orElseThrow();
+    assertThat(whole).doesNotContain("more line").endsWith("+      prometheus-type-migration: true");
+  }
+
+  @Test
+  void cappedKeepsWhatFitsAndCountsTheRest() {
+    assertThat(CheckMojo.capped("a\nb", 2)).isEqualTo("a\nb");
+    assertThat(CheckMojo.capped("a\nb\nc", 2)).isEqualTo("a\nb\n... 1 more line");
+    assertThat(CheckMojo.capped("a\nb\nc\nd", 1)).isEqualTo("a\n... 3 more lines");
+  }
+
+  @Test
+  void checkWritesThePendingChangesAsAPatchReadableByItsOwnerAloneAndWarnsOfItsSecrets() throws Exception {
+    write("src/main/grafana/amp.yaml", AMP.replace("sigV4Region: eu-west-1",
+        "sigV4Region: eu-west-1\n    secureJsonData:\n      sigV4SecretKey: s3cr3t"));
+    write("src/main/grafana/plain.yaml", PLAIN);
+    Path patch = project.resolve("target/promshift/pending.patch"); // target/ does not exist yet
+    RecordingLog log = new RecordingLog();
+    assertThatThrownBy(() -> run(mojo(new CheckMojo()).set("patchFile", new File("target/promshift/pending.patch")),
+        log)).isInstanceOf(MojoFailureException.class);
+
+    String text = Files.readString(patch);
+    assertThat(text).startsWith("--- a/src/main/grafana/amp.yaml\n+++ b/src/main/grafana/amp.yaml\n@@ ")
+        .contains("-    type: prometheus\n+    type: grafana-amazonprometheus-datasource\n")
+        .contains("sigV4SecretKey: s3cr3t") // as in the file: a masked line would not apply
+        .doesNotContain("plain.yaml");
+    assertThat(log.lines()).contains("[warn] " + patch + ": warning: this patch holds the files' secrets in clear"
+        + " (mode 0600); do not commit or share it");
+    assertThat(String.join("\n", log.lines())).doesNotContain("s3cr3t");
+    if (project.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(patch))).isEqualTo("rw-------");
+    }
+
+    run(mojo(new ApplyMojo()));
+    RecordingLog clean = run(mojo(new CheckMojo()).set("patchFile", patch.toFile()));
+    assertThat(patch).isEmptyFile(); // nothing pending: no stale patch stays behind
+    assertThat(clean.lines()).noneMatch(l -> l.startsWith("[warn]"));
+  }
+
+  @Test
+  void validatesHintsNameTheMavenGoalAndParameterNotTheCli() throws Exception {
+    write("src/main/grafana/amp.yaml", AMP);
+    write("src/main/grafana/placeholder.yaml", AMP.replace("sigV4Auth: true", "sigV4Auth: ${AMP_SIGN}"));
+    RecordingLog log = run(mojo(new ValidateMojo()));
+    assertThat(log.lines()).contains("[info]   fix: run mvn promshift:apply to write type:"
+        + " grafana-amazonprometheus-datasource and the migration marker");
+    assertThat(log.lines()).contains("[info]   fix: validate with the environment Grafana runs with (envFile) to check"
+        + " the value");
+    assertThat(String.join("\n", log.lines())).doesNotContain("promshift migrate", "--env-file");
+  }
+
+  @Test
   void anUnknownTargetIsAConfigurationError() throws Exception {
     write("src/main/grafana/amp.yaml", AMP);
     assertThatThrownBy(() -> run(mojo(new CheckMojo()).set("to", "loki")))
@@ -168,6 +240,27 @@ class MojoTest {
   }
 
   @Test
+  void reportFilesGetTheUmasksModeWhileApplyKeepsEachFilesOwnMode() throws Exception {
+    assumeTrue(project.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX file modes");
+    Path amp = write("src/main/grafana/amp.yaml", AMP);
+    Files.setPosixFilePermissions(amp, PosixFilePermissions.fromString("rw-r-----"));
+    Path reports = Files.createDirectories(project.resolve("target/promshift"));
+    // what the umask gives any new file here, whatever this machine's umask is
+    Set<PosixFilePermission> umasks = Files.getPosixFilePermissions(Files.createFile(reports.resolve("probe")));
+    Path stale = Files.writeString(reports.resolve("findings.json"), "{}");
+    Files.setPosixFilePermissions(stale, PosixFilePermissions.fromString("rw-------")); // as earlier versions wrote it
+
+    run(mojo(new ValidateMojo()).set("reports", List.of("text", "json", "sarif")));
+    for (String report : List.of("findings.txt", "findings.json", "findings.sarif")) {
+      assertThat(Files.getPosixFilePermissions(reports.resolve(report))).as(report).isEqualTo(umasks);
+    }
+
+    run(mojo(new ApplyMojo()));
+    assertThat(Files.readString(amp)).contains("grafana-amazonprometheus-datasource");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(amp))).isEqualTo("rw-r-----");
+  }
+
+  @Test
   void validateExpandsPlaceholdersFromTheEnvFile() throws Exception {
     write("src/main/grafana/amp.yaml", AMP.replace("sigV4Region: eu-west-1", "sigV4Region: ${AMP_REGION}"));
     Path env = write("grafana.env", "AMP_REGION=us-east-1\n");
@@ -213,21 +306,41 @@ class MojoTest {
   }
 
   @Test
-  void skipAndAMissingDefaultDirectoryDoNothing() throws Exception {
+  void aMissingDefaultDirectoryIsNothingToDo() throws Exception {
     assertThat(run(mojo(new ValidateMojo())).lines()).containsExactly("[debug] promshift:validate: "
         + project.resolve("src/main/grafana") + " does not exist", "[info] promshift:validate: no provisioning files to process");
-    write("src/main/grafana/broken.yaml", "{");
-    assertThat(run(mojo(new CheckMojo()).set("skip", true)).lines())
-        .containsExactly("[info] Skipping promshift:check (promshift.skip)");
-    assertThat(run(mojo(new ApplyMojo()).set("directories", List.of(new File("nowhere"))).set("failOnError", false))
-        .lines()).contains("[warn] promshift:apply: " + project.resolve("nowhere") + " does not exist");
   }
 
   @Test
-  void aConfiguredDirectoryThatDoesNotExistFailsTheBuild() {
+  void skipSkipsEveryGoalAndEachGoalsOwnSkipOnlyThatGoalNamingThePropertyThatSkippedIt() throws Exception {
+    write("src/main/grafana/broken.yaml", "{");
+    assertThat(run(mojo(new CheckMojo()).set("skip", true)).lines())
+        .containsExactly("[info] Skipping promshift:check (promshift.skip)");
+    assertThat(run(mojo(new ValidateMojo()).set("skipValidate", true)).lines())
+        .containsExactly("[info] Skipping promshift:validate (promshift.validate.skip)");
+    assertThat(run(mojo(new CheckMojo()).set("skipCheck", true)).lines())
+        .containsExactly("[info] Skipping promshift:check (promshift.check.skip)");
+    assertThat(run(mojo(new ApplyMojo()).set("skipApply", true)).lines())
+        .containsExactly("[info] Skipping promshift:apply (promshift.apply.skip)");
+    // a goal's own skip leaves the others running (here: on the broken file)
+    assertThatThrownBy(() -> run(mojo(new ValidateMojo()).set("skipCheck", true).set("skipApply", true)))
+        .isInstanceOf(MojoFailureException.class);
+  }
+
+  @Test
+  void aConfiguredDirectoryThatDoesNotExistFailsTheBuildNamingItsAbsolutePathWhateverFailOnError() {
     // a misspelt directory must not turn the gate off
-    assertThatThrownBy(() -> run(mojo(new ValidateMojo()).set("directories", List.of(new File("provisionning")))))
-        .isInstanceOf(MojoFailureException.class).hasMessageContaining(project.resolve("provisionning") + " does not exist");
+    for (boolean failOnError : List.of(true, false)) {
+      assertThatThrownBy(() -> run(mojo(new ValidateMojo()).set("failOnError", failOnError)
+          .set("directories", List.of(new File("provisionning")))))
+          .isInstanceOf(MojoFailureException.class)
+          .hasMessage("promshift:validate: the configured directory " + project.resolve("provisionning")
+              + " does not exist (fix directories, or skip the goal in this module with promshift.validate.skip)");
+    }
+    assertThatThrownBy(() -> run(mojo(new ApplyMojo()).set("directories", List.of(new File("a"),
+        project.resolve("b").toFile()))))
+        .hasMessage("promshift:apply: the configured directories " + project.resolve("a") + ", " + project.resolve("b")
+            + " do not exist (fix directories, or skip the goal in this module with promshift.apply.skip)");
   }
 
   @Test

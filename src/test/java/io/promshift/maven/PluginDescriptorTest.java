@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,14 +40,32 @@ class PluginDescriptorTest {
   }
 
   @Test
-  void threeThreadSafeGoalsValidateAndCheckAtVerifyApplyUnbound() {
-    assertThat(MOJOS).containsOnlyKeys("validate", "check", "apply");
+  void threeThreadSafeGoalsValidateAndCheckAtVerifyApplyUnboundAndHelp() {
+    assertThat(MOJOS).containsOnlyKeys("validate", "check", "apply", "help");
     for (Element mojo : MOJOS.values()) {
       assertThat(text(mojo, "threadSafe")).isEqualTo("true");
     }
     assertThat(text(MOJOS.get("validate"), "phase")).isEqualTo("verify");
     assertThat(text(MOJOS.get("check"), "phase")).isEqualTo("verify");
     assertThat(text(MOJOS.get("apply"), "phase")).isNull();
+    // mvn promshift:help runs anywhere, as every plugin's help goal does
+    assertThat(text(MOJOS.get("help"), "phase")).isNull();
+    assertThat(text(MOJOS.get("help"), "requiresProject")).isEqualTo("false");
+    assertThat(configuration("help")).containsOnlyKeys("detail", "goal", "indentSize", "lineLength");
+  }
+
+  @Test
+  void eachGoalHasItsOwnSkipBesidesTheSkipOfAll() {
+    for (String goal : List.of("validate", "check", "apply")) {
+      assertThat(configuration(goal)).as(goal).containsEntry("skip", "${promshift.skip}")
+          .containsValue("${promshift." + goal + ".skip}");
+    }
+    assertThat(configuration("validate")).containsEntry("skipValidate", "${promshift.validate.skip}")
+        .doesNotContainKeys("skipCheck", "skipApply");
+    assertThat(configuration("check")).containsEntry("skipCheck", "${promshift.check.skip}")
+        .containsEntry("patchFile", "${promshift.patchFile}");
+    assertThat(configuration("apply")).containsEntry("skipApply", "${promshift.apply.skip}")
+        .doesNotContainKey("patchFile");
   }
 
   @Test
@@ -54,7 +73,7 @@ class PluginDescriptorTest {
     assertThat(configuration("apply")).containsEntry("to", "${promshift.to}").containsEntry("skip", "${promshift.skip}")
         .containsEntry("keepMarker", "${promshift.keepMarker}").containsEntry("directories", "${promshift.directories}")
         .containsEntry("failOnError", "${promshift.failOnError}");
-    for (String goal : MOJOS.keySet()) {
+    for (String goal : List.of("validate", "check", "apply")) {
       assertThat(configuration(goal)).as(goal).containsEntry("embedded", "${promshift.embedded}")
           .containsEntry("units", "${promshift.units}");
     }
