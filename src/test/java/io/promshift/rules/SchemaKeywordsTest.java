@@ -97,6 +97,22 @@ class SchemaKeywordsTest {
   }
 
   @Test
+  void aDescribedPropertyIsNotARefWithConstraintsBesideIt() {
+    // the YAML language server turns {$ref, constraints...} into allOf [{$ref}, {constraints}] and shows the
+    // referenced definition's title and description on hover, not the property's markdownDescription; a $ref
+    // with annotations only is merged, and the property's own text wins
+    Set<String> annotations = Set.of("$ref", "$comment", "title", "description", "markdownDescription", "default",
+        "examples");
+    List<String> hidden = new ArrayList<>();
+    walk(SchemaCheck.schemaNode(), "", (pointer, node) -> {
+      if (node.has("markdownDescription") && node.has("$ref")) {
+        node.propertyNames().stream().filter(k -> !annotations.contains(k)).forEach(k -> hidden.add(pointer + "/" + k));
+      }
+    });
+    assertThat(hidden).isEmpty();
+  }
+
+  @Test
   void everyExampleAndDefaultIsAcceptedByItsOwnSubschema() {
     assertThat(refusedAnnotations(SchemaCheck.schemaNode())).isEmpty();
   }
