@@ -8,6 +8,7 @@ import io.promshift.report.FindingsReport;
 import io.promshift.report.ValidationRun;
 import io.promshift.report.ValidationText;
 import io.promshift.report.Verdict;
+import io.promshift.rules.Severity;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -49,6 +50,11 @@ final class ValidateCommand implements Callable<Integer> {
       description = "Exit 1 when a finding is at least this severe: error (default), warning or info.")
   String failOn;
 
+  @Option(names = "--show", paramLabel = "SEVERITY", order = 2,
+      description = "Print findings at least this severe: error, warning (default for text and github) or info"
+          + " (default for json and sarif). A finding at --fail-on or above is always printed.")
+  String show;
+
   @Option(names = "--env-file", paramLabel = "FILE", order = 3,
       description = "Expand placeholders from this NAME=value file as Grafana would, then validate the expanded values.")
   Path envFile;
@@ -71,6 +77,7 @@ final class ValidateCommand implements Callable<Integer> {
     FindingsReport.Format reportFormat = parse(() -> FindingsReport.Format.parse(format), "--format", format);
     PromshiftSettings.Builder settings = PromshiftSettings.builder();
     parse(() -> settings.failOn(failOn), "--fail-on", failOn);
+    Severity shown = show(reportFormat);
     common.settings(settings);
     if (fileRoot != null && envFile == null) {
       throw new ParameterException(spec.commandLine(), "--file-root needs --env-file (placeholders are expanded only with an environment)");
@@ -109,7 +116,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (quietText) {
           FindingsReport.textFindingsOnly().write(run.errors(), run.checked(), out);
         } else {
-          FindingsReport.of(reportFormat).write(run, out);
+          FindingsReport.of(reportFormat).write(run, shown, out);
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -120,6 +127,23 @@ final class ValidateCommand implements Callable<Integer> {
       return 2;
     }
     return run.failed() ? 1 : 0;
+  }
+
+  /**
+   * What is printed: {@code --show} as given, for every format; else warnings and errors for people (text, github),
+   * where infos would swamp what needs doing, and everything for tools (json, sarif), whose files are filtered later.
+   */
+  private Severity show(FindingsReport.Format format) {
+    if (show == null) {
+      return format == FindingsReport.Format.JSON || format == FindingsReport.Format.SARIF
+          ? Severity.INFO : Severity.WARNING;
+    }
+    try {
+      return Severity.parse(show);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--show: unknown value '" + show
+          + "'; use error, warning or info");
+    }
   }
 
   private <T> T parse(java.util.function.Supplier<T> parser, String option, String value) {

@@ -1,6 +1,7 @@
 package io.promshift.report;
 
 import io.promshift.rules.Diagnostic;
+import io.promshift.rules.Severity;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +40,19 @@ public interface FindingsReport {
    * @throws IOException when the {@link Appendable} does
    */
   default void write(ValidationRun run, Appendable out) throws IOException {
-    write(run.findings(), run.checked(), out);
+    write(run, Severity.INFO, out);
+  }
+
+  /**
+   * Writes the findings of a validation run that {@code show} asks for (at {@code show} or above, and every finding
+   * that fails the run: {@link ValidationRun#shown}). The text format's summary also counts the suppressed findings
+   * and those not shown; JSON lists the suppressed ones in a {@code suppressed} array and SARIF among its results,
+   * each with its {@code suppressions}; the GitHub format leaves them out.
+   *
+   * @throws IOException when the {@link Appendable} does
+   */
+  default void write(ValidationRun run, Severity show, Appendable out) throws IOException {
+    write(run.shown(show), run.checked(), out);
   }
 
   static FindingsReport of(Format format) {
