@@ -10,6 +10,7 @@ import io.promshift.report.FindingsReport;
 import io.promshift.report.ValidationRun;
 import io.promshift.report.ValidationText;
 import io.promshift.report.Verdict;
+import io.promshift.rules.Severity;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +42,13 @@ public class ValidateMojo extends AbstractPromshiftMojo {
   private String failOn;
 
   /**
+   * The least severe finding logged: {@code error}, {@code warning} (default) or {@code info}. A finding at
+   * {@code failOn} or above is always logged, and the report files always hold every finding (they are for tools).
+   */
+  @Parameter(property = "promshift.show", defaultValue = "warning")
+  private String show;
+
+  /**
    * A {@code NAME=value} environment file (systemd {@code EnvironmentFile}, Docker {@code --env-file}): placeholders
    * such as {@code $VAR} and {@code ${VAR}} are expanded from it as Grafana expands them, and the expanded values
    * are validated. Without it placeholders are accepted and the values they decide reported as unchecked.
@@ -68,6 +76,7 @@ public class ValidateMojo extends AbstractPromshiftMojo {
   @Override
   void process(FileSet files) throws MojoExecutionException, MojoFailureException {
     List<FindingsReport.Format> formats = formats();
+    Severity logged = show();
     ValidationRun run = Promshift.create(validationSettings()).validate(files, RunListener.NONE);
     if (nothingToProcess(run.run().files(), run.run().problems())) {
       writeReports(formats, run); // empty ones: a report of an earlier run must not stay behind as this one's
@@ -78,8 +87,8 @@ public class ValidateMojo extends AbstractPromshiftMojo {
     }
     run.run().files().stream().filter(f -> f.verdict() == Verdict.SKIPPED)
         .forEach(f -> getLog().debug(logName(f.file()) + ": not a data source provisioning file; skipped"));
-    log(ValidationText.logLines(run, AbstractPromshiftMojo::logName));
-    getLog().info("promshift:validate: " + ValidationText.counts(run));
+    log(ValidationText.logLines(run, logged, AbstractPromshiftMojo::logName));
+    getLog().info("promshift:validate: " + ValidationText.counts(run, logged, "-Dpromshift.show="));
     writeReports(formats, run);
 
     List<String> failing = ValidationText.failing(run, AbstractPromshiftMojo::logName);
@@ -154,6 +163,14 @@ public class ValidateMojo extends AbstractPromshiftMojo {
       }
     }
     return formats;
+  }
+
+  private Severity show() throws MojoExecutionException {
+    try {
+      return Severity.parse(show == null ? "warning" : show);
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException("promshift:validate: unknown show '" + show + "'; use error, warning or info");
+    }
   }
 
   private PromshiftSettings validationSettings() throws MojoExecutionException {

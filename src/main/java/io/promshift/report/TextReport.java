@@ -53,15 +53,16 @@ final class TextReport implements FindingsReport {
       out.append(fixLine(f)).append('\n');
     }
     if (summary) {
-      out.append(summary(run, show)).append('\n');
+      out.append(summary(run, show, "--show ")).append('\n');
     }
   }
 
   /**
    * The summary of a validation run: every finding's count (shown or not), the suppressed ones when there are any,
-   * and what {@code show} left out with the option that shows it.
+   * and what {@code show} left out with the option that shows it all ({@code option} and the severity: {@code --show
+   * info}, {@code -Dpromshift.show=info}).
    */
-  static String summary(ValidationRun run, Severity show) {
+  static String summary(ValidationRun run, Severity show, String option) {
     StringBuilder text = new StringBuilder(summary(counts(run.findings()), run.checked()));
     if (!run.suppressed().isEmpty()) {
       text.append(" (").append(run.suppressed().size()).append(" suppressed)");
@@ -78,7 +79,7 @@ final class TextReport implements FindingsReport {
         }
       }
       text.append("; ").append(String.join(" and ", parts)).append(hidden.size() == 1 ? " finding" : " findings")
-          .append(" not shown (--show ").append(least.label()).append(')');
+          .append(" not shown (").append(option).append(least.label()).append(')');
     }
     return text.toString();
   }

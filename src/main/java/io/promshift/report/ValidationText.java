@@ -76,11 +76,12 @@ public final class ValidationText {
   }
 
   /**
-   * {@code 2 errors, 0 warnings, 3 infos in 1 file (1 suppressed); 3 info findings not shown (--show info)}: the
-   * counts, the findings suppressed by comments and those {@code show} leaves out.
+   * {@code 2 errors, 0 warnings, 3 infos in 1 file (1 suppressed); 3 info findings not shown (-Dpromshift.show=info)}:
+   * the counts, the findings suppressed by comments and those {@code show} leaves out, with the {@code option} that
+   * shows them (followed by the severity's word).
    */
-  public static String counts(ValidationRun run, Severity show) {
-    return TextReport.summary(run, show);
+  public static String counts(ValidationRun run, Severity show, String option) {
+    return TextReport.summary(run, show, option);
   }
 
   /** The least severe finding that fails the run, as the word users write. */
