@@ -8,7 +8,7 @@ import io.promshift.report.FindingsReport;
 import io.promshift.report.ValidationRun;
 import io.promshift.report.ValidationText;
 import io.promshift.report.Verdict;
-import io.promshift.rules.Severity;
+import io.promshift.report.Show;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -77,7 +77,7 @@ final class ValidateCommand implements Callable<Integer> {
     FindingsReport.Format reportFormat = parse(() -> FindingsReport.Format.parse(format), "--format", format);
     PromshiftSettings.Builder settings = PromshiftSettings.builder();
     parse(() -> settings.failOn(failOn), "--fail-on", failOn);
-    Severity shown = show(reportFormat);
+    Show shown = show(reportFormat);
     common.settings(settings);
     if (fileRoot != null && envFile == null) {
       throw new ParameterException(spec.commandLine(), "--file-root needs --env-file (placeholders are expanded only with an environment)");
@@ -129,17 +129,13 @@ final class ValidateCommand implements Callable<Integer> {
     return run.failed() ? 1 : 0;
   }
 
-  /**
-   * What is printed: {@code --show} as given, for every format; else warnings and errors for people (text, github),
-   * where infos would swamp what needs doing, and everything for tools (json, sarif), whose files are filtered later.
-   */
-  private Severity show(FindingsReport.Format format) {
+  /** What is printed: {@code --show} as given, for every format; else the format's own default. */
+  private Show show(FindingsReport.Format format) {
     if (show == null) {
-      return format == FindingsReport.Format.JSON || format == FindingsReport.Format.SARIF
-          ? Severity.INFO : Severity.WARNING;
+      return Show.defaultFor(format);
     }
     try {
-      return Severity.parse(show);
+      return Show.parse(show);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--show: unknown value '" + show
           + "'; use error, warning or info");

@@ -10,7 +10,7 @@ import io.promshift.report.FindingsReport;
 import io.promshift.report.ValidationRun;
 import io.promshift.report.ValidationText;
 import io.promshift.report.Verdict;
-import io.promshift.rules.Severity;
+import io.promshift.report.Show;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +76,7 @@ public class ValidateMojo extends AbstractPromshiftMojo {
   @Override
   void process(FileSet files) throws MojoExecutionException, MojoFailureException {
     List<FindingsReport.Format> formats = formats();
-    Severity logged = show();
+    Show logged = show();
     ValidationRun run = Promshift.create(validationSettings()).validate(files, RunListener.NONE);
     if (nothingToProcess(run.run().files(), run.run().problems())) {
       writeReports(formats, run); // empty ones: a report of an earlier run must not stay behind as this one's
@@ -165,9 +165,9 @@ public class ValidateMojo extends AbstractPromshiftMojo {
     return formats;
   }
 
-  private Severity show() throws MojoExecutionException {
+  private Show show() throws MojoExecutionException {
     try {
-      return Severity.parse(show == null ? "warning" : show);
+      return Show.parse(show == null ? "warning" : show);
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException("promshift:validate: unknown show '" + show + "'; use error, warning or info");
     }

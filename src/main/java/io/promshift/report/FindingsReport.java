@@ -1,7 +1,6 @@
 package io.promshift.report;
 
 import io.promshift.rules.Diagnostic;
-import io.promshift.rules.Severity;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +39,7 @@ public interface FindingsReport {
    * @throws IOException when the {@link Appendable} does
    */
   default void write(ValidationRun run, Appendable out) throws IOException {
-    write(run, Severity.INFO, out);
+    write(run, Show.INFO, out);
   }
 
   /**
@@ -51,8 +50,8 @@ public interface FindingsReport {
    *
    * @throws IOException when the {@link Appendable} does
    */
-  default void write(ValidationRun run, Severity show, Appendable out) throws IOException {
-    write(run.shown(show), run.checked(), out);
+  default void write(ValidationRun run, Show show, Appendable out) throws IOException {
+    write(run.shown(show.least()), run.checked(), out);
   }
 
   static FindingsReport of(Format format) {

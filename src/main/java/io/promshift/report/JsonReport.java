@@ -41,8 +41,8 @@ final class JsonReport implements FindingsReport {
   }
 
   @Override
-  public void write(ValidationRun run, Severity show, Appendable out) throws IOException {
-    ObjectNode document = document(run.shown(show), run.checked());
+  public void write(ValidationRun run, Show show, Appendable out) throws IOException {
+    ObjectNode document = document(run.shown(show.least()), run.checked());
     ArrayNode suppressed = Json.NODES.arrayNode();
     for (Suppressed s : run.suppressed()) {
       ObjectNode object = suppressed.addObject();
@@ -57,7 +57,7 @@ final class JsonReport implements FindingsReport {
     document.set("suppressed", suppressed);
     document.set("summary", summary);
     summary.put("suppressed", run.suppressed().size());
-    summary.put("notShown", run.notShown(show).size());
+    summary.put("notShown", run.notShown(show.least()).size());
     ObjectNode states = summary.putObject("states");
     int unreadable = run.run().count(Verdict.FAILED);
     int unreadableFiles = (int) run.run().files().stream().filter(FileOutcome::failed).count();

@@ -3,7 +3,6 @@ package io.promshift.report;
 import io.promshift.model.Secrets;
 import io.promshift.rules.Code;
 import io.promshift.rules.Diagnostic;
-import io.promshift.rules.Severity;
 import io.promshift.rules.Suppressed;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,8 +56,8 @@ final class SarifReport implements FindingsReport {
   }
 
   @Override
-  public void write(ValidationRun run, Severity show, Appendable out) throws IOException {
-    write(run.shown(show), run.suppressed(), out);
+  public void write(ValidationRun run, Show show, Appendable out) throws IOException {
+    write(run.shown(show.least()), run.suppressed(), out);
   }
 
   private void write(List<Diagnostic> findings, List<Suppressed> suppressed, Appendable out) throws IOException {

@@ -47,8 +47,8 @@ final class TextReport implements FindingsReport {
   }
 
   @Override
-  public void write(ValidationRun run, Severity show, Appendable out) throws IOException {
-    for (Diagnostic f : run.shown(show)) {
+  public void write(ValidationRun run, Show show, Appendable out) throws IOException {
+    for (Diagnostic f : run.shown(show.least())) {
       out.append(line(f, f.file())).append('\n');
       out.append(fixLine(f)).append('\n');
     }
@@ -62,16 +62,16 @@ final class TextReport implements FindingsReport {
    * and what {@code show} left out with the option that shows it all ({@code option} and the severity: {@code --show
    * info}, {@code -Dpromshift.show=info}).
    */
-  static String summary(ValidationRun run, Severity show, String option) {
+  static String summary(ValidationRun run, Show show, String option) {
     StringBuilder text = new StringBuilder(summary(counts(run.findings()), run.checked()));
     if (!run.suppressed().isEmpty()) {
       text.append(" (").append(run.suppressed().size()).append(" suppressed)");
     }
-    List<Diagnostic> hidden = run.notShown(show);
+    List<Diagnostic> hidden = run.notShown(show.least());
     if (!hidden.isEmpty()) {
       int[] counts = counts(hidden);
       List<String> parts = new java.util.ArrayList<>();
-      Severity least = show;
+      Severity least = show.least();
       for (Severity severity : Severity.values()) {
         if (counts[severity.ordinal()] > 0) {
           parts.add(counts[severity.ordinal()] + " " + severity.label());

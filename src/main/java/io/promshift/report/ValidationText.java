@@ -1,7 +1,6 @@
 package io.promshift.report;
 
 import io.promshift.rules.Diagnostic;
-import io.promshift.rules.Severity;
 import io.promshift.rules.Suppressed;
 import io.promshift.text.Printable;
 import java.io.IOException;
@@ -46,13 +45,13 @@ public final class ValidationText {
    * at its severity's level, under the name {@code fileName} gives its file.
    */
   public static List<LogLine> logLines(ValidationRun run, Function<String, String> fileName) {
-    return logLines(run, Severity.INFO, fileName);
+    return logLines(run, Show.INFO, fileName);
   }
 
   /** The same, of the findings {@code show} asks for ({@link ValidationRun#shown}). */
-  public static List<LogLine> logLines(ValidationRun run, Severity show, Function<String, String> fileName) {
+  public static List<LogLine> logLines(ValidationRun run, Show show, Function<String, String> fileName) {
     List<LogLine> lines = new ArrayList<>();
-    for (Diagnostic finding : run.shown(show)) {
+    for (Diagnostic finding : run.shown(show.least())) {
       LogLine.Level level = switch (finding.severity()) {
         case ERROR -> LogLine.Level.ERROR;
         case WARNING -> LogLine.Level.WARN;
@@ -80,7 +79,7 @@ public final class ValidationText {
    * the counts, the findings suppressed by comments and those {@code show} leaves out, with the {@code option} that
    * shows them (followed by the severity's word).
    */
-  public static String counts(ValidationRun run, Severity show, String option) {
+  public static String counts(ValidationRun run, Show show, String option) {
     return TextReport.summary(run, show, option);
   }
 
@@ -92,11 +91,11 @@ public final class ValidationText {
   /** The findings report in a format, each file named by {@code fileName} (e.g. relative to a project). */
   public static void write(FindingsReport.Format format, ValidationRun run, Function<String, String> fileName,
       Appendable out) throws IOException {
-    write(format, run, Severity.INFO, fileName, out);
+    write(format, run, Show.INFO, fileName, out);
   }
 
   /** The same, of the findings {@code show} asks for ({@link ValidationRun#shown}). */
-  public static void write(FindingsReport.Format format, ValidationRun run, Severity show,
+  public static void write(FindingsReport.Format format, ValidationRun run, Show show,
       Function<String, String> fileName, Appendable out) throws IOException {
     List<Diagnostic> renamed = run.findings().stream().map(f -> f.withFile(fileName.apply(f.file()))).toList();
     List<Suppressed> suppressed = run.suppressed().stream().map(s -> s.withFile(fileName.apply(s.finding().file())))
