@@ -23,6 +23,8 @@ import io.promshift.report.ValidationRun;
 import io.promshift.report.Verdict;
 import io.promshift.rules.Code;
 import io.promshift.rules.Diagnostic;
+import io.promshift.rules.Suppressed;
+import io.promshift.rules.Suppressions;
 import io.promshift.rules.Validator;
 import io.promshift.syntax.YamlDocument;
 import io.promshift.text.FileSnapshot;
@@ -273,6 +275,8 @@ public final class Promshift {
     Map<FileOutcome, ProvisioningFile> read = new HashMap<>();
     Validator validator = Validator.create(settings.validation());
     Map<FileSet.Found, Path> reachedTwice = OutputTree.reachedTwice(scan.files());
+    // each read file's suppression comments, by the name its findings carry; a file that cannot be read has none
+    Map<String, Suppressions> comments = new java.util.concurrent.ConcurrentHashMap<>();
     Run run = run(parallelism, scan, listener, found -> {
       if (reachedTwice.containsKey(found)) {
         // validated once: a file compared with itself would be its own duplicate uid, name and default
@@ -282,6 +286,10 @@ public final class Promshift {
         SourceFile source = read(found, inputs);
         if (!source.hasDataSources() && source.misplaced().isEmpty()) {
           return skipped(found);
+        }
+        Suppressions directives = Suppressions.scan(source.source()); // the text already read: no second read
+        if (!directives.isEmpty()) {
+          comments.put(source.fileName(), directives);
         }
         if (!source.isPlain()) {
           // embedded units reach Grafana by their own ways: validated alone, not with a provisioning folder's files
@@ -320,9 +328,37 @@ public final class Promshift {
         directory -> validator.validateAll(directory.stream().map(read::get).toList()))) {
       findings.addAll(found);
     }
-    findings.sort(Comparator.comparingInt((Diagnostic f) -> order.getOrDefault(f.file(), Integer.MAX_VALUE))
-        .thenComparing(Diagnostic.BY_POSITION));
-    return new ValidationRun(run, findings, checked, settings.failOn());
+    List<Suppressed> suppressed = suppress(findings, comments);
+    Comparator<Diagnostic> byFile = Comparator.comparingInt(f -> order.getOrDefault(f.file(), Integer.MAX_VALUE));
+    findings.sort(byFile.thenComparing(Diagnostic.BY_POSITION));
+    suppressed.sort(Comparator.comparing(Suppressed::finding, byFile.thenComparing(Diagnostic.BY_POSITION)));
+    return new ValidationRun(run, findings, checked, settings.failOn(), suppressed);
+  }
+
+  /**
+   * Applies each file's suppression comments to its findings, once, after every rule (the cross-file ones too) has
+   * spoken: the findings they cover move from {@code findings} to the list returned; the findings about the comments
+   * (unknown rules, unused directives) join {@code findings}.
+   */
+  private static List<Suppressed> suppress(List<Diagnostic> findings, Map<String, Suppressions> comments) {
+    List<Suppressed> suppressed = new ArrayList<>();
+    if (comments.isEmpty()) {
+      return suppressed;
+    }
+    Map<String, List<Diagnostic>> byFile = new java.util.LinkedHashMap<>();
+    comments.keySet().forEach(file -> byFile.put(file, new ArrayList<>()));
+    List<Diagnostic> others = new ArrayList<>();
+    for (Diagnostic finding : findings) {
+      byFile.getOrDefault(finding.file(), others).add(finding);
+    }
+    findings.clear();
+    findings.addAll(others);
+    byFile.forEach((file, own) -> {
+      Suppressions.Applied applied = comments.get(file).apply(own);
+      findings.addAll(applied.findings());
+      suppressed.addAll(applied.suppressed());
+    });
+    return suppressed;
   }
 
   // ---- migrate -------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import io.promshift.report.FindingsReport;
 import io.promshift.report.ValidationRun;
 import io.promshift.report.ValidationText;
 import io.promshift.report.Verdict;
+import io.promshift.report.Show;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -51,6 +52,11 @@ final class ValidateCommand implements Callable<Integer> {
       description = "Exit 1 when a finding is at least this severe: error (default), warning or info.")
   String failOn;
 
+  @Option(names = "--show", paramLabel = "SEVERITY", order = 2,
+      description = "Print findings at least this severe: error, warning (default for text and github) or info"
+          + " (default for json and sarif). A finding at --fail-on or above is always printed.")
+  String show;
+
   @Option(names = "--env-file", paramLabel = "FILE", order = 3,
       description = "Expand placeholders from this NAME=value file as Grafana would, then validate the expanded values.")
   Path envFile;
@@ -74,6 +80,7 @@ final class ValidateCommand implements Callable<Integer> {
         "text, json, sarif or github");
     PromshiftSettings.Builder settings = PromshiftSettings.builder();
     parse(() -> settings.failOn(failOn), "--fail-on", failOn, "error, warning or info");
+    Show shown = show(reportFormat);
     common.settings(settings);
     if (fileRoot != null && envFile == null) {
       throw new ParameterException(spec.commandLine(), "--file-root needs --env-file (placeholders are expanded only with an environment)");
@@ -117,7 +124,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (quietText) {
           FindingsReport.textFindingsOnly().write(run.errors(), run.checked(), out);
         } else {
-          FindingsReport.of(reportFormat).write(run, out);
+          FindingsReport.of(reportFormat).write(run, shown, out);
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -128,6 +135,19 @@ final class ValidateCommand implements Callable<Integer> {
       return 2;
     }
     return run.failed() ? 1 : 0;
+  }
+
+  /** What is printed: {@code --show} as given, for every format; else the format's own default. */
+  private Show show(FindingsReport.Format format) {
+    if (show == null) {
+      return Show.defaultFor(format);
+    }
+    try {
+      return Show.parse(show);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--show: unknown value '" + show
+          + "'; use error, warning or info");
+    }
   }
 
   private <T> T parse(java.util.function.Supplier<T> parser, String option, String value, String values) {

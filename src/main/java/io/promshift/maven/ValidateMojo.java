@@ -10,6 +10,7 @@ import io.promshift.report.FindingsReport;
 import io.promshift.report.ValidationRun;
 import io.promshift.report.ValidationText;
 import io.promshift.report.Verdict;
+import io.promshift.report.Show;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,13 @@ public class ValidateMojo extends AbstractPromshiftMojo {
   /** The least severe finding that fails the build: {@code error} (default), {@code warning} or {@code info}. */
   @Parameter(property = "promshift.failOn", defaultValue = "error")
   private String failOn;
+
+  /**
+   * The least severe finding logged: {@code error}, {@code warning} (default) or {@code info}. A finding at
+   * {@code failOn} or above is always logged, and the report files always hold every finding (they are for tools).
+   */
+  @Parameter(property = "promshift.show", defaultValue = "warning")
+  private String show;
 
   /**
    * A {@code NAME=value} environment file (systemd {@code EnvironmentFile}, Docker {@code --env-file}): placeholders
@@ -78,6 +86,7 @@ public class ValidateMojo extends AbstractPromshiftMojo {
   @Override
   void process(FileSet files) throws MojoExecutionException, MojoFailureException {
     List<FindingsReport.Format> formats = formats();
+    Show logged = show();
     ValidationRun run = Promshift.create(validationSettings()).validate(files, RunListener.NONE);
     if (nothingToProcess(run.run().files(), run.run().problems())) {
       writeReports(formats, run); // empty ones: a report of an earlier run must not stay behind as this one's
@@ -88,8 +97,8 @@ public class ValidateMojo extends AbstractPromshiftMojo {
     }
     run.run().files().stream().filter(f -> f.verdict() == Verdict.SKIPPED)
         .forEach(f -> getLog().debug(logName(f.file()) + ": not a data source provisioning file; skipped"));
-    log(ValidationText.logLines(run, AbstractPromshiftMojo::logName));
-    getLog().info("promshift:validate: " + ValidationText.counts(run));
+    log(ValidationText.logLines(run, logged, AbstractPromshiftMojo::logName));
+    getLog().info("promshift:validate: " + ValidationText.counts(run, logged, "-Dpromshift.show="));
     writeReports(formats, run);
 
     List<String> failing = ValidationText.failing(run, AbstractPromshiftMojo::logName);
@@ -155,6 +164,14 @@ public class ValidateMojo extends AbstractPromshiftMojo {
       }
     }
     return formats;
+  }
+
+  private Show show() throws MojoExecutionException {
+    try {
+      return Show.parse(show == null ? "warning" : show);
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException("promshift:validate: unknown show '" + show + "'; use error, warning or info");
+    }
   }
 
   private PromshiftSettings validationSettings() throws MojoExecutionException {

@@ -39,7 +39,19 @@ public interface FindingsReport {
    * @throws IOException when the {@link Appendable} does
    */
   default void write(ValidationRun run, Appendable out) throws IOException {
-    write(run.findings(), run.checked(), out);
+    write(run, Show.INFO, out);
+  }
+
+  /**
+   * Writes the findings of a validation run that {@code show} asks for (at {@code show} or above, and every finding
+   * that fails the run: {@link ValidationRun#shown}). The text format's summary also counts the suppressed findings
+   * and those not shown; JSON lists the suppressed ones in a {@code suppressed} array and SARIF among its results,
+   * each with its {@code suppressions}; the GitHub format leaves them out.
+   *
+   * @throws IOException when the {@link Appendable} does
+   */
+  default void write(ValidationRun run, Show show, Appendable out) throws IOException {
+    write(run.shown(show.least()), run.checked(), out);
   }
 
   static FindingsReport of(Format format) {

@@ -3,6 +3,7 @@ package io.promshift.report;
 import io.promshift.model.Secrets;
 import io.promshift.rules.Diagnostic;
 import io.promshift.rules.Severity;
+import io.promshift.rules.Suppressed;
 import java.io.IOException;
 import java.util.List;
 import tools.jackson.databind.node.ArrayNode;
@@ -20,6 +21,12 @@ import tools.jackson.databind.node.ObjectNode;
  *              "states": {"validated": 1, "skipped": 0, "unreadable": 0}}}
  * </pre>
  *
+ * <p>A validation run's report also lists, in {@code suppressed}, the findings the files' own comments suppressed
+ * ({@code # promshift-disable-line RULE}): each a finding's object with a {@code suppression} object saying where
+ * the comment is ({@code line}, {@code column}) and its reason ({@code justification}, {@code ""} for none). Its
+ * summary counts them ({@code suppressed}) and the findings {@code --show} left out ({@code notShown}); the other
+ * counts are of the findings listed.
+ *
  * <p>Until 0.1 the report was the bare array: {@code jq '.findings[]'} reads what {@code jq '.[]'} read.
  *
  * <p>Each finding: {@code file}, {@code line}, {@code column}, {@code severity},
@@ -34,9 +41,24 @@ final class JsonReport implements FindingsReport {
   }
 
   @Override
-  public void write(ValidationRun run, Appendable out) throws IOException {
-    ObjectNode document = document(run.findings(), run.checked());
-    ObjectNode states = ((ObjectNode) document.get("summary")).putObject("states");
+  public void write(ValidationRun run, Show show, Appendable out) throws IOException {
+    ObjectNode document = document(run.shown(show.least()), run.checked());
+    ArrayNode suppressed = Json.NODES.arrayNode();
+    for (Suppressed s : run.suppressed()) {
+      ObjectNode object = suppressed.addObject();
+      put(object, s.finding());
+      ObjectNode suppression = object.putObject("suppression");
+      suppression.put("line", s.directive().line());
+      suppression.put("column", s.directive().column());
+      suppression.put("justification", Secrets.maskCredentials(s.justification()));
+    }
+    // beside findings, before the summary: a script reading findings alone sees what it saw before
+    ObjectNode summary = (ObjectNode) document.remove("summary");
+    document.set("suppressed", suppressed);
+    document.set("summary", summary);
+    summary.put("suppressed", run.suppressed().size());
+    summary.put("notShown", run.notShown(show.least()).size());
+    ObjectNode states = summary.putObject("states");
     int unreadable = run.run().count(Verdict.FAILED);
     int unreadableFiles = (int) run.run().files().stream().filter(FileOutcome::failed).count();
     states.put("validated", run.checked() - unreadableFiles);

@@ -3,6 +3,7 @@ package io.promshift.report;
 import io.promshift.model.Secrets;
 import io.promshift.rules.Code;
 import io.promshift.rules.Diagnostic;
+import io.promshift.rules.Suppressed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -22,7 +23,10 @@ import tools.jackson.databind.node.ObjectNode;
  * SARIF 2.1.0, as code-scanning tools load it: one run whose {@code tool.driver.rules} describes every rule
  * of the {@link Code} once, and one result per finding with its rule, level, message and location
  * (columns counted in Unicode code points, as {@code run.columnKind} says). A finding inside an embedded unit also
- * names the YAML path of its value, as a logical location and in its properties.
+ * names the YAML path of its value, as a logical location and in its properties. A finding suppressed by a comment in
+ * its file ({@code # promshift-disable-line RULE}) is a result too, after the others, with a {@code suppressions}
+ * entry of kind {@code inSource} locating the comment (SARIF 2.1.0 §3.35), which code-scanning tools show as
+ * closed: it is kept, and never counted as open.
  */
 final class SarifReport implements FindingsReport {
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -48,6 +52,15 @@ final class SarifReport implements FindingsReport {
 
   @Override
   public void write(List<Diagnostic> findings, int files, Appendable out) throws IOException {
+    write(findings, List.of(), out);
+  }
+
+  @Override
+  public void write(ValidationRun run, Show show, Appendable out) throws IOException {
+    write(run.shown(show.least()), run.suppressed(), out);
+  }
+
+  private void write(List<Diagnostic> findings, List<Suppressed> suppressed, Appendable out) throws IOException {
     ObjectNode sarif = Json.NODES.objectNode();
     sarif.put("$schema", SCHEMA);
     sarif.put("version", "2.1.0");
@@ -64,6 +77,7 @@ final class SarifReport implements FindingsReport {
     // the validator's rules, then any other code the results use (a migration's notices and refusals)
     Set<Code> listed = new LinkedHashSet<>(rules);
     findings.forEach(f -> listed.add(f.code()));
+    suppressed.forEach(s -> listed.add(s.finding().code()));
     for (Code rule : listed) {
       index.put(rule.id(), index.size());
       ObjectNode r = described.addObject();
@@ -77,31 +91,49 @@ final class SarifReport implements FindingsReport {
     run.put("columnKind", "unicodeCodePoints");
     ArrayNode results = run.putArray("results");
     for (Diagnostic f : findings) {
+      result(results.addObject(), f, index);
+    }
+    for (Suppressed s : suppressed) {
       ObjectNode result = results.addObject();
-      result.put("ruleId", f.rule());
-      Integer ruleIndex = index.get(f.rule());
-      if (ruleIndex != null) {
-        result.put("ruleIndex", ruleIndex);
+      result(result, s.finding(), index);
+      ObjectNode suppression = result.putArray("suppressions").addObject();
+      suppression.put("kind", "inSource");
+      if (!s.justification().isEmpty()) {
+        suppression.put("justification", Secrets.maskCredentials(s.justification()));
       }
-      result.put("level", f.severity().sarifLevel());
-      result.putObject("message").put("text", Secrets.maskCredentials(f.message()));
-      ObjectNode location = result.putArray("locations").addObject();
-      ObjectNode physical = location.putObject("physicalLocation");
-      physical.putObject("artifactLocation").put("uri", uri(f.file()));
+      ObjectNode physical = suppression.putObject("location").putObject("physicalLocation");
+      physical.putObject("artifactLocation").put("uri", uri(s.finding().file()));
       ObjectNode region = physical.putObject("region");
-      region.put("startLine", f.line());
-      region.put("startColumn", f.column());
-      if (f.hasPath()) {
-        location.putArray("logicalLocations").addObject().put("fullyQualifiedName", f.path());
-      }
-      ObjectNode properties = result.putObject("properties");
-      properties.put("pointer", f.pointer());
-      properties.put("fix", f.fix());
-      if (f.hasPath()) {
-        properties.put("path", f.path());
-      }
+      region.put("startLine", s.directive().line());
+      region.put("startColumn", s.directive().column());
     }
     out.append(Json.write(sarif));
+  }
+
+  /** One finding as a result: its rule, level, message and location. */
+  private static void result(ObjectNode result, Diagnostic f, Map<String, Integer> index) {
+    result.put("ruleId", f.rule());
+    Integer ruleIndex = index.get(f.rule());
+    if (ruleIndex != null) {
+      result.put("ruleIndex", ruleIndex);
+    }
+    result.put("level", f.severity().sarifLevel());
+    result.putObject("message").put("text", Secrets.maskCredentials(f.message()));
+    ObjectNode location = result.putArray("locations").addObject();
+    ObjectNode physical = location.putObject("physicalLocation");
+    physical.putObject("artifactLocation").put("uri", uri(f.file()));
+    ObjectNode region = physical.putObject("region");
+    region.put("startLine", f.line());
+    region.put("startColumn", f.column());
+    if (f.hasPath()) {
+      location.putArray("logicalLocations").addObject().put("fullyQualifiedName", f.path());
+    }
+    ObjectNode properties = result.putObject("properties");
+    properties.put("pointer", f.pointer());
+    properties.put("fix", f.fix());
+    if (f.hasPath()) {
+      properties.put("path", f.path());
+    }
   }
 
   /**

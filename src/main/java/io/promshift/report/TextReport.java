@@ -17,6 +17,9 @@ import java.util.List;
  * 1 error, 1 warning, 0 infos in 2 files
  * </pre>
  *
+ * <p>For a validation run the summary also says how many findings the files' own comments suppressed and which were
+ * not shown: {@code 1 error, 0 warnings, 3 infos in 1 file (2 suppressed); 3 info findings not shown (--show info)}.
+ *
  * <p>A finding inside an embedded unit (Helm values, an operator resource, ...) names the YAML path of its value
  * before the message.
  */
@@ -41,6 +44,44 @@ final class TextReport implements FindingsReport {
       return;
     }
     out.append(summary(counts(findings), files)).append('\n');
+  }
+
+  @Override
+  public void write(ValidationRun run, Show show, Appendable out) throws IOException {
+    for (Diagnostic f : run.shown(show.least())) {
+      out.append(line(f, f.file())).append('\n');
+      out.append(fixLine(f)).append('\n');
+    }
+    if (summary) {
+      out.append(summary(run, show, "--show ")).append('\n');
+    }
+  }
+
+  /**
+   * The summary of a validation run: every finding's count (shown or not), the suppressed ones when there are any,
+   * and what {@code show} left out with the option that shows it all ({@code option} and the severity: {@code --show
+   * info}, {@code -Dpromshift.show=info}).
+   */
+  static String summary(ValidationRun run, Show show, String option) {
+    StringBuilder text = new StringBuilder(summary(counts(run.findings()), run.checked()));
+    if (!run.suppressed().isEmpty()) {
+      text.append(" (").append(run.suppressed().size()).append(" suppressed)");
+    }
+    List<Diagnostic> hidden = run.notShown(show.least());
+    if (!hidden.isEmpty()) {
+      int[] counts = counts(hidden);
+      List<String> parts = new java.util.ArrayList<>();
+      Severity least = show.least();
+      for (Severity severity : Severity.values()) {
+        if (counts[severity.ordinal()] > 0) {
+          parts.add(counts[severity.ordinal()] + " " + severity.label());
+          least = severity;
+        }
+      }
+      text.append("; ").append(String.join(" and ", parts)).append(hidden.size() == 1 ? " finding" : " findings")
+          .append(" not shown (").append(option).append(least.label()).append(')');
+    }
+    return text.toString();
   }
 
   /** {@code 1 error, 0 warnings, 2 infos in 1 file}: each count with its noun in the number it needs. */

@@ -2,6 +2,7 @@ package io.promshift.report;
 
 import io.promshift.rules.Diagnostic;
 import io.promshift.rules.Severity;
+import io.promshift.rules.Suppressed;
 import java.util.List;
 
 /**
@@ -12,10 +13,19 @@ import java.util.List;
  * @param findings every finding, sorted
  * @param checked how many files were validated (read or not; files that provision no data sources excluded)
  * @param failOn the least severe finding that fails the run
+ * @param suppressed the findings the files' own comments suppressed ({@code # promshift-disable-line RULE}), sorted
+ *     as {@code findings}: reported apart, and never failing the run
  */
-public record ValidationRun(Run run, List<Diagnostic> findings, int checked, Severity failOn) {
+public record ValidationRun(Run run, List<Diagnostic> findings, int checked, Severity failOn,
+    List<Suppressed> suppressed) {
   public ValidationRun {
     findings = List.copyOf(findings);
+    suppressed = List.copyOf(suppressed);
+  }
+
+  /** A run in which nothing was suppressed. */
+  public ValidationRun(Run run, List<Diagnostic> findings, int checked, Severity failOn) {
+    this(run, findings, checked, failOn, List.of());
   }
 
   /** Whether a file or folder could not be read. */
@@ -42,11 +52,28 @@ public record ValidationRun(Run run, List<Diagnostic> findings, int checked, Sev
         ? FileOutcome.of(f.file(), f.root(), Verdict.UNCHANGED, f.diagnostics()) : f).toList();
     List<FileOutcome> problems = run.problems().stream()
         .map(f -> FileOutcome.of(f.file(), f.root(), Verdict.UNCHANGED, f.diagnostics())).toList();
-    return new ValidationRun(new Run(problems, files), lowered, checked, failOn);
+    return new ValidationRun(new Run(problems, files), lowered, checked, failOn, suppressed);
   }
 
   /** The findings a quiet run shows: errors alone. */
   public List<Diagnostic> errors() {
     return findings.stream().filter(f -> f.severity() == Severity.ERROR).toList();
+  }
+
+  /**
+   * The findings to print when {@code show} is the least severe one asked for: those at {@code show} or above, and
+   * every finding that fails the run whatever {@code show} says (a failure is always explained).
+   */
+  public List<Diagnostic> shown(Severity show) {
+    return findings.stream().filter(f -> shows(f, show)).toList();
+  }
+
+  /** The findings {@link #shown} leaves out. */
+  public List<Diagnostic> notShown(Severity show) {
+    return findings.stream().filter(f -> !shows(f, show)).toList();
+  }
+
+  private boolean shows(Diagnostic finding, Severity show) {
+    return finding.severity().reaches(show) || finding.severity().reaches(failOn);
   }
 }

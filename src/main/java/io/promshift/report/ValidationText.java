@@ -1,6 +1,7 @@
 package io.promshift.report;
 
 import io.promshift.rules.Diagnostic;
+import io.promshift.rules.Suppressed;
 import io.promshift.text.Printable;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -44,8 +45,13 @@ public final class ValidationText {
    * at its severity's level, under the name {@code fileName} gives its file.
    */
   public static List<LogLine> logLines(ValidationRun run, Function<String, String> fileName) {
+    return logLines(run, Show.INFO, fileName);
+  }
+
+  /** The same, of the findings {@code show} asks for ({@link ValidationRun#shown}). */
+  public static List<LogLine> logLines(ValidationRun run, Show show, Function<String, String> fileName) {
     List<LogLine> lines = new ArrayList<>();
-    for (Diagnostic finding : run.findings()) {
+    for (Diagnostic finding : run.shown(show.least())) {
       LogLine.Level level = switch (finding.severity()) {
         case ERROR -> LogLine.Level.ERROR;
         case WARNING -> LogLine.Level.WARN;
@@ -68,6 +74,15 @@ public final class ValidationText {
     return TextReport.summary(TextReport.counts(run.findings()), run.checked());
   }
 
+  /**
+   * {@code 2 errors, 0 warnings, 3 infos in 1 file (1 suppressed); 3 info findings not shown (-Dpromshift.show=info)}:
+   * the counts, the findings suppressed by comments and those {@code show} leaves out, with the {@code option} that
+   * shows them (followed by the severity's word).
+   */
+  public static String counts(ValidationRun run, Show show, String option) {
+    return TextReport.summary(run, show, option);
+  }
+
   /** The least severe finding that fails the run, as the word users write. */
   public static String failOn(ValidationRun run) {
     return run.failOn().label();
@@ -76,7 +91,16 @@ public final class ValidationText {
   /** The findings report in a format, each file named by {@code fileName} (e.g. relative to a project). */
   public static void write(FindingsReport.Format format, ValidationRun run, Function<String, String> fileName,
       Appendable out) throws IOException {
+    write(format, run, Show.INFO, fileName, out);
+  }
+
+  /** The same, of the findings {@code show} asks for ({@link ValidationRun#shown}). */
+  public static void write(FindingsReport.Format format, ValidationRun run, Show show,
+      Function<String, String> fileName, Appendable out) throws IOException {
     List<Diagnostic> renamed = run.findings().stream().map(f -> f.withFile(fileName.apply(f.file()))).toList();
-    FindingsReport.of(format).write(new ValidationRun(run.run(), renamed, run.checked(), run.failOn()), out);
+    List<Suppressed> suppressed = run.suppressed().stream().map(s -> s.withFile(fileName.apply(s.finding().file())))
+        .toList();
+    FindingsReport.of(format)
+        .write(new ValidationRun(run.run(), renamed, run.checked(), run.failOn(), suppressed), show, out);
   }
 }

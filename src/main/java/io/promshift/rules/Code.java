@@ -245,6 +245,17 @@ public enum Code {
           + " Grafana receives {NAME} instead of $__env{NAME}. Write $$ for compose, \\$ for the shell, or quote the"
           + " heredoc's delimiter (<<'EOF')."),
 
+  // ---- the file's own suppression comments (# promshift-disable-line RULE, # promshift-disable-next-line RULE)
+  SUPPRESSION_UNKNOWN_RULE("suppression-unknown-rule", Severity.WARNING,
+      "A suppression comment names a rule that does not exist",
+      "A # promshift-disable-line or # promshift-disable-next-line comment names a rule id promshift does not have"
+          + " (a typo, or a rule of another tool): it suppresses nothing under that name. Rule ids are the ones"
+          + " reports print in brackets, e.g. literal-aws-key."),
+  SUPPRESSION_UNUSED("suppression-unused", Severity.INFO, "A suppression comment suppresses nothing",
+      "No finding of the rule it names is on the line it covers (any more): the comment can go. A read refusal"
+          + " (yaml-syntax, duplicate-key, template, limit, unreadable) is never suppressed: the comments of a file"
+          + " that cannot be read are not trusted."),
+
   NOT_PROVISIONING("not-provisioning", Severity.INFO, Origin.FILE, "Not a data source provisioning file",
       "A YAML file without datasources or deleteDatasources (dashboards, alerting, anything else): Grafana's data"
           + " source provisioning ignores it, and so does promshift."),

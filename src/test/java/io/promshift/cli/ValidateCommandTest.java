@@ -26,7 +26,7 @@ class ValidateCommandTest {
 
   @Test
   void anErrorExitsOneInCompilerStyle() {
-    Run run = run("validate", "samples/invalid/empty-region.yaml");
+    Run run = run("validate", "--show", "info", "samples/invalid/empty-region.yaml");
     assertThat(run.code()).isEqualTo(1);
     assertThat(run.out()).isEqualTo("""
         samples/invalid/empty-region.yaml:7:11: info [migration-pending] Grafana's type migration moves this prometheus \
@@ -66,7 +66,7 @@ class ValidateCommandTest {
     Run run = run("validate", "samples/provisioning");
     assertThat(run.code()).isZero();
     assertThat(run.err()).contains("dashboards.yaml: note: not a data source provisioning file");
-    assertThat(run.out()).endsWith(" in 10 files\n");
+    assertThat(run.out()).contains(" in 10 files");
   }
 
   @Test
@@ -106,7 +106,7 @@ class ValidateCommandTest {
 
   @Test
   void githubFormatPrintsWorkflowCommandsAndNothingElseOnStdout() {
-    Run run = run("validate", "--format", "github", "samples/invalid/empty-region.yaml");
+    Run run = run("validate", "--format", "github", "--show", "info", "samples/invalid/empty-region.yaml");
     assertThat(run.code()).isEqualTo(1);
     assertThat(run.out().lines()).containsExactly(
         "::notice file=samples/invalid/empty-region.yaml,line=7,col=11,title=migration-pending::" + run.out().lines()
@@ -121,8 +121,8 @@ class ValidateCommandTest {
     Path env = dir.resolve("grafana.env");
     Files.writeString(env, "# staging\nexport AMP_SANDBOX_SIGV4=\"true\"\n");
     String file = "samples/provisioning/datasources/70-staging-org2.yaml";
-    assertThat(run("validate", file).out()).contains("57:18: info [placeholder-unchecked]");
-    Run expanded = run("validate", "--env-file", env.toString(), file);
+    assertThat(run("validate", "--show", "info", file).out()).contains("57:18: info [placeholder-unchecked]");
+    Run expanded = run("validate", "--show", "info", "--env-file", env.toString(), file);
     assertThat(expanded.out()).doesNotContain("placeholder-unchecked").contains("53:11: info [migration-pending]");
   }
 

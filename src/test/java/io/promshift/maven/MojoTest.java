@@ -169,7 +169,7 @@ class MojoTest {
   void validatesHintsNameTheMavenGoalAndParameterNotTheCli() throws Exception {
     write("src/main/grafana/amp.yaml", AMP);
     write("src/main/grafana/placeholder.yaml", AMP.replace("sigV4Auth: true", "sigV4Auth: ${AMP_SIGN}"));
-    RecordingLog log = run(mojo(new ValidateMojo()));
+    RecordingLog log = run(mojo(new ValidateMojo()).set("show", "info"));
     assertThat(log.lines()).contains("[info]   fix: run mvn promshift:apply to write type:"
         + " grafana-amazonprometheus-datasource and the migration marker");
     assertThat(log.lines()).contains("[info]   fix: validate with the environment Grafana runs with (envFile) to check"
@@ -215,8 +215,11 @@ class MojoTest {
     RecordingLog log = run(validate);
     assertThat(log.lines()).anyMatch(l -> l.startsWith("[warn] " + project.resolve("src/main/grafana/amp.yaml")
         + ":8:22: warning [sigv4-auth-type-provider] "));
-    assertThat(log.lines()).anyMatch(l -> l.startsWith("[info] " + project.resolve("src/main/grafana/amp.yaml")
-        + ":4:11: info [migration-pending] "));
+    assertThat(log.lines()).as("infos are not logged by default").noneMatch(l -> l.contains("info [migration-pending]"))
+        .contains("[info] promshift:validate: 0 errors, 1 warning, 1 info in 1 file; 1 info finding not shown"
+            + " (-Dpromshift.show=info)");
+    assertThat(Files.readString(project.resolve("target/promshift/findings.sarif")))
+        .as("report files hold every finding").contains("\"ruleId\": \"migration-pending\"");
     assertThat(Files.readString(project.resolve("target/promshift/findings.sarif")))
         .contains("\"uri\": \"src/main/grafana/amp.yaml\"").contains("\"ruleId\": \"sigv4-auth-type-provider\"");
     assertThat(project.resolve("target/promshift/findings.json")).exists();
@@ -258,6 +261,27 @@ class MojoTest {
     run(mojo(new ApplyMojo()));
     assertThat(Files.readString(amp)).contains("grafana-amazonprometheus-datasource");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(amp))).isEqualTo("rw-r-----");
+  }
+
+  @Test
+  void validateLogsWhatShowAsksForAndAlwaysWhatFails() throws Exception {
+    Path amp = write("src/main/grafana/amp.yaml", AMP);
+    String info = "[info] " + project.resolve("src/main/grafana/amp.yaml") + ":4:11: info [migration-pending] ";
+    Mojo validate = mojo(new ValidateMojo()).set("show", "INFO");
+    assertThat(run(validate).lines()).anyMatch(l -> l.startsWith(info))
+        .contains("[info] promshift:validate: 0 errors, 0 warnings, 1 info in 1 file");
+    validate.set("show", "error").set("failOn", "info");
+    RecordingLog failing = new RecordingLog();
+    assertThatThrownBy(() -> run(validate, failing)).isInstanceOf(MojoFailureException.class);
+    assertThat(failing.lines()).as("a finding that fails the build is always logged").anyMatch(l -> l.startsWith(info));
+    validate.set("show", "all").set("failOn", "error");
+    assertThatThrownBy(() -> run(validate)).isInstanceOf(MojoExecutionException.class)
+        .hasMessage("promshift:validate: unknown show 'all'; use error, warning or info");
+    // a suppressed finding is counted, never failing the build
+    Files.writeString(amp, AMP.replace("    type: prometheus", "    type: prometheus # promshift-disable-line"));
+    validate.set("show", "warning").set("failOn", "info");
+    assertThat(run(validate).lines()).contains("[info] promshift:validate: 0 errors, 0 warnings, 0 infos in 1 file"
+        + " (1 suppressed)");
   }
 
   @Test

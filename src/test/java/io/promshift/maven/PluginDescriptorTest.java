@@ -78,6 +78,7 @@ class PluginDescriptorTest {
           .containsEntry("units", "${promshift.units}");
     }
     assertThat(configuration("validate")).containsEntry("failOn", "${promshift.failOn}")
+        .containsEntry("show", "${promshift.show}")
         .containsEntry("envFile", "${promshift.envFile}").containsEntry("reports", "${promshift.reports}")
         .doesNotContainKey("to");
   }

@@ -4,6 +4,11 @@ import static io.promshift.report.ReportFixtures.FINDINGS;
 import static io.promshift.report.ReportFixtures.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.promshift.rules.Severity;
+import io.promshift.rules.Suppressed;
+import io.promshift.text.Position;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -43,5 +48,29 @@ class TextReportTest {
   void eachCountTakesTheNounInTheNumberItNeeds() {
     assertThat(TextReport.summary(new int[] {1, 1, 1}, 1)).isEqualTo("1 error, 1 warning, 1 info in 1 file");
     assertThat(TextReport.summary(new int[] {2, 0, 3}, 2)).isEqualTo("2 errors, 0 warnings, 3 infos in 2 files");
+  }
+
+  @Test
+  void aRunsSummaryCountsTheSuppressedAndWhatShowLeftOut() {
+    Run files = new Run(List.of(), List.of());
+    Suppressed suppressed = new Suppressed(FINDINGS.get(0), new Position(0, 12, 7), "");
+    ValidationRun run = new ValidationRun(files, FINDINGS.subList(1, 3), 2, Severity.ERROR,
+        List.of(suppressed));
+    assertThat(TextReport.summary(run, Show.INFO, "--show ")).isEqualTo(
+        "0 errors, 1 warning, 1 info in 2 files (1 suppressed)");
+    assertThat(TextReport.summary(run, Show.WARNING, "--show ")).isEqualTo(
+        "0 errors, 1 warning, 1 info in 2 files (1 suppressed); 1 info finding not shown (--show info)");
+    assertThat(TextReport.summary(run, Show.ERROR, "-Dpromshift.show=")).isEqualTo(
+        "0 errors, 1 warning, 1 info in 2 files (1 suppressed); 1 warning and 1 info findings not shown"
+            + " (-Dpromshift.show=info)");
+    StringBuilder out = new StringBuilder();
+    try {
+      FindingsReport.text().write(run, Show.WARNING, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    assertThat(out.toString()).as("the suppressed error and the info are not listed")
+        .startsWith("dir with space/ü.yaml:4:7: warning [uid-invalid]").doesNotContain("[sigv4-region-missing]")
+        .doesNotContain("[migration-pending]");
   }
 }
