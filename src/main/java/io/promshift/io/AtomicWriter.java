@@ -232,20 +232,14 @@ public final class AtomicWriter {
    * @throws IOException also when {@link #abandonAll()} has been called: no write starts after it
    */
   public void write(Path target, byte[] content, Path permissionsFrom) throws IOException {
-    try {
+    namingFailures(target, () -> {
       Optional<Metadata> model = Metadata.ifExists(permissionsFrom);
       write(target, content, temp -> {
         if (model.isPresent()) {
           copyOwnerAndModeIfPossible(model.get(), temp);
         }
       }, () -> { });
-    } catch (AbandonedException e) {
-      throw e;
-    } catch (IOException e) {
-      throw failed(target, e);
-    } catch (RuntimeException e) {
-      throw new IOException("cannot write " + target + " (" + IoProblems.describe(e) + ")", e);
-    }
+    });
   }
 
   /**
@@ -255,8 +249,17 @@ public final class AtomicWriter {
    * #write(Path, byte[])} makes those readable by their owner alone.
    */
   public void writeWithDefaultMode(Path target, byte[] content) throws IOException {
+    namingFailures(target, () -> write(target, content, false, temp -> { }, () -> { }));
+  }
+
+  private interface Writing {
+    void run() throws IOException;
+  }
+
+  /** Runs a write; any failure but an abandoned run's becomes an IOException naming the target in plain words. */
+  private static void namingFailures(Path target, Writing writing) throws IOException {
     try {
-      write(target, content, false, temp -> { }, () -> { });
+      writing.run();
     } catch (AbandonedException e) {
       throw e;
     } catch (IOException e) {

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,8 +23,6 @@ import org.w3c.dom.NodeList;
  * {@code <plugin>} snippet is one that an integration test runs.
  */
 class DocsMavenTest {
-  private static final Pattern XML_BLOCK = Pattern.compile("(?s)```xml\\n(.*?)```");
-  private static final Pattern PLUGIN = Pattern.compile("(?ms)^( *)<plugin>\\n.*?^\\1</plugin>\\n");
   private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
 
   private static String docs;
@@ -76,26 +73,12 @@ class DocsMavenTest {
 
   @Test
   void everyPluginSnippetIsAPluginOfAnIntegrationTest() throws IOException {
-    String version = System.getProperty("promshift.version");
-    assertThat(version).as("the build passes its version to the tests").isNotBlank();
-    List<String> plugins = new ArrayList<>();
-    try (Stream<Path> poms = Files.walk(Path.of("src/it"))) {
-      for (Path pom : poms.filter(p -> p.getFileName().toString().equals("pom.xml")).toList()) {
-        Matcher plugin = PLUGIN.matcher(Files.readString(pom, StandardCharsets.UTF_8));
-        while (plugin.find()) {
-          plugins.add(dedent(plugin.group(), plugin.group(1).length()).replace("@project.version@", version));
-        }
-      }
+    List<String> plugins = ItPluginSnippets.plugins();
+    List<String> snippets = ItPluginSnippets.xmlBlocks(docs).stream().filter(b -> b.startsWith("<plugin>")).toList();
+    for (String snippet : snippets) {
+      assertThat(plugins).as("the snippet\n%s\nis a <plugin> of a src/it POM", snippet).contains(snippet);
     }
-    Matcher block = XML_BLOCK.matcher(docs);
-    int snippets = 0;
-    while (block.find()) {
-      if (block.group(1).startsWith("<plugin>")) {
-        snippets++;
-        assertThat(plugins).as("the snippet\n%s\nis a <plugin> of a src/it POM", block.group(1)).contains(block.group(1));
-      }
-    }
-    assertThat(snippets).isGreaterThanOrEqualTo(2);
+    assertThat(snippets).hasSizeGreaterThanOrEqualTo(2);
   }
 
   /** The direct child element {@code name}. */
@@ -109,12 +92,4 @@ class DocsMavenTest {
     throw new AssertionError(parent.getTagName() + " has no " + name);
   }
 
-  private static String dedent(String text, int indent) {
-    StringBuilder out = new StringBuilder();
-    for (String line : text.split("\n", -1)) {
-      out.append(line.length() >= indent && line.substring(0, indent).isBlank() ? line.substring(indent) : line)
-          .append('\n');
-    }
-    return out.substring(0, out.length() - 1);
-  }
 }
