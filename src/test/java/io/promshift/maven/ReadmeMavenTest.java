@@ -15,9 +15,6 @@ import org.junit.jupiter.api.Test;
  * {@code @project.version@} read as this build's version).
  */
 class ReadmeMavenTest {
-  private static final Pattern XML_BLOCK = Pattern.compile("(?s)```xml\\n(.*?)```");
-  private static final Pattern PLUGIN = Pattern.compile("(?ms)^( *)<plugin>\\n.*?^\\1</plugin>\\n");
-
   @Test
   void everyMavenSnippetIsAPluginOfAnIntegrationTest() throws IOException {
     String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
