@@ -329,10 +329,18 @@ public final class Promshift {
       findings.addAll(found);
     }
     List<Suppressed> suppressed = suppress(findings, comments);
+    // the user's rule levels, once, over every finding (those the comments suppressed too, and the findings about the
+    // comments): the reports and the exit code then agree
+    List<Diagnostic> reported = new ArrayList<>(settings.rules().apply(findings));
+    List<Suppressed> quieted = new ArrayList<>();
+    for (Suppressed quiet : suppressed) {
+      settings.rules().apply(quiet.finding())
+          .ifPresent(f -> quieted.add(new Suppressed(f, quiet.directive(), quiet.justification())));
+    }
     Comparator<Diagnostic> byFile = Comparator.comparingInt(f -> order.getOrDefault(f.file(), Integer.MAX_VALUE));
-    findings.sort(byFile.thenComparing(Diagnostic.BY_POSITION));
-    suppressed.sort(Comparator.comparing(Suppressed::finding, byFile.thenComparing(Diagnostic.BY_POSITION)));
-    return new ValidationRun(run, findings, checked, settings.failOn(), suppressed);
+    reported.sort(byFile.thenComparing(Diagnostic.BY_POSITION));
+    quieted.sort(Comparator.comparing(Suppressed::finding, byFile.thenComparing(Diagnostic.BY_POSITION)));
+    return new ValidationRun(run, reported, checked, settings.failOn(), quieted);
   }
 
   /**

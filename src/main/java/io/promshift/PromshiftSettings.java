@@ -3,6 +3,7 @@ package io.promshift;
 import io.promshift.embed.UnitRule;
 import io.promshift.embed.UnitSettings;
 import io.promshift.migrate.MigrationOptions;
+import io.promshift.rules.RulePolicy;
 import io.promshift.rules.Severity;
 import io.promshift.rules.ValidationOptions;
 import io.promshift.syntax.ReadSettings;
@@ -24,10 +25,12 @@ import java.util.Objects;
  * @param migration the migration's options, derived from the target and the marker choices
  * @param units whether data sources embedded in other files (Helm values, operator resources, Ansible variables) are
  *     looked for, and the units the user declares by path
+ * @param rules which findings are reported and at which severity (per rule: off, or a severity replacing its default);
+ *     applied once to a run's findings, before the exit code is decided
  */
 public record PromshiftSettings(
     ReadSettings read, ValidationOptions validation, Severity failOn, MigrationTarget target,
-    MigrationOptions migration, UnitSettings units) {
+    MigrationOptions migration, UnitSettings units, RulePolicy rules) {
   public static final PromshiftSettings DEFAULTS = builder().build();
 
   public PromshiftSettings {
@@ -37,6 +40,7 @@ public record PromshiftSettings(
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(migration, "migration");
     Objects.requireNonNull(units, "units");
+    Objects.requireNonNull(rules, "rules");
   }
 
   public static Builder builder() {
@@ -57,8 +61,38 @@ public record PromshiftSettings(
     private List<UnitRule> unitRules = List.of();
     private String migrateCommand;
     private String envFileOption;
+    private RulePolicy rules = RulePolicy.DEFAULTS;
 
     private Builder() {}
+
+    /**
+     * Reports a rule at {@code level}: {@code off}, {@code error}, {@code warning} or {@code info} (a later call for the
+     * same rule wins).
+     *
+     * @throws IllegalArgumentException for an unknown rule (naming the ids it may have meant) or level, or a read
+     *     refusal (yaml-syntax, template, limit, unreadable) turned off or lowered: Grafana cannot read the file
+     */
+    public Builder rule(String id, String level) {
+      this.rules = rules.with(id, level);
+      return this;
+    }
+
+    /** Each rule id at its level, as {@link #rule} takes them, over the levels set so far. */
+    public Builder rules(Map<String, String> idsToLevels) {
+      this.rules = rules.overriddenBy(RulePolicy.of(idsToLevels));
+      return this;
+    }
+
+    /** A rule back at its default severity (over an earlier {@code off} or severity). */
+    public Builder enableRule(String id) {
+      this.rules = rules.enable(id);
+      return this;
+    }
+
+    public Builder rules(RulePolicy value) {
+      this.rules = Objects.requireNonNull(value, "rules");
+      return this;
+    }
 
     /**
      * {@code auto} (the default): data sources are also looked for in Helm values, grafana-operator resources, Ansible
@@ -195,7 +229,7 @@ public record PromshiftSettings(
         validation.environment(environment).fileRoot(fileRoot);
       }
       return new PromshiftSettings(read, validation.build(), failOn, target,
-          target.options(keepMarker, revertUnmarked, rewriteBase64), new UnitSettings(embedded, unitRules));
+          target.options(keepMarker, revertUnmarked, rewriteBase64), new UnitSettings(embedded, unitRules), rules);
     }
   }
 }
