@@ -136,7 +136,14 @@ public enum Code {
       "An auth provider Grafana does not allow by default",
       "ec2_iam_role and grafana_assume_role work only when Grafana's [aws] allowed_auth_providers lists them"
           + " (default: default,keys,credentials); otherwise every query fails with \"trying to use"
-          + " non-allowed auth method\"."),
+          + " non-allowed auth method\". With Grafana's settings given (.promshift.yaml grafana:, or --grafana-ini),"
+          + " any provider the stated list leaves out is reported (an empty sigV4AuthType is default), and one it"
+          + " lists is not."),
+  SIGV4_ASSUME_ROLE_DISABLED("sigv4-assume-role-disabled", Severity.ERROR,
+      "A role ARN while Grafana does not allow assuming roles",
+      "With Grafana's [aws] assume_role_enabled = false (default: true) the signer refuses a sigV4AssumeRoleArn"
+          + " (\"attempting to use assume role (ARN) which is disabled in grafana.ini\"): every query fails. Checked"
+          + " only when Grafana's settings say so (.promshift.yaml grafana:, or --grafana-ini)."),
   SIGV4_IGNORED_KEY("sigv4-ignored-key", Severity.WARNING,
       "A SigV4 key Grafana does not read",
       "The SigV4 signer reads only sigV4Auth, sigV4AuthType, sigV4Region, sigV4AssumeRoleArn,"
@@ -172,6 +179,26 @@ public enum Code {
       "An AWS access key id (AKIA..., ASIA...) or secret key written in the file works, but it sits in plain"
           + " text in every copy of the repository. Use $__env{NAME} or $__file{/path} (apiVersion 1 files)"
           + " instead."),
+
+  // ---- the Grafana that reads the files (checked only with its settings: .promshift.yaml grafana:, --grafana-ini)
+  AZURE_AUTH_DISABLED("azure-auth-disabled", Severity.ERROR,
+      "Azure authentication while Grafana's azure_auth_enabled is off",
+      "The Azure Prometheus plugin (and core Prometheus) configure Azure authentication only when Grafana's [auth]"
+          + " azure_auth_enabled is true (Grafana's default is false, conf/defaults.ini): otherwise the requests go out"
+          + " without a token and Azure answers 401 Unauthorized. Reported only when the setting is stated as false."),
+  FORWARD_SETTINGS_MISSING("forward-settings-missing", Severity.INFO,
+      "A forward_settings_to_plugins list without the migrated plugin",
+      "Grafana passes its [aws] and [azure] settings only to the plugins its forward_settings_to_plugins lists."
+          + " Grafana's own advice for 401 errors after the type migration is to add"
+          + " grafana-amazonprometheus-datasource ([aws]) or grafana-azureprometheus-datasource ([azure]) there."
+          + " Grafana's default lists (conf/defaults.ini and pkg/setting, checked 2026-12): [aws] cloudwatch,"
+          + " grafana-athena-datasource, grafana-redshift-datasource, grafana-x-ray-datasource,"
+          + " grafana-timestream-datasource, grafana-iot-sitewise-datasource, grafana-iot-twinmaker-app,"
+          + " grafana-opensearch-datasource, aws-datasource-provisioner, elasticsearch, prometheus; [azure]"
+          + " grafana-azure-monitor-datasource, prometheus, grafana-azure-data-explorer-datasource, mssql and, in"
+          + " recent versions, grafana-azureprometheus-datasource. Only an explicit list is judged (its owner is the"
+          + " one who can add the plugin), and the finding is info: Grafana's documentation names it as a cause of"
+          + " 401 errors, not a certainty."),
 
   // ---- migration state (the banners of Grafana's config page)
   MIGRATION_PENDING("migration-pending", Severity.INFO,

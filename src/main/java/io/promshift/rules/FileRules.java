@@ -21,8 +21,11 @@ final class FileRules extends RuleSet {
   private static final Pattern JSON_LEAF = Pattern.compile("^/datasources/[0-9]+/(?:jsonData|json_data|correlations)/.*");
   private static final Pattern SIGV4_AUTH = Pattern.compile("^/datasources/[0-9]+/(?:jsonData|json_data)/sigV4Auth$");
 
-  FileRules(JsonView view, Emitter out) {
+  private final GrafanaSettings grafana;
+
+  FileRules(JsonView view, Emitter out, GrafanaSettings grafana) {
     super(view, out);
+    this.grafana = grafana;
   }
 
   void apply() {
@@ -35,11 +38,13 @@ final class FileRules extends RuleSet {
     literalAccessKeyIds();
     jsonDataWords();
     DataSourceRules sources = new DataSourceRules(view, out);
-    SigV4Rules sigV4 = new SigV4Rules(view, out);
+    SigV4Rules sigV4 = new SigV4Rules(view, out, grafana);
+    GrafanaSettingsRules settings = new GrafanaSettingsRules(view, out, grafana);
     for (DataSource ds : file.dataSources()) {
       Source source = new Source(ds, view, "datasources");
       sources.apply(source);
       sigV4.apply(source);
+      settings.apply(source);
     }
     String deletions = file.isLegacy() ? "delete_datasources" : "deleteDatasources";
     for (DataSource ds : file.deleteDataSources()) {

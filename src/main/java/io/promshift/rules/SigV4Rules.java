@@ -41,8 +41,15 @@ final class SigV4Rules extends RuleSet {
     SIGV4_IGNORED.put("profile", "sigV4Profile");
   }
 
-  SigV4Rules(JsonView view, Emitter out) {
+  /** The auth types the signer knows (grafana-aws-sdk awsauth); any other is the schema's "unknown auth type". */
+  private static final List<String> PROVIDERS = List.of(
+      "default", "ec2_iam_role", "keys", "credentials", "grafana_assume_role");
+
+  private final GrafanaSettings grafana;
+
+  SigV4Rules(JsonView view, Emitter out, GrafanaSettings grafana) {
     super(view, out);
+    this.grafana = grafana;
   }
 
   void apply(Source s) {
@@ -130,17 +137,8 @@ final class SigV4Rules extends RuleSet {
       }
     }
     if (signing == Source.Signing.ON || signing == Source.Signing.UNKNOWN || amazon) {
-      String type = s.json("sigV4AuthType");
-      s.text(type).filter(t -> t.equals("ec2_iam_role") || t.equals("grafana_assume_role")).ifPresent(t -> {
-        Optional<String> asIs = SchemaMessages.showable(view, type);
-        out.report(Code.SIGV4_AUTH_TYPE_PROVIDER, type, view.position(type),
-            "sigV4AuthType " + asIs.orElse(SchemaMessages.shown(view, type)) + " works only when Grafana's [aws]"
-                + " allowed_auth_providers lists " + asIs.orElse("that provider") + " (the default is"
-                + " default,keys,credentials); otherwise every query fails with \"trying to use non-allowed auth"
-                + " method " + asIs.orElse("…") + "\"",
-            "add " + asIs.orElse("that provider") + " to allowed_auth_providers in grafana.ini's [aws] section, or use"
-                + " sigV4AuthType: default");
-      });
+      authProvider(s);
+      assumeRole(s);
     }
     boolean signs = amazon || signing == Source.Signing.ON || signing == Source.Signing.UNKNOWN
         || signing == Source.Signing.NOT_BOOLEAN;
@@ -183,6 +181,59 @@ final class SigV4Rules extends RuleSet {
       return value.isObject() ? "a map" : "a list";
     }
     return "the " + loc.go().kindName() + " " + SchemaMessages.bare(view, pointer);
+  }
+
+  /**
+   * The auth provider against Grafana's {@code [aws] allowed_auth_providers}: with Grafana's default list, the two
+   * providers it leaves out are named as needing it; with a stated list, any provider it leaves out (an empty
+   * sigV4AuthType is the signer's default) fails every query.
+   */
+  private void authProvider(Source s) {
+    String type = s.json("sigV4AuthType");
+    if (grafana.allowedAuthProviders() == null) {
+      s.text(type).filter(t -> t.equals("ec2_iam_role") || t.equals("grafana_assume_role")).ifPresent(t -> {
+        Optional<String> asIs = SchemaMessages.showable(view, type);
+        out.report(Code.SIGV4_AUTH_TYPE_PROVIDER, type, view.position(type),
+            "sigV4AuthType " + asIs.orElse(SchemaMessages.shown(view, type)) + " works only when Grafana's [aws]"
+                + " allowed_auth_providers lists " + asIs.orElse("that provider") + " (the default is"
+                + " default,keys,credentials); otherwise every query fails with \"trying to use non-allowed auth"
+                + " method " + asIs.orElse("…") + "\"",
+            "add " + asIs.orElse("that provider") + " to allowed_auth_providers in grafana.ini's [aws] section, or use"
+                + " sigV4AuthType: default");
+      });
+      return;
+    }
+    if (s.unresolved(type)) {
+      return; // decided when Grafana starts: said as unchecked elsewhere
+    }
+    boolean written = s.has(type) && s.text(type).filter(t -> !t.isEmpty()).isPresent();
+    String provider = written ? s.text(type).orElseThrow() : "default";
+    if (!PROVIDERS.contains(provider) || grafana.allowedProviders().contains(provider)) {
+      return; // an unknown type is the schema's finding
+    }
+    String allowed = String.join(",", grafana.allowedProviders());
+    String pointer = written ? type : s.json("sigV4Auth");
+    Position at = written ? view.position(type) : s.has(pointer) ? view.position(pointer)
+        : view.position(s.field(Field.TYPE));
+    String subject = written ? "sigV4AuthType " + provider : "sigV4AuthType is not set, so the provider is default,"
+        + " and it";
+    out.report(Code.SIGV4_AUTH_TYPE_PROVIDER, pointer, at,
+        subject + (written ? " is" : "") + " not in Grafana's [aws] allowed_auth_providers ("
+            + (allowed.isEmpty() ? "empty" : allowed) + "): every query fails with \"trying to use non-allowed auth"
+            + " method " + provider + "\"",
+        "add " + provider + " to allowed_auth_providers in grafana.ini's [aws] section, or use a provider it lists");
+  }
+
+  /** A role ARN where Grafana's {@code [aws] assume_role_enabled} is false: the signer refuses it. */
+  private void assumeRole(Source s) {
+    String arn = s.json("sigV4AssumeRoleArn");
+    if (grafana.assumeRole() || !s.isSet(arn)) {
+      return;
+    }
+    out.report(Code.SIGV4_ASSUME_ROLE_DISABLED, arn, view.position(arn),
+        "sigV4AssumeRoleArn is set, but Grafana's [aws] assume_role_enabled is false: the signer refuses to assume"
+            + " the role (\"attempting to use assume role (ARN) which is disabled in grafana.ini\"), so every query"
+            + " fails", "remove sigV4AssumeRoleArn, or set assume_role_enabled = true in grafana.ini's [aws] section");
   }
 
   private void ignoredKeys(Source s) {

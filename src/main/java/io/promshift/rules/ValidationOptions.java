@@ -24,8 +24,11 @@ public final class ValidationOptions {
   private final String migrateCommand;
   private final String envFileOption;
 
+  private final GrafanaSettings grafana;
+
   private ValidationOptions(Map<String, String> environment, Path fileRoot, String migrateCommand,
-      String envFileOption) {
+      String envFileOption, GrafanaSettings grafana) {
+    this.grafana = grafana;
     this.environment = environment == null ? null : Map.copyOf(environment);
     this.fileRoot = fileRoot;
     this.migrateCommand = migrateCommand;
@@ -66,6 +69,11 @@ public final class ValidationOptions {
     return envFileOption;
   }
 
+  /** The settings of the Grafana that reads the files, where they change a verdict (its defaults unless stated). */
+  public GrafanaSettings grafana() {
+    return grafana;
+  }
+
   public boolean expands() {
     return environment != null;
   }
@@ -73,7 +81,7 @@ public final class ValidationOptions {
   @Override
   public String toString() {
     return "ValidationOptions[environment=" + (environment == null ? "none" : new TreeMap<>(environment).keySet())
-        + ", fileRoot=" + fileRoot + "]";
+        + ", fileRoot=" + fileRoot + ", grafana=" + grafana + "]";
   }
 
   /** Mutable builder; the options it builds are immutable. */
@@ -83,7 +91,15 @@ public final class ValidationOptions {
     private String migrateCommand = "promshift migrate";
     private String envFileOption = "--env-file";
 
+    private GrafanaSettings grafana = GrafanaSettings.DEFAULTS;
+
     private Builder() {}
+
+    /** The settings of the Grafana that reads the files ({@code [aws]}, {@code [azure]}, azure_auth_enabled). */
+    public Builder grafana(GrafanaSettings value) {
+      this.grafana = java.util.Objects.requireNonNull(value, "grafana");
+      return this;
+    }
 
     /** Expand placeholders from this environment (names to values). */
     public Builder environment(Map<String, String> value) {
@@ -110,7 +126,7 @@ public final class ValidationOptions {
     }
 
     public ValidationOptions build() {
-      return new ValidationOptions(environment, fileRoot, migrateCommand, envFileOption);
+      return new ValidationOptions(environment, fileRoot, migrateCommand, envFileOption, grafana);
     }
   }
 }

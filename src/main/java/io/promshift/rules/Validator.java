@@ -202,7 +202,7 @@ public final class Validator {
         findings.add(finding);
       }
     }
-    new FileRules(view, out).apply();
+    new FileRules(view, out, options.grafana()).apply();
   }
 
   /** Where a rule explains a value, the schema's generic error there goes; lesser findings give way to others. */
