@@ -1,8 +1,10 @@
 package io.promshift;
 
+import io.promshift.config.ProjectConfig;
 import io.promshift.embed.UnitRule;
 import io.promshift.embed.UnitSettings;
 import io.promshift.migrate.MigrationOptions;
+import io.promshift.rules.GrafanaSettings;
 import io.promshift.rules.RulePolicy;
 import io.promshift.rules.Severity;
 import io.promshift.rules.ValidationOptions;
@@ -62,8 +64,41 @@ public record PromshiftSettings(
     private String migrateCommand;
     private String envFileOption;
     private RulePolicy rules = RulePolicy.DEFAULTS;
+    private GrafanaSettings grafana = GrafanaSettings.DEFAULTS;
 
     private Builder() {}
+
+    /**
+     * What a project's configuration file states (its rule levels, fail-on, embedded, units and Grafana settings),
+     * over the values set so far; call it first, then the command line's own options, which override it. Its include
+     * and exclude globs belong to the {@link io.promshift.io.FileSet}, which the caller builds.
+     */
+    public Builder config(ProjectConfig config) {
+      rules = rules.overriddenBy(config.rules());
+      config.failOnWord().ifPresent(this::failOn);
+      config.embeddedMode().ifPresent(this::embedded);
+      config.unitDeclarations().ifPresent(this::units);
+      grafana = grafana.overriddenBy(config.grafana());
+      return this;
+    }
+
+    /**
+     * The settings of the Grafana that reads the files, as a grafana.ini states them (over those set so far).
+     *
+     * @throws io.promshift.text.SourceException naming file:line for a file that cannot be read or a line Grafana
+     *     would refuse
+     * @return the notes on what was left at Grafana's default (a placeholder Grafana expands when it starts)
+     */
+    public List<String> grafanaIni(Path file) {
+      io.promshift.config.GrafanaIni ini = io.promshift.config.GrafanaIni.read(file);
+      grafana = grafana.overriddenBy(ini.settings());
+      return ini.notes();
+    }
+
+    public Builder grafana(GrafanaSettings value) {
+      this.grafana = Objects.requireNonNull(value, "grafana");
+      return this;
+    }
 
     /**
      * Reports a rule at {@code level}: {@code off}, {@code error}, {@code warning} or {@code info} (a later call for the
@@ -218,7 +253,7 @@ public record PromshiftSettings(
     }
 
     public PromshiftSettings build() {
-      ValidationOptions.Builder validation = ValidationOptions.builder();
+      ValidationOptions.Builder validation = ValidationOptions.builder().grafana(grafana);
       if (migrateCommand != null) {
         validation.migrateCommand(migrateCommand);
       }

@@ -18,11 +18,13 @@ import org.junit.jupiter.api.Test;
  * The layers, lowest first, each package using only what is below it:
  *
  * <pre>
- * text &lt; syntax &lt; grafana &lt; model &lt; embed &lt; {patch, rules} &lt; migrate &lt; io &lt; report &lt; root &lt; {cli, maven}
+ * text &lt; syntax &lt; grafana &lt; model &lt; embed &lt; {patch, rules} &lt; migrate &lt; io &lt; report &lt; config &lt; root
+ *     &lt; {cli, maven}
  * </pre>
  *
  * and the adapters ({@code cli}, {@code maven}) see only the root (the {@code Promshift} facade and its settings),
- * {@code report} and {@code io}: they map options, call the facade and render. The library stays pure: only the adapter packages may see their frameworks. {@code io.promshift.maven} is the
+ * {@code config} (a project's {@code .promshift.yaml}: found, read and handed to the settings), {@code report} and
+ * {@code io}: they map options, call the facade and render. The library stays pure: only the adapter packages may see their frameworks. {@code io.promshift.maven} is the
  * only package that imports {@code org.apache.maven} (the Maven API is a provided dependency: on the plugin's
  * class path only inside Maven), and {@code io.promshift.cli} the only one that imports {@code picocli} (an
  * optional dependency, bundled only in the CLI jar).
@@ -63,9 +65,9 @@ class ArchitectureTest {
       java.util.Map.entry("text", 0), java.util.Map.entry("syntax", 1), java.util.Map.entry("grafana", 2),
       java.util.Map.entry("model", 3), java.util.Map.entry("embed", 4), java.util.Map.entry("patch", 5),
       java.util.Map.entry("rules", 5), java.util.Map.entry("migrate", 6), java.util.Map.entry("io", 7),
-      java.util.Map.entry("report", 8), java.util.Map.entry("", 9), java.util.Map.entry("cli", 10),
-      java.util.Map.entry("maven", 10));
-  private static final List<String> ADAPTER_VIEW = List.of("", "report", "io");
+      java.util.Map.entry("report", 8), java.util.Map.entry("config", 9), java.util.Map.entry("", 10),
+      java.util.Map.entry("cli", 11), java.util.Map.entry("maven", 11));
+  private static final List<String> ADAPTER_VIEW = List.of("", "config", "report", "io");
   private static final Pattern PROMSHIFT_NAME = Pattern.compile("(?<![\\w.])io\\.promshift\\.([a-z]+)\\.[A-Z]");
 
   @Test
