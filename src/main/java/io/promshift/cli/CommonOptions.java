@@ -111,6 +111,18 @@ final class CommonOptions {
 
   /** The files to work on; throws a usage error for contradictory options. */
   FileSet fileSet(List<Path> roots) {
+    return fileSet(roots, java.util.Optional.empty());
+  }
+
+  /**
+   * The files to work on, with a configuration file's include and exclude globs where the command line gives none
+   * (each list of the command line replaces the configuration's).
+   */
+  FileSet fileSet(List<Path> roots, java.util.Optional<io.promshift.config.ProjectConfig> config) {
+    List<String> includes = !this.includes.isEmpty() ? this.includes
+        : config.flatMap(io.promshift.config.ProjectConfig::includes).orElse(List.of());
+    List<String> excludes = !this.excludes.isEmpty() ? this.excludes
+        : config.flatMap(io.promshift.config.ProjectConfig::excludes).orElse(List.of());
     if (verbose && quiet) {
       throw new ParameterException(spec.commandLine(), "--verbose and --quiet cannot be used together");
     }
@@ -131,7 +143,10 @@ final class CommonOptions {
    */
   PromshiftSettings.Builder settings(PromshiftSettings.Builder settings) {
     try {
-      settings.embedded(embedded.trim().toLowerCase(java.util.Locale.ROOT));
+      // not given: the default, or what a configuration file set before
+      if (spec.commandLine().getParseResult() == null || spec.commandLine().getParseResult().hasMatchedOption("--embedded")) {
+        settings.embedded(embedded.trim().toLowerCase(java.util.Locale.ROOT));
+      }
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--embedded: unknown value '" + embedded + "'; use auto or off");
     }
@@ -140,7 +155,9 @@ final class CommonOptions {
           + " files only)");
     }
     try {
-      settings.units(units);
+      if (!units.isEmpty()) { // none given: a configuration file's units stay
+        settings.units(units);
+      }
     } catch (IllegalArgumentException e) { // names the declaration: --unit PATH=KIND: what is wrong
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -2,6 +2,7 @@ package io.promshift.cli;
 
 import io.promshift.Promshift;
 import io.promshift.PromshiftSettings;
+import io.promshift.config.ProjectConfig;
 import io.promshift.io.EnvFile;
 import io.promshift.io.FileSet;
 import io.promshift.report.FindingsReport;
@@ -14,6 +15,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,6 +70,9 @@ final class ValidateCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
+  @Mixin
+  ConfigOptions configOptions;
+
   @Spec
   CommandSpec spec;
 
@@ -79,7 +84,11 @@ final class ValidateCommand implements Callable<Integer> {
     FindingsReport.Format reportFormat = parse(() -> FindingsReport.Format.parse(format), "--format", format,
         "text, json, sarif or github");
     PromshiftSettings.Builder settings = PromshiftSettings.builder();
-    parse(() -> settings.failOn(failOn), "--fail-on", failOn, "error, warning or info");
+    Optional<ProjectConfig> project = configOptions.config(paths);
+    List<String> notes = configOptions.apply(project, settings); // the configuration first: the options override it
+    if (project.isEmpty() || spec.commandLine().getParseResult().hasMatchedOption("--fail-on")) {
+      parse(() -> settings.failOn(failOn), "--fail-on", failOn, "error, warning or info");
+    }
     Show shown = show(reportFormat);
     common.settings(settings);
     if (fileRoot != null && envFile == null) {
@@ -93,7 +102,8 @@ final class ValidateCommand implements Callable<Integer> {
       }
     }
     boolean stdin = common.readsStandardInput(paths);
-    FileSet files = stdin ? null : common.fileSet(paths);
+    FileSet files = stdin ? null : common.fileSet(paths, project);
+    notes.forEach(note -> spec.commandLine().getErr().println("note: " + note));
     Promshift promshift = Promshift.create(settings.build());
     ValidationRun run;
     try (Ui ui = new Ui(spec.commandLine().getOut(), spec.commandLine().getErr(), root.terminal(), common)) {

@@ -92,6 +92,12 @@ public record FileSet(List<Path> roots, List<String> includes, List<String> excl
     }
   }
 
+  /**
+   * promshift's own configuration file (io.promshift.config.ProjectConfig's name): a walk does not take it for a
+   * provisioning file; named as a PATH, it is read like any file.
+   */
+  private static final String CONFIG_NAME = ".promshift.yaml";
+
   /** Whether Grafana's provisioning reader would pick this file up by its name. */
   public static boolean isYamlName(Path path) {
     String name = path.getFileName() == null ? "" : path.getFileName().toString();
@@ -225,7 +231,7 @@ public record FileSet(List<Path> roots, List<String> includes, List<String> excl
         if (attributes.isDirectory()) {
           directories.push(entry);
         } else if (attributes.isRegularFile()) {
-          if (isYamlName(entry)) {
+          if (isYamlName(entry) && !CONFIG_NAME.equals(entry.getFileName().toString())) {
             take(entry);
           } else if (AtomicWriter.isTempFile(entry)) {
             leftovers.add(entry);
