@@ -3,7 +3,6 @@ package io.promshift.cli;
 import io.promshift.PromshiftSettings;
 import io.promshift.config.ProjectConfig;
 import io.promshift.config.ProjectConfigReader;
-import io.promshift.text.SourceException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,10 +66,10 @@ final class ConfigOptions {
         return Optional.of(ProjectConfigReader.read(config));
       }
       return ProjectConfigReader.forRoots(roots);
-    } catch (SourceException e) {
-      throw usage(e.file() + ":" + e.position() + ": " + e.problem());
     } catch (IllegalArgumentException e) { // two roots, two configuration files
       throw usage(e.getMessage());
+    } catch (RuntimeException e) { // a file that does not read, at file:line:col
+      throw usage(ProjectConfigReader.problem(e).orElseThrow(() -> e));
     }
   }
 
@@ -101,8 +100,8 @@ final class ConfigOptions {
     if (grafanaIni != null) {
       try {
         notes.addAll(settings.grafanaIni(grafanaIni));
-      } catch (SourceException e) {
-        throw usage("--grafana-ini: " + e.file() + ":" + e.position().line() + ": " + e.problem());
+      } catch (RuntimeException e) { // a file that does not read, at file:line
+        throw usage("--grafana-ini: " + ProjectConfigReader.problem(e).orElseThrow(() -> e));
       }
     }
     return notes;

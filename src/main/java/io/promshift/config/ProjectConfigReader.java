@@ -109,6 +109,15 @@ public final class ProjectConfigReader {
     }
   }
 
+  /**
+   * {@code file:line:col: problem} for a configuration or grafana.ini that does not read (a {@link SourceException}),
+   * for a front end's usage error; empty for any other exception, which is not the input's fault.
+   */
+  public static Optional<String> problem(RuntimeException e) {
+    return e instanceof SourceException source
+        ? Optional.of(source.file() + ":" + source.position() + ": " + source.problem()) : Optional.empty();
+  }
+
   /** A YAML error in the parser's words without the text around it (which could hold anything). */
   private static String problem(JacksonException e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {

@@ -144,6 +144,6 @@ class ConfigCliTest {
     Files.writeString(ini, "[aws]\nnot a setting\n");
     Cli.Run run = Cli.run("validate", "--grafana-ini", ini.toString(), EMPTY_REGION);
     assertThat(run.code()).isEqualTo(2);
-    assertThat(run.err()).contains("--grafana-ini: " + ini + ":2: a line that is neither");
+    assertThat(run.err()).contains("--grafana-ini: " + ini + ":2:1: a line that is neither");
   }
 }
