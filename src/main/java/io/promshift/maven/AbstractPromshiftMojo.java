@@ -1,6 +1,8 @@
 package io.promshift.maven;
 
 import io.promshift.PromshiftSettings;
+import io.promshift.config.ProjectConfig;
+import io.promshift.config.ProjectConfigReader;
 import io.promshift.io.FileSet;
 import io.promshift.report.FileOutcome;
 import io.promshift.report.LogLine;
@@ -11,6 +13,8 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -75,7 +79,7 @@ public abstract class AbstractPromshiftMojo extends AbstractMojo {
    * kube-prometheus-stack Helm values, grafana-operator resources, Ansible variables); {@code off}: plain
    * provisioning files only. As the CLI's {@code --embedded}.
    */
-  @Parameter(property = "promshift.embedded", defaultValue = "auto")
+  @Parameter(property = "promshift.embedded")
   private String embedded;
 
   /**
@@ -86,6 +90,33 @@ public abstract class AbstractPromshiftMojo extends AbstractMojo {
    */
   @Parameter(property = "promshift.units")
   private List<String> units;
+
+  /**
+   * A configuration file in {@code .promshift.yaml}'s format to read instead of the {@code .promshift.yaml} found
+   * upward from the project's base directory (up to the folder holding {@code .git}). The parameters below override
+   * what it states.
+   */
+  @Parameter(property = "promshift.configFile")
+  private File configFile;
+
+  /**
+   * Rule levels over the configuration file's: rule id to {@code off}, {@code error}, {@code warning} or
+   * {@code info}, e.g. {@code <rules><literal-aws-key>error</literal-aws-key><yaml11-bool>off</yaml11-bool></rules>}.
+   * As the CLI's {@code --severity RULE=LEVEL}.
+   */
+  @Parameter
+  private Map<String, String> rules;
+
+  /**
+   * A grafana.ini whose {@code [aws]}, {@code [azure]} and {@code [auth] azure_auth_enabled} settings the
+   * validation judges with (allowed auth providers, assume role, Azure auth, forward_settings_to_plugins). As the
+   * CLI's {@code --grafana-ini}.
+   */
+  @Parameter(property = "promshift.grafanaIni")
+  private File grafanaIni;
+
+  /** The project's configuration, read once per execution (null: not read yet). */
+  private Optional<ProjectConfig> projectConfig;
 
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -124,7 +155,7 @@ public abstract class AbstractPromshiftMojo extends AbstractMojo {
     return false;
   }
 
-  private FileSet fileSet() throws MojoFailureException {
+  private FileSet fileSet() throws MojoExecutionException, MojoFailureException {
     boolean configured = directories != null && !directories.isEmpty();
     List<Path> missing = new ArrayList<>();
     List<Path> roots = new ArrayList<>();
@@ -147,8 +178,10 @@ public abstract class AbstractPromshiftMojo extends AbstractMojo {
           p.toAbsolutePath().toString())).toList()) + (missing.size() == 1 ? " does not exist" : " do not exist")
           + " (fix directories, or skip the goal in this module with " + skipProperty() + ")");
     }
-    List<String> include = includes == null || includes.isEmpty() ? DEFAULT_INCLUDES : includes;
-    List<String> exclude = excludes == null ? List.of() : excludes;
+    Optional<ProjectConfig> config = projectConfig();
+    List<String> include = includes != null && !includes.isEmpty() ? includes
+        : config.flatMap(ProjectConfig::includes).orElse(DEFAULT_INCLUDES);
+    List<String> exclude = excludes != null ? excludes : config.flatMap(ProjectConfig::excludes).orElse(List.of());
     return new FileSet(roots, include, exclude);
   }
 
@@ -160,9 +193,12 @@ public abstract class AbstractPromshiftMojo extends AbstractMojo {
     // a hint in a Maven log names the goal that does it, not the CLI
     PromshiftSettings.Builder settings = PromshiftSettings.builder().migrateCommand(APPLY_COMMAND)
         .envFileOption("envFile");
+    configure(settings); // the configuration file first: the parameters override it
     String mode = embedded == null ? "auto" : embedded.trim().toLowerCase(java.util.Locale.ROOT);
     try {
-      settings.embedded(mode);
+      if (embedded != null) {
+        settings.embedded(mode);
+      }
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException("promshift:" + goal() + ": unknown embedded '" + embedded
           + "'; use auto or off");
@@ -181,7 +217,53 @@ public abstract class AbstractPromshiftMojo extends AbstractMojo {
         throw new MojoExecutionException("promshift:" + goal() + ": unit '" + unit + "': " + why);
       }
     }
-    return settings.units(declared);
+    return declared.isEmpty() ? settings : settings.units(declared);
+  }
+
+  /**
+   * {@code configFile}'s configuration or the {@code .promshift.yaml} found upward from the base directory; a
+   * configuration error at file:line:col for one that does not read.
+   */
+  Optional<ProjectConfig> projectConfig() throws MojoExecutionException {
+    if (projectConfig == null) {
+      try {
+        projectConfig = configFile != null
+            ? Optional.of(ProjectConfigReader.read(absolute(configFile)))
+            : ProjectConfigReader.find(baseDir.toPath()).map(ProjectConfigReader::read);
+      } catch (RuntimeException e) {
+        throw new MojoExecutionException("promshift:" + goal() + ": "
+            + ProjectConfigReader.problem(e).orElseThrow(() -> e), e);
+      }
+      projectConfig.ifPresent(config -> {
+        getLog().debug("promshift:" + goal() + ": configuration " + config.file());
+        config.notes().forEach(note -> getLog().warn("promshift:" + goal() + ": " + note));
+      });
+    }
+    return projectConfig;
+  }
+
+  /** The configuration file's settings, then the {@code rules} and {@code grafanaIni} parameters over them. */
+  private void configure(PromshiftSettings.Builder settings) throws MojoExecutionException {
+    projectConfig().ifPresent(settings::config);
+    if (rules != null) {
+      try {
+        settings.rules(rules);
+      } catch (IllegalArgumentException e) {
+        throw new MojoExecutionException("promshift:" + goal() + ": rules: " + e.getMessage(), e);
+      }
+    }
+    if (grafanaIni != null) {
+      try {
+        settings.grafanaIni(absolute(grafanaIni)).forEach(note -> getLog().warn("promshift:" + goal() + ": " + note));
+      } catch (RuntimeException e) {
+        throw new MojoExecutionException("promshift:" + goal() + ": grafanaIni: "
+            + ProjectConfigReader.problem(e).orElseThrow(() -> e), e);
+      }
+    }
+  }
+
+  private Path absolute(File file) {
+    return (file.isAbsolute() ? file : new File(baseDir, file.getPath())).toPath().normalize();
   }
 
   boolean failOnError() {

@@ -35,8 +35,11 @@ public class ValidateMojo extends AbstractPromshiftMojo {
   /** The most findings the failure message repeats (all of them are in the log and the reports). */
   private static final int MAX_IN_MESSAGE = 20;
 
-  /** The least severe finding that fails the build: {@code error} (default), {@code warning} or {@code info}. */
-  @Parameter(property = "promshift.failOn", defaultValue = "error")
+  /**
+   * The least severe finding that fails the build: {@code error} (default), {@code warning} or {@code info}; not set,
+   * the configuration file's {@code fail-on} decides.
+   */
+  @Parameter(property = "promshift.failOn")
   private String failOn;
 
   /**
@@ -177,7 +180,9 @@ public class ValidateMojo extends AbstractPromshiftMojo {
   private PromshiftSettings validationSettings() throws MojoExecutionException {
     PromshiftSettings.Builder settings = settings();
     try {
-      settings.failOn(failOn == null ? "error" : failOn);
+      if (failOn != null) { // not set: the configuration file's fail-on, or error
+        settings.failOn(failOn);
+      }
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException("promshift:validate: unknown failOn '" + failOn + "'; use error, warning or info");
     }
