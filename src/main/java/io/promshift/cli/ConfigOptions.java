@@ -13,21 +13,13 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The project's configuration ({@code .promshift.yaml}, found upward from the roots, or {@code --config}) and the
- * options that override it on the command line: rule levels ({@code --disable}, {@code --enable},
- * {@code --severity}) and the Grafana settings ({@code --grafana-ini}). Every mistake is a usage error (exit 2).
+ * The validation options that override a project's configuration ({@link ConfigFileOptions}) on the command line:
+ * rule levels ({@code --disable}, {@code --enable}, {@code --severity}) and the Grafana settings
+ * ({@code --grafana-ini}). Every mistake is a usage error (exit 2).
  */
 final class ConfigOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec spec;
-
-  @Option(names = "--config", paramLabel = "FILE", order = 50,
-      description = "Read this configuration file instead of the .promshift.yaml found upward from the PATHs"
-          + " (up to the repository's top, the folder holding .git).")
-  Path config;
-
-  @Option(names = "--no-config", order = 51, description = "Ignore any .promshift.yaml.")
-  boolean noConfig;
 
   @Option(names = "--disable", paramLabel = "RULE", order = 52,
       description = "Do not report this rule (repeatable), e.g. --disable literal-aws-key.")
@@ -46,32 +38,6 @@ final class ConfigOptions {
       description = "Judge with the settings of this grafana.ini: [aws] allowed_auth_providers, assume_role_enabled,"
           + " forward_settings_to_plugins, [auth] azure_auth_enabled, [azure] forward_settings_to_plugins.")
   Path grafanaIni;
-
-  /**
-   * The configuration that applies to a run over {@code roots}: {@code --config}'s file, or the one file the roots
-   * find; empty with {@code --no-config} or when none is found.
-   */
-  Optional<ProjectConfig> config(List<Path> roots) {
-    if (noConfig && config != null) {
-      throw usage("--config and --no-config cannot be used together");
-    }
-    if (noConfig) {
-      return Optional.empty();
-    }
-    try {
-      if (config != null) {
-        if (!java.nio.file.Files.isRegularFile(config)) {
-          throw usage("--config: no such file: " + config);
-        }
-        return Optional.of(ProjectConfigReader.read(config));
-      }
-      return ProjectConfigReader.forRoots(roots);
-    } catch (IllegalArgumentException e) { // two roots, two configuration files
-      throw usage(e.getMessage());
-    } catch (RuntimeException e) { // a file that does not read, at file:line:col
-      throw usage(ProjectConfigReader.problem(e).orElseThrow(() -> e));
-    }
-  }
 
   /**
    * The configuration's settings, then the command line's rule levels and grafana.ini over them.

@@ -116,6 +116,9 @@ final class MigrateCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
+  @Mixin
+  ConfigFileOptions configFile;
+
   @Spec
   CommandSpec spec;
 
@@ -129,7 +132,8 @@ final class MigrateCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), (mode.out != null ? "--out" : "--patch") + " writes files;"
           + " with - (standard input) the result goes to standard output: the diff, or with --write the whole file");
     }
-    FileSet fileSet = stdin ? null : common.fileSet(paths);
+    java.util.Optional<io.promshift.config.ProjectConfig> project = configFile.config(paths);
+    FileSet fileSet = stdin ? null : common.fileSet(paths, project);
     if (mode.out != null && mode.out.toString().isEmpty()) {
       throw new ParameterException(spec.commandLine(), "--out needs a folder; an empty one would be the current"
           + " directory (an unset variable?)");
@@ -141,7 +145,7 @@ final class MigrateCommand implements Callable<Integer> {
     }
     boolean json = !document.equals("text"); // a document on stdout instead of diffs or paths
     MigrationTarget target = to;
-    Promshift promshift = Promshift.create(common.settings(PromshiftSettings.builder()).target(target)
+    Promshift promshift = Promshift.create(common.settings(configured(project)).target(target)
         .keepMarker(keepMarker).revertUnmarked(all).rewriteBase64(rewriteBase64).build());
     WriteMode writeMode = mode.write ? WriteMode.inPlace() : mode.out != null ? WriteMode.toFolder(mode.out)
         : WriteMode.none();
@@ -228,5 +232,12 @@ final class MigrateCommand implements Callable<Integer> {
       // with each change below its file: which data source, and inside an embedded unit where it is in the file
       ui.detail(MigrationText.detail(outcome, verb) + MigrationText.changes(outcome));
     }
+  }
+
+  /** The settings with the configuration file's globs, embedded and units; the options override them. */
+  private static PromshiftSettings.Builder configured(java.util.Optional<io.promshift.config.ProjectConfig> project) {
+    PromshiftSettings.Builder settings = PromshiftSettings.builder();
+    project.ifPresent(settings::config);
+    return settings;
   }
 }

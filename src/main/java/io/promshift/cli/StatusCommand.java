@@ -60,6 +60,9 @@ final class StatusCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
+  @Mixin
+  ConfigFileOptions configFile;
+
   @Spec
   CommandSpec spec;
 
@@ -74,9 +77,12 @@ final class StatusCommand implements Callable<Integer> {
       default -> throw new ParameterException(spec.commandLine(), "--format: unknown value '" + format
           + "'; use text or json");
     };
-    Promshift promshift = Promshift.create(common.settings(PromshiftSettings.builder()).build());
+    java.util.Optional<io.promshift.config.ProjectConfig> project = configFile.config(paths);
+    PromshiftSettings.Builder settings = PromshiftSettings.builder();
+    project.ifPresent(settings::config); // its globs, embedded and units; the options override them
+    Promshift promshift = Promshift.create(common.settings(settings).build());
     boolean stdin = common.readsStandardInput(paths);
-    FileSet files = stdin ? null : common.fileSet(paths);
+    FileSet files = stdin ? null : common.fileSet(paths, project);
     Run run;
     try (Ui ui = new Ui(spec.commandLine().getOut(), spec.commandLine().getErr(), root.terminal(), common)) {
       java.util.function.Consumer<io.promshift.report.FileOutcome> print = outcome -> {

@@ -71,6 +71,9 @@ final class ValidateCommand implements Callable<Integer> {
   CommonOptions common;
 
   @Mixin
+  ConfigFileOptions configFile;
+
+  @Mixin
   ConfigOptions configOptions;
 
   @Spec
@@ -84,7 +87,7 @@ final class ValidateCommand implements Callable<Integer> {
     FindingsReport.Format reportFormat = parse(() -> FindingsReport.Format.parse(format), "--format", format,
         "text, json, sarif or github");
     PromshiftSettings.Builder settings = PromshiftSettings.builder();
-    Optional<ProjectConfig> project = configOptions.config(paths);
+    Optional<ProjectConfig> project = configFile.config(paths);
     List<String> notes = configOptions.apply(project, settings); // the configuration first: the options override it
     if (project.isEmpty() || spec.commandLine().getParseResult().hasMatchedOption("--fail-on")) {
       parse(() -> settings.failOn(failOn), "--fail-on", failOn, "error, warning or info");

@@ -146,4 +146,12 @@ class ConfigCliTest {
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err()).contains("--grafana-ini: " + ini + ":2:1: a line that is neither");
   }
+
+  @Test
+  void statusAndMigrateTakeTheConfigurationsGlobs() throws IOException {
+    Path repo = repo("exclude: ['datasources/**']\n");
+    assertThat(Cli.run("status", repo.toString()).code()).as("nothing left to look at").isEqualTo(2);
+    assertThat(Cli.run("status", "--no-config", repo.toString()).code()).isZero();
+    assertThat(Cli.run("migrate", repo.toString()).code()).isEqualTo(2);
+  }
 }
