@@ -51,7 +51,8 @@ final class ValidateCommand implements Callable<Integer> {
   String format;
 
   @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error", order = 2,
-      description = "Exit 1 when a finding is at least this severe: error (default), warning or info.")
+      description = "Exit 1 when a finding is at least this severe: error (default, or the configuration's"
+          + " fail-on), warning or info.")
   String failOn;
 
   @Option(names = "--show", paramLabel = "SEVERITY", order = 2,

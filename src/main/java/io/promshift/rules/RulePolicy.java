@@ -190,8 +190,9 @@ public record RulePolicy(Map<Code, Level> levels) {
             || (normal.length() >= 4 && (known.contains(normal) || normal.contains(known))))
         .toList();
     String all = Arrays.stream(Code.values()).map(Code::id).collect(Collectors.joining(", "));
-    return "unknown rule '" + id + "'" + (close.isEmpty() ? "" : "; did you mean " + String.join(" or ", close) + "?")
-        + " (rules: " + all + ")";
+    // a typo names what it meant; anything else lists every id (docs/configuration.md has them with their severity)
+    return "unknown rule '" + id + "'" + (close.isEmpty() ? "; the rules are " + all
+        : "; did you mean " + String.join(" or ", close) + "?");
   }
 
   private static void requireReadable(Code code, Level level) {
