@@ -168,7 +168,9 @@ public final class ProjectConfigReader {
       Set<String> seen = new HashSet<>();
       while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
         String key = key(seen, KEYS, "");
-        parser.nextToken();
+        if (parser.nextToken() == JsonToken.VALUE_NULL) {
+          continue; // `rules:` with every entry commented out states nothing
+        }
         switch (key) {
           case "rules" -> rules = rules();
           case "fail-on" -> failOn = word(key, List.of("error", "warning", "info"));
@@ -248,7 +250,9 @@ public final class ProjectConfigReader {
       Set<String> seen = new HashSet<>();
       while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
         String section = key(seen, List.of("aws", "azure"), "grafana.");
-        parser.nextToken();
+        if (parser.nextToken() == JsonToken.VALUE_NULL) {
+          continue;
+        }
         List<String> keys = section.equals("aws")
             ? List.of("allowed_auth_providers", "assume_role_enabled", "forward_settings_to_plugins")
             : List.of("azure_auth_enabled", "forward_settings_to_plugins");
@@ -257,7 +261,9 @@ public final class ProjectConfigReader {
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
           String key = key(inSection, keys, "grafana." + section + ".");
           String path = "grafana." + section + "." + key;
-          parser.nextToken();
+          if (parser.nextToken() == JsonToken.VALUE_NULL) {
+            continue; // not stated: Grafana's default
+          }
           switch (section + "." + key) {
             case "aws.allowed_auth_providers" -> settings = settings.withAllowedAuthProviders(list(path));
             case "aws.assume_role_enabled" -> settings = settings.withAssumeRoleEnabled(bool(path));

@@ -79,6 +79,19 @@ class ProjectConfigReaderTest {
   }
 
   @Test
+  void aKeyWithEverythingCommentedOutStatesNothing() throws IOException {
+    ProjectConfig config = ProjectConfigReader.read(write(".promshift.yaml", """
+        rules:
+        #  literal-aws-key: off
+        grafana:
+          aws:
+            allowed_auth_providers:
+        """));
+    assertThat(config.rules().isDefault()).isTrue();
+    assertThat(config.grafana()).isEqualTo(io.promshift.rules.GrafanaSettings.DEFAULTS);
+  }
+
+  @Test
   void anUnknownKeyIsNamedAtItsLineAndColumn() throws IOException {
     SourceException e = refusal("""
         fail-on: error
