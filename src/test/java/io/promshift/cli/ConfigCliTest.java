@@ -131,7 +131,7 @@ class ConfigCliTest {
   void anExplicitForwardListWithoutThePluginGivesGrafanasAdvice() throws IOException {
     Path ini = dir.resolve("grafana.ini");
     Files.writeString(ini, "[aws]\nforward_settings_to_plugins = cloudwatch, prometheus\n");
-    Cli.Run run = Cli.run("validate", "--no-config", "--grafana-ini", ini.toString(), EMPTY_REGION);
+    Cli.Run run = Cli.run("validate", "--no-config", "--show", "info", "--grafana-ini", ini.toString(), EMPTY_REGION);
     assertThat(run.out()).contains("info [forward-settings-missing] Grafana's type migration moves this data source"
         + " to grafana-amazonprometheus-datasource, which is not in Grafana's [aws] forward_settings_to_plugins"
         + " (cloudwatch, prometheus)");
