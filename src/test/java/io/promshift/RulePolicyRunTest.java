@@ -44,4 +44,28 @@ class RulePolicyRunTest {
     assertThat(run.findings()).extracting(Diagnostic::code).containsExactly(Code.YAML_SYNTAX);
     assertThat(run.anyUnreadable()).isTrue();
   }
+
+  @Test
+  void theLevelsApplyAfterTheSuppressionCommentsToWhatTheySuppressedToo(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws java.io.IOException {
+    Path file = dir.resolve("amp.yaml");
+    java.nio.file.Files.writeString(file, """
+        apiVersion: 1
+        datasources:
+          - name: AMP
+            type: prometheus
+            url: https://aps-workspaces.ap-south-1.amazonaws.com/workspaces/ws-1/
+            jsonData:
+              sigV4Auth: true
+              sigV4Region: ""  # promshift-disable-line sigv4-region-missing
+              httpMethod: POST  # promshift-disable-line literal-aws-key
+        """);
+    ValidationRun lowered = validate(PromshiftSettings.builder().rule("sigv4-region-missing", "warning"), file);
+    assertThat(lowered.suppressed()).extracting(s -> s.finding().severity()).containsExactly(Severity.WARNING);
+    assertThat(lowered.findings()).extracting(Diagnostic::rule).contains("suppression-unused");
+    ValidationRun off = validate(PromshiftSettings.builder().rule("sigv4-region-missing", "off")
+        .rule("suppression-unused", "off"), file);
+    assertThat(off.suppressed()).isEmpty();
+    assertThat(off.findings()).extracting(Diagnostic::code).containsExactly(Code.MIGRATION_PENDING);
+  }
 }
