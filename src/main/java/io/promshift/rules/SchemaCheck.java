@@ -5,7 +5,9 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import com.networknt.schema.path.PathType;
 import com.networknt.schema.regex.JDKRegularExpressionFactory;
 import com.networknt.schema.regex.RegularExpression;
@@ -52,7 +54,11 @@ public final class SchemaCheck {
 
   public SchemaCheck() {
     QuietSlf4j.initialise();
-    SchemaRegistry registry = SchemaRegistry.withDialect(Dialects.getDraft202012(), builder -> builder
+    // markdownDescription is for editors (VS Code's YAML language server shows it): declared as a keyword that
+    // validates nothing, or the schema library logs "Unknown keyword" through the embedder's logging (a Maven build)
+    Dialect dialect = Dialect.builder(Dialects.getDraft202012())
+        .keyword(new NonValidationKeyword("markdownDescription")).build();
+    SchemaRegistry registry = SchemaRegistry.withDialect(dialect, builder -> builder
         .schemaRegistryConfig(SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER)
             .regularExpressionFactory(SchemaCheck::regularExpression).build())
         .schemaIdResolvers(ids -> ids.mapPrefix("https://promshift.io/schemas/", "classpath:io/promshift/schemas/")));
