@@ -292,6 +292,11 @@ class DistributionIT {
     assertThat(run.err()).isEmpty();
     List<String> after = archivesWhenTrained(cache, 2);
     assertThat(after).as("a second archive, named for the new jar").hasSize(2).containsAll(before);
+
+    // the archive gets the jar's time: a jar dated in the future is not newer than its archive, no training again
+    assertThat(promshift(script, dir, cacheIn(cache), "--version").err()).isEmpty();
+    Thread.sleep(300);
+    assertThat(cached(cache)).isEqualTo(after);
   }
 
   @Test
