@@ -261,6 +261,17 @@ class DistributionIT {
   }
 
   @Test
+  void aRelativeXdgCacheHomeIsIgnoredAsTheXdgRuleSays(@TempDir Path dir) throws Exception {
+    Path script = unpack(dir).resolve("bin/promshift");
+    Path home = Files.createDirectories(dir.resolve("home"));
+    String relative = "promshift-relative-cache-" + ProcessHandle.current().pid();
+    Result run = promshift(script, dir, Map.of("XDG_CACHE_HOME", relative, "HOME", home.toString()), "--version");
+    assertThat(run.err()).isEmpty();
+    assertThat(archivesWhenTrained(home.resolve(".cache"), 1)).hasSize(1);
+    assertThat(Path.of(relative)).as("no cache folder in the working directory").doesNotExist();
+  }
+
+  @Test
   void aCorruptedArchiveIsIgnoredSilently(@TempDir Path dir) throws Exception {
     Path script = unpack(dir).resolve("bin/promshift");
     Path cache = dir.resolve("cache");
