@@ -8,14 +8,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,10 +72,21 @@ class DistributionIT {
     return System.getProperty("java.home");
   }
 
+  /**
+   * bin/promshift with this JVM's Java and without class-data sharing (the tests of the archive set a cache folder
+   * of their own and wait for its training: a training still writing would outlive the test's temp folder).
+   */
   private static Result promshift(Path script, Path dir, String... args) throws Exception {
+    return promshift(script, dir, Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString(), "PROMSHIFT_CDS", "off"),
+        args);
+  }
+
+  private static Result promshift(Path script, Path dir, Map<String, String> env, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(script.toString()));
     command.addAll(Arrays.asList(args));
-    return exec(command, Map.of("JAVA_HOME", javaHome()), dir);
+    Map<String, String> all = new HashMap<>(env);
+    all.put("JAVA_HOME", javaHome());
+    return exec(command, all, dir);
   }
 
   @Test
@@ -128,6 +143,171 @@ class DistributionIT {
     }
     assertThat(promshift(script, dir, "validate", Path.of("samples/invalid/empty-region.yaml").toAbsolutePath()
         .toString()).code()).as("an error is exit 1 through the script").isEqualTo(1);
+  }
+
+  // ---- class-data sharing: the archive in the cache folder ------------------------------------------------------
+
+  private static final String SAMPLE = "samples/provisioning/datasources/10-amp-eu-west-1.yaml";
+
+  private static String sample() {
+    return Path.of(SAMPLE).toAbsolutePath().toString();
+  }
+
+  private static Map<String, String> cacheIn(Path cache, String... more) {
+    Map<String, String> env = new HashMap<>(Map.of("XDG_CACHE_HOME", cache.toString()));
+    for (int i = 0; i < more.length; i += 2) {
+      env.put(more[i], more[i + 1]);
+    }
+    return env;
+  }
+
+  /** What the promshift cache folder holds, by name. */
+  private static List<String> cached(Path cache) throws IOException {
+    Path folder = cache.resolve("promshift");
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.map(file -> file.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  /** Waits for the background training to end: an archive is there, and no lock and no temp file. */
+  private static List<String> archivesWhenTrained(Path cache, int expected) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < deadline) {
+      List<String> names = cached(cache);
+      if (names.stream().filter(name -> name.endsWith(".jsa")).count() >= expected
+          && names.stream().noneMatch(name -> name.endsWith(".lock") || name.endsWith(".tmp"))) {
+        return names;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no archive trained in 120 s: " + cached(cache));
+  }
+
+  @Test
+  void theFirstRunTrainsAnArchiveInTheBackgroundWithoutAWordAndTheNextRunsUseIt(@TempDir Path dir) throws Exception {
+    Path script = unpack(dir).resolve("bin/promshift");
+    Path cache = dir.resolve("cache");
+    Cli.Run inProcess = Cli.run("validate", sample());
+
+    Result first = promshift(script, dir, cacheIn(cache), "validate", sample());
+    assertThat(first.err()).as("the first run, while the training starts").isEmpty();
+    assertThat(first.out()).isEqualTo(inProcess.out());
+    assertThat(first.code()).isEqualTo(inProcess.code());
+
+    List<String> trained = archivesWhenTrained(cache, 1);
+    assertThat(trained).as("one archive, no lock, no temp file left").hasSize(1).allMatch(name -> name
+        .matches("promshift-\\d+-\\d+\\.jsa"));
+
+    Result second = promshift(script, dir, cacheIn(cache), "validate", sample());
+    assertThat(second.out()).as("byte for byte as without the archive: no CDS text on stdout")
+        .isEqualTo(first.out());
+    assertThat(second.err()).isEmpty();
+    assertThat(second.code()).isEqualTo(inProcess.code());
+
+    // the JVM says where each class came from: the dynamic archive is "shared objects file (top)"
+    for (String[] command : List.of(new String[] {"--version"}, new String[] {"migrate", "--check", sample()},
+        new String[] {"status", sample()}, new String[] {"inspect", sample()})) {
+      Result logged = promshift(script, dir, cacheIn(cache, "PROMSHIFT_OPTS", "-Xlog:class+load=info:stderr"),
+          command);
+      assertThat(logged.err()).as("trained on every command: " + String.join(" ", command))
+          .containsPattern("io\\.promshift\\.cli\\.PromshiftCli source: shared objects file \\(top\\)")
+          .containsPattern("io\\.promshift\\.(cli|migrate|model|syntax)\\.\\w+ source: shared objects file \\(top\\)");
+    }
+    assertThat(cached(cache)).as("no second training").isEqualTo(trained);
+  }
+
+  @Test
+  void withPromshiftCdsOffNothingIsCachedAndTheOutputIsTheSame(@TempDir Path dir) throws Exception {
+    Path script = unpack(dir).resolve("bin/promshift");
+    Path cache = dir.resolve("cache");
+    Result off = promshift(script, dir, cacheIn(cache, "PROMSHIFT_CDS", "off"), "validate", sample());
+    assertThat(off.out()).isEqualTo(Cli.run("validate", sample()).out());
+    assertThat(off.err()).isEmpty();
+    Thread.sleep(500);
+    assertThat(cached(cache)).isEmpty();
+  }
+
+  @Test
+  void aCacheFolderThatCannotBeMadeOrWrittenIsARunWithoutArchiveAndNotAWord(@TempDir Path dir) throws Exception {
+    Path script = unpack(dir).resolve("bin/promshift");
+    String expected = Cli.run("validate", sample()).out();
+    // below a regular file: no one can make it, root included
+    Path file = Files.writeString(dir.resolve("a-file"), "x");
+    Result underAFile = promshift(script, dir, cacheIn(file.resolve("cache")), "validate", sample());
+    assertThat(underAFile.code()).isZero();
+    assertThat(underAFile.err()).isEmpty();
+    assertThat(underAFile.out()).isEqualTo(expected);
+
+    // read-only (root may write it anyway: then it trains, and still says nothing)
+    Path readOnly = Files.createDirectories(dir.resolve("read-only"));
+    Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
+    try {
+      Result run = promshift(script, dir, cacheIn(readOnly), "validate", sample());
+      assertThat(run.code()).isZero();
+      assertThat(run.err()).isEmpty();
+      assertThat(run.out()).isEqualTo(expected);
+      if (!Files.isWritable(readOnly)) {
+        Thread.sleep(500);
+        assertThat(cached(readOnly)).isEmpty();
+      } else {
+        archivesWhenTrained(readOnly, 1); // its training ends before the folder is removed
+      }
+    } finally {
+      Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+  }
+
+  @Test
+  void aRelativeXdgCacheHomeIsIgnoredAsTheXdgRuleSays(@TempDir Path dir) throws Exception {
+    Path script = unpack(dir).resolve("bin/promshift");
+    Path home = Files.createDirectories(dir.resolve("home"));
+    String relative = "promshift-relative-cache-" + ProcessHandle.current().pid();
+    Result run = promshift(script, dir, Map.of("XDG_CACHE_HOME", relative, "HOME", home.toString()), "--version");
+    assertThat(run.err()).isEmpty();
+    assertThat(archivesWhenTrained(home.resolve(".cache"), 1)).hasSize(1);
+    assertThat(Path.of(relative)).as("no cache folder in the working directory").doesNotExist();
+  }
+
+  @Test
+  void aCorruptedArchiveIsIgnoredSilently(@TempDir Path dir) throws Exception {
+    Path script = unpack(dir).resolve("bin/promshift");
+    Path cache = dir.resolve("cache");
+    promshift(script, dir, cacheIn(cache), "--version");
+    String archive = archivesWhenTrained(cache, 1).get(0);
+    Path file = cache.resolve("promshift").resolve(archive);
+    byte[] garbage = new byte[64 * 1024];
+    new java.util.Random(16).nextBytes(garbage);
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    Files.write(file, garbage);
+
+    Result run = promshift(script, dir, cacheIn(cache), "validate", sample());
+    assertThat(run.code()).isEqualTo(Cli.run("validate", sample()).code());
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out()).isEqualTo(Cli.run("validate", sample()).out());
+  }
+
+  @Test
+  void aRebuiltJarTrainsAnArchiveOfItsOwn(@TempDir Path dir) throws Exception {
+    Path home = unpack(dir);
+    Path script = home.resolve("bin/promshift");
+    Path cache = dir.resolve("cache");
+    promshift(script, dir, cacheIn(cache), "--version");
+    List<String> before = archivesWhenTrained(cache, 1);
+
+    Path jar = home.resolve("lib/promshift-cli.jar");
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() + 120_000));
+    Result run = promshift(script, dir, cacheIn(cache), "--version");
+    assertThat(run.err()).isEmpty();
+    List<String> after = archivesWhenTrained(cache, 2);
+    assertThat(after).as("a second archive, named for the new jar").hasSize(2).containsAll(before);
+
+    // the archive gets the jar's time: a jar dated in the future is not newer than its archive, no training again
+    assertThat(promshift(script, dir, cacheIn(cache), "--version").err()).isEmpty();
+    Thread.sleep(300);
+    assertThat(cached(cache)).isEqualTo(after);
   }
 
   @Test
