@@ -170,7 +170,7 @@ class CliProcessIT {
     assertThat(embedder.err()).as("no SLF4J notice").isEmpty();
   }
 
-  // ---- the launcher ----------------------------------------------------------------------------------
+  // ---- one JVM ------------------------------------------------------------------------------------
 
   /** The JVMs started under {@code process} while it runs, by their arguments; waits for it to end. */
   private static List<List<String>> childJvms(Process process) throws Exception {
@@ -187,23 +187,17 @@ class CliProcessIT {
   }
 
   @Test
-  void theJarRunsTheCliInAC1OnlyJvmUnlessToldNotTo(@TempDir Path dir) throws Exception {
+  void theJarRunsTheCliInOneJvm(@TempDir Path dir) throws Exception {
     Path tree = generate(dir.resolve("tree"), 100); // 1,000 files: a run long enough to watch
     Path log = dir.resolve("log.txt");
-    Process launcher = new ProcessBuilder(java("migrate", "--check", tree.toString()))
+    Process process = new ProcessBuilder(java("migrate", "--check", tree.toString()))
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    List<List<String>> children = childJvms(launcher);
-    assertThat(launcher.exitValue()).as("the child's exit code: pending changes").isEqualTo(1);
-    assertThat(children).hasSize(1);
-    assertThat(children.get(0)).startsWith("-XX:TieredStopAtLevel=1", "-Dpromshift.parent=" + launcher.pid())
-        .endsWith("-jar", jar.toString(), "migrate", "--check", tree.toString());
+    assertThat(childJvms(process)).as("no second JVM").isEmpty();
+    assertThat(process.exitValue()).as("pending changes").isEqualTo(1);
     assertThat(Files.readString(log)).contains("1000 files: ");
-
-    List<String> inThisJvm = new ArrayList<>(java("migrate", "--check", tree.toString()));
-    inThisJvm.add(1, "-Dpromshift.fork=false");
-    Process single = new ProcessBuilder(inThisJvm).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    assertThat(childJvms(single)).isEmpty();
-    assertThat(single.exitValue()).isEqualTo(1);
+    try (java.util.jar.JarFile cli = new java.util.jar.JarFile(jar.toFile())) {
+      assertThat(cli.getManifest().getMainAttributes().getValue("Main-Class")).isEqualTo(PromshiftCli.class.getName());
+    }
   }
 
   private static String javaBin() {
@@ -223,14 +217,12 @@ class CliProcessIT {
     for (String command : List.of("validate", "migrate --check", "status", "validate --env-file <(cat " + env + ")")) {
       String named = command.replace("<(cat " + env + ")", env);
       Result byName = run(dir, (named + " " + file).split(" "));
-      for (String fork : List.of("", "-Dpromshift.fork=false ")) {
-        String java = quoted(javaBin()) + " " + fork + "-jar " + quoted(jar.toString()) + " " + command + " ";
-        Result substituted = exec(Map.of(), List.of("/bin/bash", "-c", java + "<(cat " + file + ")"), dir);
-        String what = fork + command + ": " + substituted.err();
-        assertThat(substituted.out().replaceAll("/dev/fd/[0-9]+", file)).as(what).isEqualTo(byName.out()).isNotEmpty();
-        assertThat(substituted.err().replaceAll("/dev/fd/[0-9]+", file)).as(what).isEqualTo(byName.err());
-        assertThat(substituted.code()).as(what).isEqualTo(byName.code());
-      }
+      String java = quoted(javaBin()) + " -jar " + quoted(jar.toString()) + " " + command + " ";
+      Result substituted = exec(Map.of(), List.of("/bin/bash", "-c", java + "<(cat " + file + ")"), dir);
+      String what = command + ": " + substituted.err();
+      assertThat(substituted.out().replaceAll("/dev/fd/[0-9]+", file)).as(what).isEqualTo(byName.out()).isNotEmpty();
+      assertThat(substituted.err().replaceAll("/dev/fd/[0-9]+", file)).as(what).isEqualTo(byName.err());
+      assertThat(substituted.code()).as(what).isEqualTo(byName.code());
     }
     // a named pipe, the same way
     Path fifo = dir.resolve("pipe.yaml");
@@ -264,72 +256,24 @@ class CliProcessIT {
     }
     Path huge = dir.resolve("huge/huge.yaml");
     bigFile(huge, 12); // out of memory while reading it
-    // the one-file run most often ran the forked child's watchdog out of memory too: it runs three times
+    // the one-file run twice: where out of memory strikes first varies from run to run
     List<List<String>> runs = List.of(List.of("migrate", oneFile.toString()), List.of("migrate", oneFile.toString()),
         List.of("validate", oneFile.toString()), List.of("migrate", severalFiles.toString()),
         List.of("validate", severalFiles.toString()), List.of("validate", huge.toString()));
-    for (String fork : List.of("true", "false")) {
-      for (List<String> args : runs) {
-        List<String> line = new ArrayList<>(java(args.toArray(String[]::new)));
-        line.addAll(1, List.of("-Xmx16m", "-Dpromshift.fork=" + fork));
-        Result result = exec(Map.of(), line, dir);
-        String what = "fork=" + fork + " " + args + ": " + result.err();
-        assertThat(result.code()).as(what).isEqualTo(70);
-        assertThat(result.err()).as(what).startsWith("promshift: internal error: out of memory")
-            .endsWith("\n").hasLineCount(1);
-        assertThat(result.err()).as(what).doesNotContain("\tat ", "Exception in thread");
-      }
+    for (List<String> args : runs) {
+      List<String> line = new ArrayList<>(java(args.toArray(String[]::new)));
+      line.add(1, "-Xmx16m");
+      Result result = exec(Map.of(), line, dir);
+      String what = args + ": " + result.err();
+      assertThat(result.code()).as(what).isEqualTo(70);
+      assertThat(result.err()).as(what).startsWith("promshift: internal error: out of memory")
+          .endsWith("\n").hasLineCount(1);
+      assertThat(result.err()).as(what).doesNotContain("\tat ", "Exception in thread");
     }
   }
 
   // ---- no locale ----------------------------------------------------------------------------------
-
-  /** Whether glibc's C.UTF-8 locale is there (as the launcher decides it, by the locale tool's answer). */
-  private static boolean cUtf8Locale() throws Exception {
-    if (!Files.isExecutable(Path.of("/usr/bin/env")) || !Files.isExecutable(Path.of("/usr/bin/locale"))) {
-      return false;
-    }
-    Process locale = new ProcessBuilder("/usr/bin/env", "-i", "LC_ALL=C.UTF-8", "/usr/bin/locale", "charmap")
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    String charmap = new String(locale.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
-    return locale.waitFor() == 0 && charmap.strip().equals("UTF-8");
-  }
-
-  @Test
-  void withoutALocaleNonAsciiFileNamesAreRewrittenAndCanBeNamed(@TempDir Path dir) throws Exception {
-    assumeTrue("UTF-8".equals(System.getProperty("sun.jnu.encoding")), "this JVM passes UTF-8 file names on");
-    assumeTrue(cUtf8Locale(), "the C.UTF-8 locale");
-    Path sample = Path.of("samples/provisioning/datasources/10-amp-eu-west-1.yaml");
-    byte[][] version = versions().get("10-amp-eu-west-1.yaml");
-    List<String> names = List.of("\u00e9.yaml", "\u30c7\u30fc\u30bf.yaml");
-    Path tree = dir.resolve("tree");
-    Path named = dir.resolve("named");
-    for (Path folder : List.of(tree, named)) {
-      Files.createDirectories(folder);
-      for (String name : names) {
-        Files.copy(sample, folder.resolve(name));
-      }
-    }
-    List<String> noLocale = List.of("/usr/bin/env", "-i", "PATH=/usr/bin:/bin");
-
-    List<String> walk = new ArrayList<>(noLocale);
-    walk.addAll(java("migrate", "--write", tree.toString()));
-    Result walked = exec(Map.of(), walk, dir);
-    assertThat(walked.code()).as(walked.err()).isZero();
-    assertThat(walked.err()).as("the names, as they are").contains("2 files: 2 rewritten");
-    for (String name : names) {
-      assertThat(walked.out()).contains(tree.resolve(name).toString());
-      assertThat(Files.readAllBytes(tree.resolve(name))).as(name).isEqualTo(version[1]);
-    }
-
-    List<String> direct = new ArrayList<>(noLocale);
-    direct.addAll(java("migrate", "--write", named.resolve(names.get(0)).toString(), named.resolve(names.get(1)).toString()));
-    Result directly = exec(Map.of(), direct, dir);
-    assertThat(directly.code()).as(directly.err()).isZero();
-    for (String name : names) {
-      assertThat(Files.readAllBytes(named.resolve(name))).as(name).isEqualTo(version[1]);
-    }
-  }
+  // (bin/promshift runs the JVM under C.UTF-8 there, so non-ASCII names can be given too: see DistributionIT)
 
   @Test
   void inOneJvmWithoutALocaleNonAsciiFileNamesInAFolderAreValidatedAndWrittenNotACrash(@TempDir Path dir)
@@ -341,7 +285,7 @@ class CliProcessIT {
       Files.copy(sample, tree.resolve(name));
     }
     List<String> oneJvm = new ArrayList<>(List.of("/usr/bin/env", "-i", "PATH=/usr/bin:/bin",
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dpromshift.fork=false", "-jar",
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
         jar.toString()));
     String treeArg = tree.toString();
     String outArg = dir.resolve("out").toString();
@@ -472,7 +416,7 @@ class CliProcessIT {
       assertThat(System.nanoTime()).as("a first rewrite within 60 s").isLessThan(deadline);
       Thread.sleep(1);
     }
-    // the launcher and the C1-only JVM it started for the run (see Launcher): both must stop
+    // one JVM starts nothing; if it ever did, that must stop with it
     List<ProcessHandle> children = process.descendants().toList();
     if (signal.equals("KILL")) {
       process.destroyForcibly();
@@ -482,7 +426,7 @@ class CliProcessIT {
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     for (ProcessHandle child : children) {
       child.onExit().get(30, TimeUnit.SECONDS);
-      assertThat(child.isAlive()).as("the child JVM stopped with its launcher (SIG" + signal + ")").isFalse();
+      assertThat(child.isAlive()).as("a process it started stopped with it (SIG" + signal + ")").isFalse();
     }
     return process;
   }
@@ -502,78 +446,6 @@ class CliProcessIT {
     assertThat(again.code()).as(again.err()).isZero();
     int[] finished = check(tree, versions);
     assertThat(finished[1]).isZero();
-  }
-
-  /**
-   * Starts a command under a python3 parent that kills it outright once {@code watched} changes and then
-   * never waits for it: the killed process stays a zombie, as under a parent busy elsewhere. Prints the
-   * killed pid, then the pids of its children, on one line.
-   */
-  private static final String KILL_AND_NEVER_REAP = String.join("\n",
-      "import glob, os, signal, subprocess, sys, time",
-      "watched = sys.argv[1]",
-      "initial = open(watched, 'rb').read()",
-      "process = subprocess.Popen(sys.argv[2:], stdout=sys.stderr)",
-      "deadline = time.time() + 60",
-      "while open(watched, 'rb').read() == initial:",
-      "    if process.poll() is not None or time.time() > deadline:",
-      "        print('no rewrite seen', flush=True)",
-      "        sys.exit(1)",
-      "    time.sleep(0.001)",
-      "children = []",
-      "for tasks in glob.glob('/proc/%d/task/*/children' % process.pid):",
-      "    children += open(tasks).read().split()",
-      "os.kill(process.pid, signal.SIGKILL)",
-      "print(process.pid, *children, flush=True)",
-      "time.sleep(120)",
-      "");
-
-  /** Whether a process has ended: gone, or a zombie that nobody has reaped yet. */
-  private static boolean ended(long pid) {
-    try {
-      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-      char state = stat.charAt(stat.lastIndexOf(')') + 2);
-      return state == 'Z' || state == 'X';
-    } catch (IOException gone) {
-      return true;
-    }
-  }
-
-  @Test
-  void killedOutrightAndNotReapedTheChildStopsAtOnce(@TempDir Path dir) throws Exception {
-    assumeTrue(Files.isDirectory(Path.of("/proc/self")), "Linux /proc");
-    assumeTrue(new ProcessBuilder("python3", "-c", "pass").start().waitFor() == 0, "python3");
-    Path tree = generate(dir.resolve("tree"), 400); // 4,000 files
-    Map<String, byte[][]> versions = versions();
-    List<String> command = new ArrayList<>(List.of("python3", "-c", KILL_AND_NEVER_REAP,
-        tree.resolve("c002").resolve("10-amp-eu-west-1.yaml").toString()));
-    command.addAll(java("migrate", "--write", tree.toString()));
-    Path log = dir.resolve("log.txt");
-    Process wrapper = new ProcessBuilder(command).redirectError(log.toFile()).start();
-    try {
-      String line = new java.io.BufferedReader(new java.io.InputStreamReader(wrapper.getInputStream())).readLine();
-      assertThat(line).as(Files.readString(log)).isNotNull().matches("[0-9]+( [0-9]+)+");
-      long[] pids = Arrays.stream(line.split(" ")).mapToLong(Long::parseLong).toArray();
-      long killedAt = System.nanoTime();
-      for (int i = 1; i < pids.length; i++) {
-        while (!ended(pids[i]) && System.nanoTime() - killedAt < TimeUnit.SECONDS.toNanos(30)) {
-          Thread.sleep(5);
-        }
-        assertThat(ended(pids[i])).as("the child JVM stopped").isTrue();
-      }
-      long stoppedAfter = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
-      assertThat(ended(pids[0])).as("the launcher is dead").isTrue();
-      assertThat(Files.exists(Path.of("/proc/" + pids[0]))).as("and not reaped: a zombie all along").isTrue();
-      assertThat(wrapper.isAlive()).isTrue();
-      int[] counts = check(tree, versions);
-      assertThat(counts[1]).as("most files untouched: the kill landed early, and the child stopped with it ("
-          + counts[0] + " rewritten, " + counts[1] + " untouched, stopped after " + stoppedAfter + " ms)")
-          .isGreaterThan(counts[0]);
-      assertThat(stoppedAfter).as("the child stopped soon after its launcher died").isLessThan(3_000);
-    } finally {
-      wrapper.destroyForcibly();
-      wrapper.waitFor(30, TimeUnit.SECONDS);
-    }
   }
 
   @Test

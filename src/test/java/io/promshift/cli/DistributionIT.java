@@ -328,6 +328,67 @@ class DistributionIT {
     assertThat(first).isSymbolicLink();
   }
 
+  // ---- no locale ----------------------------------------------------------------------------------------------
+
+  /** Whether glibc's C.UTF-8 locale is there, by the locale tool's answer. */
+  private static boolean cUtf8Locale() throws Exception {
+    if (!Files.isExecutable(Path.of("/usr/bin/env")) || !Files.isExecutable(Path.of("/usr/bin/locale"))) {
+      return false;
+    }
+    Process locale = new ProcessBuilder("/usr/bin/env", "-i", "LC_ALL=C.UTF-8", "/usr/bin/locale", "charmap")
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String charmap = new String(locale.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+    return locale.waitFor() == 0 && charmap.strip().equals("UTF-8");
+  }
+
+  @Test
+  void withoutALocaleTheScriptRunsJavaUnderCUtf8SoNonAsciiFileNamesAreFoundNamedAndRewritten(@TempDir Path dir)
+      throws Exception {
+    assumeTrue("UTF-8".equals(System.getProperty("sun.jnu.encoding")), "this JVM passes UTF-8 file names on");
+    assumeTrue(cUtf8Locale(), "the C.UTF-8 locale");
+    Path script = unpack(dir).resolve("bin/promshift");
+    Path sample = Path.of(SAMPLE);
+    byte[] migrated = new io.promshift.migrate.Migrator(io.promshift.migrate.MigrationOptions.forward().build())
+        .migrate(SAMPLE, Files.readAllBytes(sample)).newBytes();
+    List<String> names = List.of("\u00e9.yaml", "\u30c7\u30fc\u30bf.yaml");
+    // no locale at all (env -i), the C locale named, and a locale that is not installed (glibc falls back to C)
+    for (String locale : List.of("", "LC_ALL=C", "LANG=xx_YY.ISO-8859-1")) {
+      Path tree = dir.resolve("tree" + locale.length());
+      Path named = dir.resolve("named" + locale.length());
+      for (Path folder : List.of(tree, named)) {
+        Files.createDirectories(folder);
+        for (String name : names) {
+          Files.copy(sample, folder.resolve(name));
+        }
+      }
+      List<String> noLocale = new ArrayList<>(List.of("/usr/bin/env", "-i", "PATH=/usr/bin:/bin",
+          "JAVA_HOME=" + javaHome(), "PROMSHIFT_CDS=off"));
+      if (!locale.isEmpty()) {
+        noLocale.add(locale);
+      }
+      noLocale.add(script.toString());
+
+      List<String> walk = new ArrayList<>(noLocale);
+      walk.addAll(List.of("migrate", "--write", tree.toString()));
+      Result walked = exec(walk, Map.of(), dir);
+      assertThat(walked.code()).as(locale + ": " + walked.err()).isZero();
+      assertThat(walked.err()).as(locale + ": the names, as they are").contains("2 files: 2 rewritten");
+      for (String name : names) {
+        assertThat(walked.out()).as(locale).contains(tree.resolve(name).toString());
+        assertThat(Files.readAllBytes(tree.resolve(name))).as(locale + ": " + name).isEqualTo(migrated);
+      }
+
+      List<String> direct = new ArrayList<>(noLocale);
+      direct.addAll(List.of("migrate", "--write", named.resolve(names.get(0)).toString(),
+          named.resolve(names.get(1)).toString()));
+      Result directly = exec(direct, Map.of(), dir);
+      assertThat(directly.code()).as(locale + ": " + directly.err()).isZero();
+      for (String name : names) {
+        assertThat(Files.readAllBytes(named.resolve(name))).as(locale + ": " + name).isEqualTo(migrated);
+      }
+    }
+  }
+
   @Test
   void aJavaHomeWithoutJavaIsNamedAndExitTwo(@TempDir Path dir) throws Exception {
     Path script = unpack(dir).resolve("bin/promshift");

@@ -28,7 +28,7 @@ class HelpGoalJarsIT {
     }
     try (JarFile jar = new JarFile(cli.toFile())) {
       List<String> names = jar.stream().map(ZipEntry::getName).toList();
-      assertThat(names).contains("io/promshift/cli/Launcher.class")
+      assertThat(names).contains("io/promshift/cli/PromshiftCli.class")
           .noneMatch(name -> name.startsWith("io/promshift/maven/"))
           .doesNotContain("META-INF/maven/plugin.xml", HELP_XML);
     }
