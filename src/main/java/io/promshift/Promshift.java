@@ -255,8 +255,9 @@ public final class Promshift {
   }
 
   /**
-   * Validates every file: each is read in parallel, then each directory's files are validated together (the
-   * rules across files apply among the files of one directory, as Grafana reads a directory as one set).
+   * Validates every file: each directory's files are read in parallel and validated together (the rules across
+   * files apply among the files of one directory, as Grafana reads a directory as one set), a window of directories
+   * at a time; only the outcomes and findings are kept, so memory grows with one directory, not with the run.
    */
   public ValidationRun validate(FileSet files, RunListener listener) {
     return validate(files.scan(), files.parallelism(), listener, this::fromDisk);
@@ -272,40 +273,39 @@ public final class Promshift {
   }
 
   private ValidationRun validate(FileSet.Scan scan, int parallelism, RunListener listener, Inputs inputs) {
-    Map<FileOutcome, ProvisioningFile> read = new HashMap<>();
     Validator validator = Validator.create(settings.validation());
     Map<FileSet.Found, Path> reachedTwice = OutputTree.reachedTwice(scan.files());
     // each read file's suppression comments, by the name its findings carry; a file that cannot be read has none
     Map<String, Suppressions> comments = new java.util.concurrent.ConcurrentHashMap<>();
-    Run run = run(parallelism, scan, listener, found -> {
+    Function<FileSet.Found, Read> task = found -> {
       if (reachedTwice.containsKey(found)) {
         // validated once: a file compared with itself would be its own duplicate uid, name and default
-        return sameFile(found, reachedTwice.get(found), "validated once");
+        return new Read(sameFile(found, reachedTwice.get(found), "validated once"), null);
       }
       try {
         SourceFile source = read(found, inputs);
         if (!source.hasDataSources() && source.misplaced().isEmpty()) {
-          return skipped(found);
+          return new Read(skipped(found), null);
         }
         Suppressions directives = Suppressions.scan(source.source()); // the text already read: no second read
         if (!directives.isEmpty()) {
-          comments.put(source.fileName(), directives);
+          comments.put(source.fileName(), directives); // the directives alone: the text is not kept
         }
         if (!source.isPlain()) {
           // embedded units reach Grafana by their own ways: validated alone, not with a provisioning folder's files
-          return FileOutcome.of(found.file(), found.root(), Verdict.UNCHANGED, validator.validate(source));
+          return new Read(FileOutcome.of(found.file(), found.root(), Verdict.UNCHANGED, validator.validate(source)),
+              null);
         }
-        FileOutcome outcome = FileOutcome.of(found.file(), found.root(), Verdict.UNCHANGED, List.of());
-        synchronized (read) {
-          read.put(outcome, source.plain());
-        }
-        return outcome;
+        return new Read(FileOutcome.of(found.file(), found.root(), Verdict.UNCHANGED, List.of()), source.plain());
       } catch (SourceException e) {
-        return failed(found, Validator.of(e));
+        return new Read(failed(found, Validator.of(e)), null);
       }
-    });
+    };
+    // each directory's cross-file findings, by the path index of its first file read: the order they had when every
+    // file was read before any directory was validated
+    Map<Integer, List<Diagnostic>> crossFile = new java.util.TreeMap<>();
+    Run run = validateByDirectory(scan, parallelism, listener, task, validator, crossFile);
     Map<String, Integer> order = new HashMap<>();
-    List<FileOutcome> readable = new ArrayList<>();
     List<Diagnostic> findings = new ArrayList<>();
     int checked = 0;
     for (FileOutcome problem : run.problems()) {
@@ -318,16 +318,8 @@ public final class Promshift {
       }
       checked++;
       findings.addAll(outcome.diagnostics());
-      if (read.containsKey(outcome)) {
-        readable.add(outcome);
-      }
     }
-    // Grafana reads each directory as one set: the directories are independent, so they go in parallel
-    List<List<FileOutcome>> directories = Validator.byDirectory(readable, FileOutcome::file);
-    for (List<Diagnostic> found : Batch.run(directories, parallelism,
-        directory -> validator.validateAll(directory.stream().map(read::get).toList()))) {
-      findings.addAll(found);
-    }
+    crossFile.values().forEach(findings::addAll);
     List<Suppressed> suppressed = suppress(findings, comments);
     // the user's rule levels, once, over every finding (those the comments suppressed too, and the findings about the
     // comments): the reports and the exit code then agree
@@ -341,6 +333,97 @@ public final class Promshift {
     reported.sort(byFile.thenComparing(Diagnostic.BY_POSITION));
     quieted.sort(Comparator.comparing(Suppressed::finding, byFile.thenComparing(Diagnostic.BY_POSITION)));
     return new ValidationRun(run, reported, checked, settings.failOn(), quieted);
+  }
+
+  /** One file as validate read it: its outcome, and its model when it is a plain file its directory's rules need. */
+  private record Read(FileOutcome outcome, ProvisioningFile model) {}
+
+  /**
+   * About this many files' models are alive at a time: a window of whole directories is read (in parallel), each
+   * of its directories validated together (in parallel), and only the outcomes and findings are kept. Large enough
+   * that the workers rarely wait at a window's end; small enough that memory does not grow with the run.
+   */
+  private static final int VALIDATION_WINDOW = 256;
+
+  /**
+   * Reads the scan's files a window of directories at a time and validates each directory's plain files together,
+   * as Grafana reads a directory as one set; the models are dropped once their directory is validated. The
+   * listener hears what {@link #run} tells it: the problems, the count, each file's progress, and the outcomes in
+   * path order (an outcome waits for every file before it, which a directory later in the window may hold).
+   *
+   * @param crossFile receives each directory's findings from {@link Validator#validateAll}, by the path index of the
+   *     directory's first plain file read
+   */
+  private static Run validateByDirectory(FileSet.Scan scan, int parallelism, RunListener listener,
+      Function<FileSet.Found, Read> task, Validator validator, Map<Integer, List<Diagnostic>> crossFile) {
+    List<FileOutcome> problems = new ArrayList<>();
+    for (FileSet.Problem problem : scan.problems()) {
+      problems.add(FileOutcome.of(problem.path(), problem.path(), Verdict.FAILED, List.of(unlistable(problem))));
+    }
+    problems.forEach(listener::problem);
+    List<FileSet.Found> files = scan.files();
+    listener.started(files.size());
+    FileOutcome[] outcomes = new FileOutcome[files.size()];
+    int finished = 0;
+    for (List<List<Integer>> window : windows(files)) {
+      List<Integer> indexes = window.stream().flatMap(List::stream).toList();
+      List<Read> reads = Batch.run(indexes, parallelism, index -> {
+        FileSet.Found found = files.get(index);
+        Read read;
+        try {
+          read = task.apply(found);
+        } catch (RuntimeException e) {
+          read = new Read(failed(found, defect(found, e, "it is left untouched — please report this")), null);
+        }
+        listener.progressed();
+        return read;
+      });
+      Map<Integer, ProvisioningFile> models = new HashMap<>();
+      for (int i = 0; i < indexes.size(); i++) {
+        outcomes[indexes.get(i)] = reads.get(i).outcome();
+        if (reads.get(i).model() != null) {
+          models.put(indexes.get(i), reads.get(i).model());
+        }
+      }
+      // the directories are independent, so they go in parallel
+      List<List<Integer>> directories = window.stream()
+          .map(directory -> directory.stream().filter(models::containsKey).toList())
+          .filter(directory -> !directory.isEmpty()).toList();
+      List<List<Diagnostic>> found = Batch.run(directories, parallelism,
+          directory -> validator.validateAll(directory.stream().map(models::get).toList()));
+      for (int i = 0; i < directories.size(); i++) {
+        crossFile.put(directories.get(i).get(0), found.get(i));
+      }
+      while (finished < outcomes.length && outcomes[finished] != null) {
+        listener.finished(outcomes[finished++]);
+      }
+    }
+    return new Run(problems, List.of(outcomes));
+  }
+
+  /**
+   * The scan's files (their indexes) grouped by directory as {@link Validator#byDirectory} groups them (groups in the
+   * order of their first file, files in path order), and the groups cut into windows of at least
+   * {@link #VALIDATION_WINDOW} files; a directory is never cut.
+   */
+  private static List<List<List<Integer>>> windows(List<FileSet.Found> files) {
+    List<Integer> indexes = java.util.stream.IntStream.range(0, files.size()).boxed().toList();
+    List<List<List<Integer>>> windows = new ArrayList<>();
+    List<List<Integer>> window = new ArrayList<>();
+    int size = 0;
+    for (List<Integer> directory : Validator.byDirectory(indexes, index -> files.get(index).file())) {
+      window.add(directory);
+      size += directory.size();
+      if (size >= VALIDATION_WINDOW) {
+        windows.add(window);
+        window = new ArrayList<>();
+        size = 0;
+      }
+    }
+    if (!window.isEmpty()) {
+      windows.add(window);
+    }
+    return windows;
   }
 
   /**

@@ -164,4 +164,71 @@ class PromshiftTest {
     assertThat(validation.run().files()).extracting(FileOutcome::verdict).containsExactly(Verdict.UNCHANGED,
         Verdict.SKIPPED);
   }
+
+  @Test
+  void validateReadsAWindowOfDirectoriesAtATimeAndReportsAsIfEveryFileWereReadFirst(@TempDir Path dir)
+      throws Exception {
+    // path order interleaves the directories: a/a0.yaml, a/b/*, a/c/*, a/z.yaml; b and c are each more than one
+    // window's worth, so a's two files are validated together across windows, and a/z.yaml's outcome waits for c's
+    String ds = "apiVersion: 1\ndatasources:\n  - name: %s\n    type: loki\n    url: http://loki:3100\n";
+    write(dir.resolve("a/a0.yaml"), ds.formatted("same"));
+    write(dir.resolve("a/z.yaml"), ds.formatted("same"));
+    for (String sub : List.of("b", "c")) {
+      for (int i = 0; i < 300; i++) {
+        Path file = dir.resolve("a/" + sub + "/f" + String.format("%03d", i) + ".yaml");
+        write(file, ds.formatted(i < 2 ? "same" : sub + i));
+      }
+    }
+    write(dir.resolve("a/b/skipped.yaml"), "apiVersion: 1\n");
+    write(dir.resolve("a/c/broken.yaml"), "datasources: [\n");
+    List<FileOutcome> heard = new ArrayList<>();
+    int[] started = {0};
+    java.util.concurrent.atomic.AtomicInteger progressed = new java.util.concurrent.atomic.AtomicInteger();
+    RunListener listener = new RunListener() {
+      @Override
+      public void started(int files) {
+        started[0] = files;
+      }
+
+      @Override
+      public void progressed() {
+        progressed.incrementAndGet();
+      }
+
+      @Override
+      public void finished(FileOutcome outcome) {
+        heard.add(outcome);
+      }
+    };
+    Promshift promshift = Promshift.create();
+
+    ValidationRun run = promshift.validate(FileSet.of(dir).withParallelism(4), listener);
+
+    List<Path> sorted = new ArrayList<>(run.run().files().stream().map(FileOutcome::file).toList());
+    sorted.sort(null);
+    assertThat(run.run().files()).extracting(FileOutcome::file).hasSize(604).isEqualTo(sorted);
+    assertThat(heard).isEqualTo(run.run().files());
+    assertThat(started[0]).isEqualTo(604);
+    assertThat(progressed).hasValue(604);
+    assertThat(run.checked()).isEqualTo(603);
+    // one duplicate name per directory, never across directories
+    assertThat(run.findings()).filteredOn(f -> f.code() == Code.DUPLICATE_NAME)
+        .extracting(f -> dir.relativize(Path.of(f.file())).toString())
+        .containsExactly("a/b/f001.yaml", "a/c/f001.yaml", "a/z.yaml");
+    // the same findings, in the same order, as every file read first and validated by directory
+    List<io.promshift.model.ProvisioningFile> all = new ArrayList<>();
+    for (Path file : sorted) {
+      if (!file.endsWith("broken.yaml")) {
+        all.add(promshift.read(file));
+      }
+    }
+    List<io.promshift.rules.Diagnostic> expected = new ArrayList<>(
+        io.promshift.rules.Validator.create().validateByDirectory(all));
+    expected.addAll(run.run().files().stream().filter(FileOutcome::failed).flatMap(f -> f.diagnostics().stream())
+        .toList());
+    expected.sort(java.util.Comparator.<io.promshift.rules.Diagnostic>comparingInt(
+        f -> sorted.indexOf(Path.of(f.file()))).thenComparing(io.promshift.rules.Diagnostic.BY_POSITION));
+    assertThat(run.findings()).isEqualTo(expected);
+    assertThat(promshift.validate(FileSet.of(dir).withParallelism(1)).findings()).isEqualTo(run.findings());
+  }
 }
