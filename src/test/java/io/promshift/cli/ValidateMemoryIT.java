@@ -38,7 +38,7 @@ class ValidateMemoryIT {
     Path out = dir.resolve("out.json");
     Path err = dir.resolve("err.txt");
     Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx48m", "-Dpromshift.fork=false", "-jar", jar.toString(), "validate", "--format", "json", tree.toString())
+        "-Xmx48m", "-jar", jar.toString(), "validate", "--format", "json", tree.toString())
         .redirectOutput(out.toFile()).redirectError(err.toFile())
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
 
