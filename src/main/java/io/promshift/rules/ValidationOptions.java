@@ -88,7 +88,7 @@ public final class ValidationOptions {
   public static final class Builder {
     private Map<String, String> environment;
     private Path fileRoot;
-    private String migrateCommand = "promshift migrate";
+    private String migrateCommand = "promshift migrate --write";
     private String envFileOption = "--env-file";
 
     private GrafanaSettings grafana = GrafanaSettings.DEFAULTS;

@@ -32,7 +32,7 @@ class ValidateCommandTest {
         samples/invalid/empty-region.yaml:7:11: info [migration-pending] Grafana's type migration moves this prometheus \
         data source to grafana-amazonprometheus-datasource (jsonData.sigV4Auth is true) at every start (Grafana 13; 12 \
         with prometheusTypeMigration), and this file, still saying type: prometheus, flips it back at the next start
-          fix: run promshift migrate to write type: grafana-amazonprometheus-datasource and the migration marker
+          fix: run promshift migrate --write to write type: grafana-amazonprometheus-datasource and the migration marker
         samples/invalid/empty-region.yaml:13:20: error [sigv4-region-missing] sigV4Auth is true but sigV4Region is empty: \
         requests are signed for the region as given, so signing fails and every query fails
           fix: add sigV4Region: ap-south-1 (the workspace URL's region)
