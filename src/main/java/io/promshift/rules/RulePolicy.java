@@ -184,11 +184,7 @@ public record RulePolicy(Map<Code, Level> levels) {
   }
 
   private static String unknown(String id) {
-    String normal = id == null ? "" : id.strip().toLowerCase(Locale.ROOT);
-    List<String> close = Arrays.stream(Code.values()).map(Code::id)
-        .filter(known -> distance(normal, known) <= Math.max(2, known.length() / 4)
-            || (normal.length() >= 4 && (known.contains(normal) || normal.contains(known))))
-        .toList();
+    List<String> close = Code.meant(id).stream().map(Code::id).toList();
     String all = Arrays.stream(Code.values()).map(Code::id).collect(Collectors.joining(", "));
     // a typo names what it meant; anything else lists every id (docs/configuration.md has them with their severity)
     return "unknown rule '" + id + "'" + (close.isEmpty() ? "; the rules are " + all
@@ -200,25 +196,5 @@ public record RulePolicy(Map<Code, Level> levels) {
       throw new IllegalArgumentException(code.id() + (level == Level.OFF ? " cannot be turned off"
           : " cannot be lowered to " + level.label()) + ": Grafana cannot read the file, so it stays an error");
     }
-  }
-
-  /** Levenshtein distance, for naming the id a typo meant. */
-  private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 }

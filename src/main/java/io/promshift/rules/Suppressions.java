@@ -248,42 +248,10 @@ public final class Suppressions {
     return "\"" + Printable.escape(cut) + "\"";
   }
 
-  /** The fix for an unknown rule: the rule meant, when one id is a typo away, else where the ids are. */
+  /** The fix for an unknown rule: the rule meant, when an id is a typo away, else where the ids are. */
   private static String fixFor(String id) {
-    Code nearest = null;
-    int best = 3; // at most two edits away
-    for (Code code : Code.values()) {
-      int distance = distance(id, code.id(), best);
-      if (distance < best) {
-        best = distance;
-        nearest = code;
-      }
-    }
-    return nearest != null ? "write " + nearest.id() + " (the rule id is misspelt)"
-        : "write a rule id as reports print it in brackets, e.g. literal-aws-key, or all";
-  }
-
-  /** Levenshtein distance of two short strings, or {@code limit} once it is at least that. */
-  private static int distance(String a, String b, int limit) {
-    if (Math.abs(a.length() - b.length()) >= limit) {
-      return limit;
-    }
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return Math.min(previous[b.length()], limit);
+    return Code.meant(id).stream().findFirst().map(nearest -> "write " + nearest.id() + " (the rule id is misspelt)")
+        .orElse("write a rule id as reports print it in brackets, e.g. literal-aws-key, or all");
   }
 
   /**
