@@ -36,10 +36,7 @@ final class TextReport implements FindingsReport {
 
   @Override
   public void write(List<Diagnostic> findings, int files, Appendable out) throws IOException {
-    for (Diagnostic f : findings) {
-      out.append(line(f, f.file())).append('\n');
-      out.append(fixLine(f)).append('\n');
-    }
+    writeFindings(findings, out);
     if (!summary) {
       return;
     }
@@ -48,10 +45,7 @@ final class TextReport implements FindingsReport {
 
   @Override
   public void write(ValidationRun run, Show show, Appendable out) throws IOException {
-    for (Diagnostic f : run.shown(show.least())) {
-      out.append(line(f, f.file())).append('\n');
-      out.append(fixLine(f)).append('\n');
-    }
+    writeFindings(run.shown(show.least()), out);
     if (summary) {
       out.append(summary(run, show, "--show ")).append('\n');
     }
@@ -100,6 +94,14 @@ final class TextReport implements FindingsReport {
     String path = f.hasPath() ? Printable.escape(f.path()) + ": " : "";
     return Printable.escape(fileName) + ":" + f.line() + ":" + f.column() + ": " + f.severity().label() + " ["
         + f.rule() + "] " + path + oneLine(f.message());
+  }
+
+  /** Each finding on its line, its fix on the next. */
+  private static void writeFindings(List<Diagnostic> findings, Appendable out) throws IOException {
+    for (Diagnostic f : findings) {
+      out.append(line(f, f.file())).append('\n');
+      out.append(fixLine(f)).append('\n');
+    }
   }
 
   /** {@code   fix: ...}, the line below a finding. */
