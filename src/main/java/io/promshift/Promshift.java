@@ -356,28 +356,17 @@ public final class Promshift {
    */
   private static Run validateByDirectory(FileSet.Scan scan, int parallelism, RunListener listener,
       Function<FileSet.Found, Read> task, Validator validator, Map<Integer, List<Diagnostic>> crossFile) {
-    List<FileOutcome> problems = new ArrayList<>();
-    for (FileSet.Problem problem : scan.problems()) {
-      problems.add(FileOutcome.of(problem.path(), problem.path(), Verdict.FAILED, List.of(unlistable(problem))));
-    }
-    problems.forEach(listener::problem);
+    List<FileOutcome> problems = problems(scan, listener);
     List<FileSet.Found> files = scan.files();
     listener.started(files.size());
+    Function<FileSet.Found, Read> guarded = guarded(task,
+        (found, e) -> new Read(failed(found, defect(found, e, "it is left untouched — please report this")), null),
+        listener);
     FileOutcome[] outcomes = new FileOutcome[files.size()];
     int finished = 0;
     for (List<List<Integer>> window : windows(files)) {
       List<Integer> indexes = window.stream().flatMap(List::stream).toList();
-      List<Read> reads = Batch.run(indexes, parallelism, index -> {
-        FileSet.Found found = files.get(index);
-        Read read;
-        try {
-          read = task.apply(found);
-        } catch (RuntimeException e) {
-          read = new Read(failed(found, defect(found, e, "it is left untouched — please report this")), null);
-        }
-        listener.progressed();
-        return read;
-      });
+      List<Read> reads = Batch.run(indexes, parallelism, index -> guarded.apply(files.get(index)));
       Map<Integer, ProvisioningFile> models = new HashMap<>();
       for (int i = 0; i < indexes.size(); i++) {
         outcomes[indexes.get(i)] = reads.get(i).outcome();
@@ -736,11 +725,7 @@ public final class Promshift {
    */
   private static Run run(int parallelism, FileSet.Scan scan, RunListener listener,
       Function<FileSet.Found, FileOutcome> task) {
-    List<FileOutcome> problems = new ArrayList<>();
-    for (FileSet.Problem problem : scan.problems()) {
-      problems.add(FileOutcome.of(problem.path(), problem.path(), Verdict.FAILED, List.of(unlistable(problem))));
-    }
-    problems.forEach(listener::problem);
+    List<FileOutcome> problems = problems(scan, listener);
     List<FileOutcome> outcomes = new ArrayList<>(scan.files().size());
     forEachFile(parallelism, scan.files(), listener, task,
         (file, e) -> failed(file, defect(file, e, "it is left untouched — please report this")), outcome -> {
@@ -758,7 +743,13 @@ public final class Promshift {
       Function<FileSet.Found, T> task, java.util.function.BiFunction<FileSet.Found, RuntimeException, T> onDefect,
       java.util.function.Consumer<T> done) {
     listener.started(found.size());
-    Batch.forEachOrdered(found, parallelism, file -> {
+    Batch.forEachOrdered(found, parallelism, guarded(task, onDefect, listener), done);
+  }
+
+  /** The task on one file: a defect costs that file ({@code onDefect} says so); the listener hears of its progress. */
+  private static <T> Function<FileSet.Found, T> guarded(Function<FileSet.Found, T> task,
+      java.util.function.BiFunction<FileSet.Found, RuntimeException, T> onDefect, RunListener listener) {
+    return file -> {
       T result;
       try {
         result = task.apply(file);
@@ -767,7 +758,17 @@ public final class Promshift {
       }
       listener.progressed();
       return result;
-    }, done);
+    };
+  }
+
+  /** The folders of the walk that could not be listed, as failed outcomes, told to the listener first. */
+  private static List<FileOutcome> problems(FileSet.Scan scan, RunListener listener) {
+    List<FileOutcome> problems = new ArrayList<>();
+    for (FileSet.Problem problem : scan.problems()) {
+      problems.add(FileOutcome.of(problem.path(), problem.path(), Verdict.FAILED, List.of(unlistable(problem))));
+    }
+    problems.forEach(listener::problem);
+    return problems;
   }
 
   /** A folder of the walk that could not be listed. */
