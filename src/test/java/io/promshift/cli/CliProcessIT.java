@@ -45,7 +45,8 @@ class CliProcessIT {
     return command;
   }
 
-  private static Result exec(Map<String, String> env, List<String> command, Path dir) throws Exception {
+  /** Runs a command in {@code dir} with no standard input and these extra environment variables, within 2 minutes. */
+  static Result exec(Map<String, String> env, List<String> command, Path dir) throws Exception {
     Path out = Files.createTempFile(dir, "out", ".txt");
     Path err = Files.createTempFile(dir, "err", ".txt");
     ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())

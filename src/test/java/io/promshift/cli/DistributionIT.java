@@ -3,7 +3,6 @@ package io.promshift.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,24 +45,14 @@ class DistributionIT {
     assumeTrue(Files.isRegularFile(tarGz), "no " + tarGz + ": run mvn verify (or package) first");
   }
 
-  record Result(int code, String out, String err) {}
-
-  private static Result exec(List<String> command, Map<String, String> env, Path dir) throws Exception {
-    Path out = Files.createTempFile(dir, "out", ".txt");
-    Path err = Files.createTempFile(dir, "err", ".txt");
-    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-    builder.environment().remove("NO_COLOR");
-    builder.environment().putAll(env);
-    Process process = builder.start();
-    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("finished in time: " + command).isTrue();
-    return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+  private static CliProcessIT.Result exec(List<String> command, Map<String, String> env, Path dir) throws Exception {
+    return CliProcessIT.exec(env, command, dir);
   }
 
   /** The archive unpacked with tar, as the README says: the folder holding bin/, lib/, ... */
   private static Path unpack(Path dir) throws Exception {
     Path into = Files.createDirectories(dir.resolve("unpacked"));
-    Result tar = exec(List.of("tar", "-xzf", tarGz.toAbsolutePath().toString(), "-C", into.toString()), Map.of(), dir);
+    CliProcessIT.Result tar = exec(List.of("tar", "-xzf", tarGz.toAbsolutePath().toString(), "-C", into.toString()), Map.of(), dir);
     assertThat(tar.code()).as("tar -xzf: " + tar.err()).isZero();
     return into.resolve(name);
   }
@@ -76,12 +65,12 @@ class DistributionIT {
    * bin/promshift with this JVM's Java and without class-data sharing (the tests of the archive set a cache folder
    * of their own and wait for its training: a training still writing would outlive the test's temp folder).
    */
-  private static Result promshift(Path script, Path dir, String... args) throws Exception {
+  private static CliProcessIT.Result promshift(Path script, Path dir, String... args) throws Exception {
     return promshift(script, dir, Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString(), "PROMSHIFT_CDS", "off"),
         args);
   }
 
-  private static Result promshift(Path script, Path dir, Map<String, String> env, String... args) throws Exception {
+  private static CliProcessIT.Result promshift(Path script, Path dir, Map<String, String> env, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(script.toString()));
     command.addAll(Arrays.asList(args));
     Map<String, String> all = new HashMap<>(env);
@@ -122,20 +111,20 @@ class DistributionIT {
   void binPromshiftPrintsTheVersionAndValidatesAsTheInProcessRunDoes(@TempDir Path dir) throws Exception {
     Path script = unpack(dir).resolve("bin/promshift");
 
-    Result version = promshift(script, dir, "--version");
+    CliProcessIT.Result version = promshift(script, dir, "--version");
     assertThat(version.code()).as(version.err()).isZero();
     assertThat(version.out()).isEqualTo(Cli.run("--version").out()).contains(System.getProperty("promshift.version",
         "0.1.0-SNAPSHOT"));
     assertThat(version.err()).isEmpty();
 
-    Result help = promshift(script, dir, "--help");
+    CliProcessIT.Result help = promshift(script, dir, "--help");
     assertThat(help.code()).isZero();
     assertThat(help.out()).startsWith("Usage: promshift ");
 
     for (String file : List.of("samples/provisioning/datasources/10-amp-eu-west-1.yaml",
         "samples/invalid/empty-region.yaml")) {
       String path = Path.of(file).toAbsolutePath().toString();
-      Result real = promshift(script, dir, "validate", path);
+      CliProcessIT.Result real = promshift(script, dir, "validate", path);
       Cli.Run inProcess = Cli.run("validate", path);
       assertThat(real.out()).as(file).isEqualTo(inProcess.out());
       assertThat(real.err()).as(file + ": no JVM warnings").isEqualTo(inProcess.err());
@@ -192,7 +181,7 @@ class DistributionIT {
     Path cache = dir.resolve("cache");
     Cli.Run inProcess = Cli.run("validate", sample());
 
-    Result first = promshift(script, dir, cacheIn(cache), "validate", sample());
+    CliProcessIT.Result first = promshift(script, dir, cacheIn(cache), "validate", sample());
     assertThat(first.err()).as("the first run, while the training starts").isEmpty();
     assertThat(first.out()).isEqualTo(inProcess.out());
     assertThat(first.code()).isEqualTo(inProcess.code());
@@ -201,7 +190,7 @@ class DistributionIT {
     assertThat(trained).as("one archive, no lock, no temp file left").hasSize(1).allMatch(name -> name
         .matches("promshift-\\d+-\\d+\\.jsa"));
 
-    Result second = promshift(script, dir, cacheIn(cache), "validate", sample());
+    CliProcessIT.Result second = promshift(script, dir, cacheIn(cache), "validate", sample());
     assertThat(second.out()).as("byte for byte as without the archive: no CDS text on stdout")
         .isEqualTo(first.out());
     assertThat(second.err()).isEmpty();
@@ -210,7 +199,7 @@ class DistributionIT {
     // the JVM says where each class came from: the dynamic archive is "shared objects file (top)"
     for (String[] command : List.of(new String[] {"--version"}, new String[] {"migrate", "--check", sample()},
         new String[] {"status", sample()}, new String[] {"inspect", sample()})) {
-      Result logged = promshift(script, dir, cacheIn(cache, "PROMSHIFT_OPTS", "-Xlog:class+load=info:stderr"),
+      CliProcessIT.Result logged = promshift(script, dir, cacheIn(cache, "PROMSHIFT_OPTS", "-Xlog:class+load=info:stderr"),
           command);
       assertThat(logged.err()).as("trained on every command: " + String.join(" ", command))
           .containsPattern("io\\.promshift\\.cli\\.PromshiftCli source: shared objects file \\(top\\)")
@@ -223,7 +212,7 @@ class DistributionIT {
   void withPromshiftCdsOffNothingIsCachedAndTheOutputIsTheSame(@TempDir Path dir) throws Exception {
     Path script = unpack(dir).resolve("bin/promshift");
     Path cache = dir.resolve("cache");
-    Result off = promshift(script, dir, cacheIn(cache, "PROMSHIFT_CDS", "off"), "validate", sample());
+    CliProcessIT.Result off = promshift(script, dir, cacheIn(cache, "PROMSHIFT_CDS", "off"), "validate", sample());
     assertThat(off.out()).isEqualTo(Cli.run("validate", sample()).out());
     assertThat(off.err()).isEmpty();
     Thread.sleep(500);
@@ -236,7 +225,7 @@ class DistributionIT {
     String expected = Cli.run("validate", sample()).out();
     // below a regular file: no one can make it, root included
     Path file = Files.writeString(dir.resolve("a-file"), "x");
-    Result underAFile = promshift(script, dir, cacheIn(file.resolve("cache")), "validate", sample());
+    CliProcessIT.Result underAFile = promshift(script, dir, cacheIn(file.resolve("cache")), "validate", sample());
     assertThat(underAFile.code()).isZero();
     assertThat(underAFile.err()).isEmpty();
     assertThat(underAFile.out()).isEqualTo(expected);
@@ -245,7 +234,7 @@ class DistributionIT {
     Path readOnly = Files.createDirectories(dir.resolve("read-only"));
     Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
     try {
-      Result run = promshift(script, dir, cacheIn(readOnly), "validate", sample());
+      CliProcessIT.Result run = promshift(script, dir, cacheIn(readOnly), "validate", sample());
       assertThat(run.code()).isZero();
       assertThat(run.err()).isEmpty();
       assertThat(run.out()).isEqualTo(expected);
@@ -265,7 +254,7 @@ class DistributionIT {
     Path script = unpack(dir).resolve("bin/promshift");
     Path home = Files.createDirectories(dir.resolve("home"));
     String relative = "promshift-relative-cache-" + ProcessHandle.current().pid();
-    Result run = promshift(script, dir, Map.of("XDG_CACHE_HOME", relative, "HOME", home.toString()), "--version");
+    CliProcessIT.Result run = promshift(script, dir, Map.of("XDG_CACHE_HOME", relative, "HOME", home.toString()), "--version");
     assertThat(run.err()).isEmpty();
     assertThat(archivesWhenTrained(home.resolve(".cache"), 1)).hasSize(1);
     assertThat(Path.of(relative)).as("no cache folder in the working directory").doesNotExist();
@@ -283,7 +272,7 @@ class DistributionIT {
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
     Files.write(file, garbage);
 
-    Result run = promshift(script, dir, cacheIn(cache), "validate", sample());
+    CliProcessIT.Result run = promshift(script, dir, cacheIn(cache), "validate", sample());
     assertThat(run.code()).isEqualTo(Cli.run("validate", sample()).code());
     assertThat(run.err()).isEmpty();
     assertThat(run.out()).isEqualTo(Cli.run("validate", sample()).out());
@@ -299,7 +288,7 @@ class DistributionIT {
 
     Path jar = home.resolve("lib/promshift-cli.jar");
     Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() + 120_000));
-    Result run = promshift(script, dir, cacheIn(cache), "--version");
+    CliProcessIT.Result run = promshift(script, dir, cacheIn(cache), "--version");
     assertThat(run.err()).isEmpty();
     List<String> after = archivesWhenTrained(cache, 2);
     assertThat(after).as("a second archive, named for the new jar").hasSize(2).containsAll(before);
@@ -320,7 +309,7 @@ class DistributionIT {
     Path sample = Files.createDirectories(dir.resolve("a folder")).resolve("it's here.yaml");
     Files.copy(Path.of("samples/invalid/empty-region.yaml"), sample);
 
-    Result real = promshift(link, dir, "validate", sample.toString());
+    CliProcessIT.Result real = promshift(link, dir, "validate", sample.toString());
     Cli.Run inProcess = Cli.run("validate", sample.toString());
     assertThat(real.err()).isEqualTo(inProcess.err());
     assertThat(real.out()).isEqualTo(inProcess.out()).contains("it's here.yaml");
@@ -370,7 +359,7 @@ class DistributionIT {
 
       List<String> walk = new ArrayList<>(noLocale);
       walk.addAll(List.of("migrate", "--write", tree.toString()));
-      Result walked = exec(walk, Map.of(), dir);
+      CliProcessIT.Result walked = exec(walk, Map.of(), dir);
       assertThat(walked.code()).as(locale + ": " + walked.err()).isZero();
       assertThat(walked.err()).as(locale + ": the names, as they are").contains("2 files: 2 rewritten");
       for (String name : names) {
@@ -381,7 +370,7 @@ class DistributionIT {
       List<String> direct = new ArrayList<>(noLocale);
       direct.addAll(List.of("migrate", "--write", named.resolve(names.get(0)).toString(),
           named.resolve(names.get(1)).toString()));
-      Result directly = exec(direct, Map.of(), dir);
+      CliProcessIT.Result directly = exec(direct, Map.of(), dir);
       assertThat(directly.code()).as(locale + ": " + directly.err()).isZero();
       for (String name : names) {
         assertThat(Files.readAllBytes(named.resolve(name))).as(locale + ": " + name).isEqualTo(migrated);
@@ -392,7 +381,7 @@ class DistributionIT {
   @Test
   void aJavaHomeWithoutJavaIsNamedAndExitTwo(@TempDir Path dir) throws Exception {
     Path script = unpack(dir).resolve("bin/promshift");
-    Result run = exec(List.of(script.toString(), "--version"), Map.of("JAVA_HOME", dir.resolve("no-java").toString()),
+    CliProcessIT.Result run = exec(List.of(script.toString(), "--version"), Map.of("JAVA_HOME", dir.resolve("no-java").toString()),
         dir);
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err()).contains("JAVA_HOME").contains("no-java");
