@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code schemas/grafana-datasources.schema.json} (draft 2020-12), loaded from the classpath and compiled once
@@ -43,16 +42,36 @@ public final class SchemaCheck {
         if (in == null) {
           throw new IllegalStateException("the schema is missing from the classpath: " + RESOURCE);
         }
-        return JsonMapper.builder().build().readTree(in);
+        return JsonTree.read(in);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
   }
 
-  private final Schema schema;
+  private final SchemaVerdict verdict;
+  /** The schema library's compiled schema, built when a first document is not valid (see {@link SchemaVerdict}). */
+  private volatile Schema schema;
 
   public SchemaCheck() {
+    this.verdict = new SchemaVerdict(Document.NODE, SchemaCheck::patternTest);
+  }
+
+  private Schema schema() {
+    Schema compiled = schema;
+    if (compiled == null) {
+      synchronized (this) {
+        compiled = schema;
+        if (compiled == null) {
+          compiled = compile();
+          schema = compiled;
+        }
+      }
+    }
+    return compiled;
+  }
+
+  private static Schema compile() {
     QuietSlf4j.initialise();
     // markdownDescription is for editors (VS Code's YAML language server shows it): declared as a keyword that
     // validates nothing, or the schema library logs "Unknown keyword" through the embedder's logging (a Maven build)
@@ -62,8 +81,14 @@ public final class SchemaCheck {
         .schemaRegistryConfig(SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER)
             .regularExpressionFactory(SchemaCheck::regularExpression).build())
         .schemaIdResolvers(ids -> ids.mapPrefix("https://promshift.io/schemas/", "classpath:io/promshift/schemas/")));
-    this.schema = registry.getSchema(SchemaLocation.of(ID));
-    this.schema.initializeValidators();
+    Schema schema = registry.getSchema(SchemaLocation.of(ID));
+    schema.initializeValidators();
+    return schema;
+  }
+
+  /** A pattern's test for the verdict: the same as the library's, {@link #regularExpression}. */
+  private static java.util.function.Predicate<String> patternTest(String regex) {
+    return regularExpression(regex)::matches;
   }
 
   /**
@@ -75,6 +100,20 @@ public final class SchemaCheck {
       return Placeholders::contains;
     }
     return JDKRegularExpressionFactory.getInstance().getRegularExpression(regex);
+  }
+
+  /** The library's errors for a document; empty when the library cannot judge it (a number out of its range). */
+  java.util.Optional<List<Error>> libraryErrors(JsonNode document) {
+    try {
+      return java.util.Optional.of(schema().validate(document));
+    } catch (RuntimeException outOfRange) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  /** The verdict alone, for the tests that compare it with the library. */
+  boolean verdict(JsonNode document) {
+    return verdict.valid(document);
   }
 
   /** The schema document itself (read once per JVM). */
@@ -89,9 +128,16 @@ public final class SchemaCheck {
 
   /** The schema's errors for one file, as findings. */
   public List<Diagnostic> check(JsonView view) {
+    boolean valid = verdict.valid(view.root());
+    assert valid == libraryErrors(view.root()).map(List::isEmpty).orElse(false)
+        : "SchemaVerdict calls " + view.file().fileName() + (valid ? " valid" : " not valid")
+            + ", the schema library does not";
+    if (valid) {
+      return List.of();
+    }
     List<Error> errors;
     try {
-      errors = schema.validate(view.root());
+      errors = schema().validate(view.root());
     } catch (RuntimeException outOfRange) {
       // the schema library cannot hold some number of the file in a long (1e19 where an integer may stand): the rules
       // below still judge the file; say what could not be checked instead of failing the run
