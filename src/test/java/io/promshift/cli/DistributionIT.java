@@ -161,14 +161,24 @@ class DistributionIT {
     }
   }
 
-  /** Waits for the background training to end: an archive is there, and no lock and no temp file. */
+  /** The archives in the cache folder, by name. */
+  private static List<String> archives(Path cache) throws IOException {
+    return cached(cache).stream().filter(name -> name.endsWith(".jsa")).toList();
+  }
+
+  /** Waits for the background training to end: at least {@code expected} archives, and no lock and no temp file. */
   private static List<String> archivesWhenTrained(Path cache, int expected) throws Exception {
+    return archivesWhenTrained(cache, archives -> archives.size() >= expected);
+  }
+
+  /** Waits until the archives are {@code done} and no training is under way (no lock, no temp file); the archives. */
+  private static List<String> archivesWhenTrained(Path cache, java.util.function.Predicate<List<String>> done)
+      throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (System.nanoTime() < deadline) {
       List<String> names = cached(cache);
-      if (names.stream().filter(name -> name.endsWith(".jsa")).count() >= expected
-          && names.stream().noneMatch(name -> name.endsWith(".lock") || name.endsWith(".tmp"))) {
-        return names;
+      if (done.test(archives(cache)) && names.stream().noneMatch(name -> name.endsWith(".lock") || name.endsWith(".tmp"))) {
+        return archives(cache);
       }
       Thread.sleep(100);
     }
@@ -205,7 +215,9 @@ class DistributionIT {
           .containsPattern("io\\.promshift\\.cli\\.PromshiftCli source: shared objects file \\(top\\)")
           .containsPattern("io\\.promshift\\.(cli|migrate|model|syntax)\\.\\w+ source: shared objects file \\(top\\)");
     }
-    assertThat(cached(cache)).as("no second training").isEqualTo(trained);
+    assertThat(archives(cache)).as("no second training").isEqualTo(trained);
+    assertThat(cached(cache)).as("each archive with the paths of its jar and java").containsExactly(trained.get(0),
+        trained.get(0) + ".paths");
   }
 
   @Test
@@ -279,7 +291,7 @@ class DistributionIT {
   }
 
   @Test
-  void aRebuiltJarTrainsAnArchiveOfItsOwn(@TempDir Path dir) throws Exception {
+  void aRebuiltJarTrainsAnArchiveOfItsOwnThatReplacesTheOldOne(@TempDir Path dir) throws Exception {
     Path home = unpack(dir);
     Path script = home.resolve("bin/promshift");
     Path cache = dir.resolve("cache");
@@ -290,13 +302,46 @@ class DistributionIT {
     Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() + 120_000));
     CliProcessIT.Result run = promshift(script, dir, cacheIn(cache), "--version");
     assertThat(run.err()).isEmpty();
-    List<String> after = archivesWhenTrained(cache, 2);
-    assertThat(after).as("a second archive, named for the new jar").hasSize(2).containsAll(before);
+    List<String> after = archivesWhenTrained(cache, archives -> !archives.isEmpty() && !archives.equals(before));
+    assertThat(after).as("one archive, named for the new jar: the old one is gone").hasSize(1)
+        .doesNotContainAnyElementsOf(before);
 
     // the archive gets the jar's time: a jar dated in the future is not newer than its archive, no training again
     assertThat(promshift(script, dir, cacheIn(cache), "--version").err()).isEmpty();
     Thread.sleep(300);
-    assertThat(cached(cache)).isEqualTo(after);
+    assertThat(archives(cache)).isEqualTo(after);
+  }
+
+  @Test
+  void aTrainingRemovesTheArchivesOfInstallationsThatAreGoneAndKeepsTheOthers(@TempDir Path dir) throws Exception {
+    Path cache = dir.resolve("cache");
+    Path kept = unpack(dir.resolve("kept"));
+    promshift(kept.resolve("bin/promshift"), dir, cacheIn(cache), "--version");
+    List<String> keptArchive = archivesWhenTrained(cache, 1);
+    Path removed = unpack(dir.resolve("removed"));
+    Files.setLastModifiedTime(removed.resolve("lib/promshift-cli.jar"), FileTime.fromMillis(1_700_000_000_000L));
+    promshift(removed.resolve("bin/promshift"), dir, cacheIn(cache), "--version");
+    List<String> both = archivesWhenTrained(cache, 2);
+    Path folder = cache.resolve("promshift");
+    Files.write(folder.resolve("promshift-1-2.jsa"), new byte[16]); // from a promshift that wrote no .paths
+
+    deleteTree(removed);
+    Path third = unpack(dir.resolve("third"));
+    Files.setLastModifiedTime(third.resolve("lib/promshift-cli.jar"), FileTime.fromMillis(1_600_000_000_000L));
+    promshift(third.resolve("bin/promshift"), dir, cacheIn(cache), "--version");
+    List<String> after = archivesWhenTrained(cache, archives -> archives.size() == 2
+        && archives.containsAll(keptArchive) && !archives.contains("promshift-1-2.jsa"));
+    assertThat(after).as("the kept installation's archive and the third's").hasSize(2).containsAll(keptArchive)
+        .doesNotContainAnyElementsOf(both.stream().filter(name -> !keptArchive.contains(name)).toList());
+    assertThat(cached(cache)).allMatch(name -> name.endsWith(".jsa") || after.contains(name.replace(".paths", "")));
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
   }
 
   @Test
