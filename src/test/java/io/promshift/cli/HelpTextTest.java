@@ -21,7 +21,7 @@ class HelpTextTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"status", "validate", "migrate", "inspect"})
   void theRootsListShowsEachCommandAsAWholeSentence(String command) {
-    CommandLine cli = PromshiftCli.fullCommandLine();
+    CommandLine cli = HelpText.fullCommandLine();
     String[] header = cli.getSubcommands().get(command).getCommandSpec().usageMessage().header();
 
     // the root's list shows a command's header (or, without one, its description's first line) and nothing more
@@ -32,7 +32,7 @@ class HelpTextTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"validate", "migrate"})
   void descriptionParagraphsEndWhereTheirSentencesDo(String command) {
-    List<String> paragraphs = List.of(PromshiftCli.fullCommandLine().getSubcommands().get(command)
+    List<String> paragraphs = List.of(HelpText.fullCommandLine().getSubcommands().get(command)
         .getCommandSpec().usageMessage().description());
 
     assertThat(paragraphs).allSatisfy(paragraph -> assertThat(paragraph).matches("(?s).*[.:]$"));
