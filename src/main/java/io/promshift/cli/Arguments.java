@@ -55,11 +55,15 @@ final class Arguments {
         for (int at = 1; at < word.length(); at++) {
           String name = "-" + word.charAt(at);
           Option option = parse.option(name, at == 1 ? word : name);
+          String rest = word.substring(at + 1);
+          if (option.arity() == Arity.FLAG && rest.startsWith("=")) { // -v=false
+            parse.value(option, name, rest.substring(1));
+            break;
+          }
           if (option.arity() == Arity.FLAG) {
             parse.value(option, name, "true");
             continue;
           }
-          String rest = word.substring(at + 1);
           rest = rest.startsWith("=") ? rest.substring(1) : rest;
           parse.value(option, name, !rest.isEmpty() ? rest : parse.next(option, name, words, ++i));
           break;

@@ -70,7 +70,7 @@ final class HelpText {
     groups.values().forEach(group -> spec.addArgGroup(group.build()));
     if (command.parameters() != null) {
       spec.addPositional(PositionalParamSpec.builder().paramLabel(command.parameters().label())
-          .arity(command.parameters().min() + "..*").type(List.class).auxiliaryTypes(Path.class)
+          .arity(command.parameters().min() + "..*").required(command.parameters().min() > 0).type(List.class).auxiliaryTypes(Path.class)
           .description(command.parameters().description()).build());
     }
     return spec;
@@ -89,7 +89,7 @@ final class HelpText {
     OptionSpec.Builder built = OptionSpec.builder(option.names().toArray(String[]::new))
         .description(option.description()).order(option.order());
     if (option.arity() == Arity.FLAG) {
-      built.type(boolean.class).arity("0").usageHelp(option.help());
+      built.type(boolean.class).usageHelp(option.help());
     } else {
       Class<?> type = option.conversion().type();
       Class<?> shown = type == Path.class || type == int.class ? type : String.class;
