@@ -104,7 +104,7 @@ public final class PromshiftCli {
 
   /** {@code promshift help [COMMAND]}. */
   private static int help(PrintWriter out, PrintWriter err, Terminal terminal, String... args) {
-    if (args.length == 0) {
+    if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help")) {
       return HelpText.usage(MODEL, out, terminal);
     }
     for (Command command : COMMANDS) {
