@@ -9,8 +9,8 @@ import picocli.AutoComplete;
 /**
  * Writes the bash/zsh completion script of {@code promshift} (picocli's generator) to the file named by the
  * only argument. Run by the build ({@code mvn package}) for the distribution archive. Not picocli's own {@code
- * AutoComplete} main: it builds the command from its class alone, and promshift registers its subcommands
- * when it runs (only the one named on the command line, for a fast start), so the completion would have none.
+ * AutoComplete} main: promshift's commands are not annotated classes but {@link CommandModel}s, which {@link
+ * HelpText} turns into picocli's model.
  */
 public final class CompletionScript {
   private CompletionScript() {}
@@ -25,6 +25,6 @@ public final class CompletionScript {
     if (folder != null) {
       Files.createDirectories(folder);
     }
-    Files.writeString(out, AutoComplete.bash("promshift", PromshiftCli.fullCommandLine()), StandardCharsets.UTF_8);
+    Files.writeString(out, AutoComplete.bash("promshift", HelpText.fullCommandLine()), StandardCharsets.UTF_8);
   }
 }

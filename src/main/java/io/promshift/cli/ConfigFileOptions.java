@@ -1,15 +1,13 @@
 package io.promshift.cli;
 
+import io.promshift.cli.CommandModel.Conversion;
+import io.promshift.cli.CommandModel.Option;
 import io.promshift.config.ProjectConfig;
 import io.promshift.config.ProjectConfigReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * Which project configuration applies: the {@code .promshift.yaml} found upward from the PATHs, {@code --config}'s
@@ -17,16 +15,18 @@ import picocli.CommandLine.Spec;
  * error (exit 2).
  */
 final class ConfigFileOptions {
-  @Spec(Spec.Target.MIXEE)
-  CommandSpec spec;
+  static final List<Option> OPTIONS = List.of(
+      Option.single("--config", "FILE", 50, "Read this configuration file instead of the .promshift.yaml found upward"
+          + " from the PATHs (up to the repository's top, the folder holding .git).").converted(Conversion.PATH),
+      Option.flag("--no-config", 51, "Ignore any .promshift.yaml."));
 
-  @Option(names = "--config", paramLabel = "FILE", order = 50,
-      description = "Read this configuration file instead of the .promshift.yaml found upward from the PATHs"
-          + " (up to the repository's top, the folder holding .git).")
-  Path config;
+  final Path config;
+  final boolean noConfig;
 
-  @Option(names = "--no-config", order = 51, description = "Ignore any .promshift.yaml.")
-  boolean noConfig;
+  ConfigFileOptions(Arguments args) {
+    this.config = args.value("--config");
+    this.noConfig = args.flag("--no-config");
+  }
 
   /**
    * The configuration that applies to a run over {@code roots}: {@code --config}'s file, or the one file the roots
@@ -47,7 +47,7 @@ final class ConfigFileOptions {
         return Optional.of(ProjectConfigReader.read(config));
       }
       return ProjectConfigReader.forRoots(roots);
-    } catch (ParameterException e) {
+    } catch (UsageException e) {
       throw e;
     } catch (IllegalArgumentException e) { // two roots, two configuration files
       throw usage(e.getMessage());
@@ -56,7 +56,7 @@ final class ConfigFileOptions {
     }
   }
 
-  private ParameterException usage(String message) {
-    return new ParameterException(spec.commandLine(), message);
+  private static UsageException usage(String message) {
+    return new UsageException(message);
   }
 }

@@ -1,16 +1,14 @@
 package io.promshift.cli;
 
 import io.promshift.PromshiftSettings;
+import io.promshift.cli.CommandModel.Conversion;
+import io.promshift.cli.CommandModel.Option;
 import io.promshift.config.ProjectConfig;
 import io.promshift.config.ProjectConfigReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * The validation options that override a project's configuration ({@link ConfigFileOptions}) on the command line:
@@ -18,26 +16,28 @@ import picocli.CommandLine.Spec;
  * ({@code --grafana-ini}). Every mistake is a usage error (exit 2).
  */
 final class ConfigOptions {
-  @Spec(Spec.Target.MIXEE)
-  CommandSpec spec;
+  static final List<Option> OPTIONS = List.of(
+      Option.repeated("--disable", "RULE", 52,
+          "Do not report this rule (repeatable), e.g. --disable literal-aws-key."),
+      Option.repeated("--enable", "RULE", 53,
+          "Report this rule at its default severity (repeatable), over the configuration file's off."),
+      Option.repeated("--severity", "RULE=LEVEL", 54, "Report this rule at LEVEL: off, error, warning or info"
+          + " (repeatable), e.g. --severity literal-aws-key=error."),
+      Option.single("--grafana-ini", "FILE", 55, "Judge with the settings of this grafana.ini: [aws]"
+          + " allowed_auth_providers, assume_role_enabled, forward_settings_to_plugins, [auth] azure_auth_enabled,"
+          + " [azure] forward_settings_to_plugins.").converted(Conversion.PATH));
 
-  @Option(names = "--disable", paramLabel = "RULE", order = 52,
-      description = "Do not report this rule (repeatable), e.g. --disable literal-aws-key.")
-  List<String> disable = List.of();
+  final List<String> disable;
+  final List<String> enable;
+  final List<String> severity;
+  final Path grafanaIni;
 
-  @Option(names = "--enable", paramLabel = "RULE", order = 53,
-      description = "Report this rule at its default severity (repeatable), over the configuration file's off.")
-  List<String> enable = List.of();
-
-  @Option(names = "--severity", paramLabel = "RULE=LEVEL", order = 54,
-      description = "Report this rule at LEVEL: off, error, warning or info (repeatable), e.g."
-          + " --severity literal-aws-key=error.")
-  List<String> severity = List.of();
-
-  @Option(names = "--grafana-ini", paramLabel = "FILE", order = 55,
-      description = "Judge with the settings of this grafana.ini: [aws] allowed_auth_providers, assume_role_enabled,"
-          + " forward_settings_to_plugins, [auth] azure_auth_enabled, [azure] forward_settings_to_plugins.")
-  Path grafanaIni;
+  ConfigOptions(Arguments args) {
+    this.disable = args.values("--disable");
+    this.enable = args.values("--enable");
+    this.severity = args.values("--severity");
+    this.grafanaIni = args.value("--grafana-ini");
+  }
 
   /**
    * The configuration's settings, then the command line's rule levels and grafana.ini over them.
@@ -81,7 +81,7 @@ final class ConfigOptions {
     }
   }
 
-  private ParameterException usage(String message) {
-    return new ParameterException(spec.commandLine(), message);
+  private static UsageException usage(String message) {
+    return new UsageException(message);
   }
 }

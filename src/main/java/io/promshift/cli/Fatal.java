@@ -6,14 +6,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
-import picocli.CommandLine;
-import picocli.CommandLine.ParseResult;
 
 /**
  * What a {@link Throwable} that escapes a run becomes: exit 70 ({@link PromshiftCli#INTERNAL_ERROR}) and one
- * line on standard error, the stack trace only with {@code --verbose}. picocli hands exceptions to the
- * CLI's handler but lets an {@link Error} through (out of memory, stack overflow, a class that fails to
- * load); without this, the JVM's default handler would print a stack trace and exit 1, the findings code.
+ * line on standard error, the stack trace only with {@code --verbose}. An {@link Error} too (out of memory, stack
+ * overflow, a class that fails to load): without this, the JVM's default handler would print a stack trace and
+ * exit 1, the findings code.
  *
  * <p>Out of memory, the line itself needs a little heap: this object sets 1 MB aside when it is made and lets
  * go of it first thing when reporting. A worker thread still at work may take that memory before the line is
@@ -71,9 +69,10 @@ final class Fatal {
    * code stands.
    *
    * @param err where the line goes; null: the process's standard error (a reporter for the process only)
-   * @param commandLine the run's command line, for {@code --verbose} and to flush its output first; may be null
+   * @param out the run's standard output, flushed first; may be null
+   * @param verbose whether the stack trace follows the line ({@code --verbose})
    */
-  int report(Throwable problem, PrintWriter err, CommandLine commandLine) {
+  int report(Throwable problem, PrintWriter err, PrintWriter out, boolean verbose) {
     reserve = null; // first: everything below may need the heap this problem says is gone
     if (!reported.compareAndSet(false, true)) {
       return PromshiftCli.INTERNAL_ERROR;
@@ -83,11 +82,11 @@ final class Fatal {
         writeRaw((line(problem) + "\n").getBytes(StandardCharsets.UTF_8));
         return PromshiftCli.INTERNAL_ERROR;
       }
-      if (commandLine != null && commandLine.getOut() != null) {
-        commandLine.getOut().flush(); // what the run printed before it stopped comes first
+      if (out != null) {
+        out.flush(); // what the run printed before it stopped comes first
       }
       err.println(line(problem));
-      if (commandLine != null && verbose(commandLine.getParseResult())) {
+      if (verbose) {
         problem.printStackTrace(err);
       }
       err.flush();
@@ -107,14 +106,5 @@ final class Fatal {
     } catch (IOException | RuntimeException | Error e) {
       // standard error is gone: the exit code says it
     }
-  }
-
-  /** Whether the command that ran (the innermost one) was given {@code --verbose}. */
-  static boolean verbose(ParseResult parseResult) {
-    ParseResult sub = parseResult;
-    while (sub != null && sub.subcommand() != null) {
-      sub = sub.subcommand();
-    }
-    return sub != null && sub.hasMatchedOption("--verbose");
   }
 }

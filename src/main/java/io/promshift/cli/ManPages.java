@@ -18,7 +18,7 @@ import picocli.codegen.docgen.manpage.ManPageGenerator;
  * promshift-validate.1}, ...) to the folder named by the only argument: picocli's generator writes them as AsciiDoc
  * from the same model the help is made from, and Asciidoctor's manpage backend turns each into roff. Run by the build
  * ({@code mvn package}) for the distribution archive, with picocli-codegen and Asciidoctor on the class path (both
- * provided dependencies: in no jar). Built from {@link PromshiftCli#fullCommandLine()}, as the completion is, so every
+ * provided dependencies: in no jar). Built from {@link HelpText#fullCommandLine()}, as the completion is, so every
  * command is in it.
  */
 public final class ManPages {
@@ -33,7 +33,7 @@ public final class ManPages {
     Path adoc = Files.createDirectories(out.resolve("adoc"));
     // the root's page, and one per command under it
     ManPageGenerator.generateManPage(adoc.toFile(), null, new boolean[0], false,
-        PromshiftCli.fullCommandLine().getCommandSpec());
+        HelpText.fullCommandLine().getCommandSpec());
     Path man1 = Files.createDirectories(out.resolve("man1"));
     try (Asciidoctor asciidoctor = Asciidoctor.Factory.create(); Stream<Path> pages = Files.list(adoc)) {
       for (Path page : pages.filter(p -> p.toString().endsWith(".adoc")).sorted().toList()) {

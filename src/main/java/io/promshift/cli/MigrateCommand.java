@@ -1,6 +1,8 @@
 package io.promshift.cli;
 
 import io.promshift.MigrationTarget;
+import io.promshift.cli.CommandModel.Conversion;
+import io.promshift.cli.CommandModel.Option;
 import io.promshift.Promshift;
 import io.promshift.PromshiftSettings;
 import io.promshift.PromshiftUsageException;
@@ -16,133 +18,107 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /** Moves data source types in whole provisioning trees; a dry run (a diff) unless told to write. */
-@Command(
-    name = "migrate",
-    sortOptions = false,
-    header = "Move data source types to the Amazon/Azure plugins, or back, byte for byte.",
-    description = {
-        "Move data source types between prometheus and the Amazon/Azure plugin types, as Grafana's migration decides,"
-            + " leaving every other byte of each file as it was.",
-        "Without --check, --write or --out this is a dry run: the unified diff (secrets masked) on stdout, a summary"
-            + " on stderr; nothing is written."},
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-        "0:nothing to report",
-        "1:--check: at least one file would change",
-        "2:usage error, no YAML file found, or at least one file (or a unit of data sources in one) could not be processed (named"
-            + " path:line:col on stderr; everything else still is)"})
 final class MigrateCommand implements Callable<Integer> {
-  /**
-   * {@code --to}'s words, the library's one list of targets ({@link MigrationTarget}), written in lower case as
-   * options are.
-   */
-  static final class TargetConverter implements CommandLine.ITypeConverter<MigrationTarget> {
-    @Override
-    public MigrationTarget convert(String word) {
-      for (MigrationTarget target : MigrationTarget.values()) {
-        if (target.word().equalsIgnoreCase(word.trim())) {
-          return target;
-        }
-      }
-      throw new CommandLine.TypeConversionException("unknown value '" + word + "'; use " + String.join(", ",
-          java.util.Arrays.stream(MigrationTarget.values()).map(MigrationTarget::word).toList()));
+  /** {@code --to}'s words: the library's one list of targets ({@link MigrationTarget}), any case. */
+  static final Conversion TARGET = Conversion.words(MigrationTarget.class,
+      java.util.Arrays.stream(MigrationTarget.values()).collect(java.util.stream.Collectors.toMap(
+          MigrationTarget::word, target -> target, (a, b) -> a, java.util.LinkedHashMap::new)),
+      String.join(", ", java.util.Arrays.stream(MigrationTarget.values()).map(MigrationTarget::word).toList()));
+
+  /** At most one of these: what the run does with the changes. */
+  private static final String MODE = "mode";
+
+  static final CommandModel MODEL = new CommandModel("migrate",
+      "Move data source types to the Amazon/Azure plugins, or back, byte for byte.",
+      List.of("Move data source types between prometheus and the Amazon/Azure plugin types, as Grafana's migration"
+              + " decides, leaving every other byte of each file as it was.",
+          "Without --check, --write or --out this is a dry run: the unified diff (secrets masked) on stdout, a summary"
+              + " on stderr; nothing is written."),
+      CommandModel.ExitCode.of(
+          "0:nothing to report",
+          "1:--check: at least one file would change",
+          "2:usage error, no YAML file found, or at least one file (or a unit of data sources in one) could not be"
+              + " processed (named path:line:col on stderr; everything else still is)"),
+      CommandModel.options(List.of(
+          Option.single("--to", "TARGET", 1, "plugins (default: Amazon and Azure, as Grafana does), amazon, azure, or"
+              + " prometheus (revert).").withDefault("plugins").converted(TARGET),
+          Option.flag("--dry-run", 2, "Print the diff of what would change; write nothing (default).").in(MODE),
+          Option.flag("--check", 3, "Print only the files that would change; exit 1 if any would.").in(MODE),
+          Option.flag("--write", 4, "Rewrite changed files in place, atomically; unchanged files are not touched"
+              + " (mtime kept).").in(MODE),
+          Option.single("--out", "DIR", 5, "Write every processed file, changed or not, to the same relative path"
+              + " under DIR (atomically, not fsynced: rerun after a crash).").in(MODE).converted(Conversion.PATH),
+          Option.flag("--keep-marker", 6, "On revert, set prometheus-type-migration to false (as Grafana's rollback"
+              + " script does) instead of removing it."),
+          Option.flag("--all", 7, "On revert, also move plugin-type sources that have no migration marker."),
+          Option.flag("--rewrite-base64", 8, "Also rewrite provisioning files held base64-encoded (a Secret's data):"
+              + " decoded, changed and encoded again with the same alphabet and padding (without it they are read"
+              + " and left as they are)."),
+          Option.single("--patch", "FILE", 9, "Also write the changes as one patch that git apply and patch -p1 apply"
+              + " (secrets in clear, as in the files: FILE is created with mode 0600).").converted(Conversion.PATH),
+          Option.single("--format", "FORMAT", 10, "text (default: diffs or changed paths on stdout), json (one"
+              + " document on stdout: every file with its verdict, changes, diagnostics, and in a dry run its diff;"
+              + " then totals) or sarif (the run's diagnostics for code scanning).")
+              .withDefault("text").converted(Conversion.words(List.of("text", "json", "sarif"), "text, json or sarif"))),
+          ConfigFileOptions.OPTIONS, CommonOptions.OPTIONS),
+      CommonOptions.PATHS);
+
+  /** What the run does with the changes: {@code --dry-run}, {@code --check}, {@code --write} or {@code --out}. */
+  static final class Mode {
+    final boolean check;
+    final boolean write;
+    final Path out;
+
+    Mode(Arguments args) {
+      this.check = args.flag("--check");
+      this.write = args.flag("--write");
+      this.out = args.value("--out");
     }
   }
 
-  @Option(names = "--to", defaultValue = "plugins", paramLabel = "TARGET", order = 1, converter = TargetConverter.class,
-      description = "plugins (default: Amazon and Azure, as Grafana does), amazon, azure, or prometheus (revert).")
-  MigrationTarget to;
+  private final Invocation invocation;
+  private final MigrationTarget to;
+  private final Mode mode;
+  private final boolean keepMarker;
+  private final boolean all;
+  private final boolean rewriteBase64;
+  private final Path patch;
+  private final String format;
+  private final List<Path> paths;
+  private final CommonOptions common;
+  private final ConfigFileOptions configFile;
 
-  static final class Mode {
-    @Option(names = "--dry-run", order = 2, description = "Print the diff of what would change; write nothing (default).")
-    boolean dryRun;
-
-    @Option(names = "--check", order = 3, description = "Print only the files that would change; exit 1 if any would.")
-    boolean check;
-
-    @Option(names = "--write", order = 4,
-        description = "Rewrite changed files in place, atomically; unchanged files are not touched (mtime kept).")
-    boolean write;
-
-    @Option(names = "--out", paramLabel = "DIR", order = 5,
-        description = "Write every processed file, changed or not, to the same relative path under DIR"
-            + " (atomically, not fsynced: rerun after a crash).")
-    Path out;
+  MigrateCommand(Invocation invocation) {
+    Arguments args = invocation.args();
+    this.invocation = invocation;
+    this.to = args.value("--to");
+    this.mode = new Mode(args);
+    this.keepMarker = args.flag("--keep-marker");
+    this.all = args.flag("--all");
+    this.rewriteBase64 = args.flag("--rewrite-base64");
+    this.patch = args.value("--patch");
+    this.format = args.value("--format");
+    this.paths = args.paths();
+    this.common = new CommonOptions(invocation);
+    this.configFile = new ConfigFileOptions(args);
   }
-
-  @ArgGroup(exclusive = true)
-  Mode mode = new Mode();
-
-  @Option(names = "--keep-marker", order = 6,
-      description = "On revert, set prometheus-type-migration to false (as Grafana's rollback script does) instead of removing it.")
-  boolean keepMarker;
-
-  @Option(names = "--all", order = 7, description = "On revert, also move plugin-type sources that have no migration marker.")
-  boolean all;
-
-  @Option(names = "--rewrite-base64", order = 8,
-      description = "Also rewrite provisioning files held base64-encoded (a Secret's data): decoded, changed and"
-          + " encoded again with the same alphabet and padding (without it they are read and left as they are).")
-  boolean rewriteBase64;
-
-  @Option(names = "--patch", paramLabel = "FILE", order = 9,
-      description = "Also write the changes as one patch that git apply and patch -p1 apply (secrets in clear, as in"
-          + " the files: FILE is created with mode 0600).")
-  Path patch;
-
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", order = 10,
-      description = "text (default: diffs or changed paths on stdout), json (one document on stdout: every file"
-          + " with its verdict, changes, diagnostics, and in a dry run its diff; then totals) or sarif (the run's"
-          + " diagnostics for code scanning).")
-  String format;
-
-  @Parameters(arity = "1..*", paramLabel = "PATH",
-      description = "Provisioning files or directories (searched recursively for *.yaml, *.yml); - reads one file"
-          + " from standard input.")
-  List<Path> paths;
-
-  @Mixin
-  CommonOptions common;
-
-  @Mixin
-  ConfigFileOptions configFile;
-
-  @Spec
-  CommandSpec spec;
-
-  @ParentCommand
-  PromshiftCli root;
 
   @Override
   public Integer call() {
     boolean stdin = common.readsStandardInput(paths);
     if (stdin && (mode.out != null || patch != null)) {
-      throw new ParameterException(spec.commandLine(), (mode.out != null ? "--out" : "--patch") + " writes files;"
+      throw new UsageException((mode.out != null ? "--out" : "--patch") + " writes files;"
           + " with - (standard input) the result goes to standard output: the diff, or with --write the whole file");
     }
     java.util.Optional<io.promshift.config.ProjectConfig> project = configFile.config(paths);
     FileSet fileSet = stdin ? null : common.fileSet(paths, project);
     if (mode.out != null && mode.out.toString().isEmpty()) {
-      throw new ParameterException(spec.commandLine(), "--out needs a folder; an empty one would be the current"
+      throw new UsageException("--out needs a folder; an empty one would be the current"
           + " directory (an unset variable?)");
     }
-    String document = format.trim().toLowerCase(java.util.Locale.ROOT);
-    if (!List.of("text", "json", "sarif").contains(document)) {
-      throw new ParameterException(spec.commandLine(), "--format: unknown value '" + format
-          + "'; use text, json or sarif");
-    }
+    String document = format; // text, json or sarif: the model allows no other word
     boolean json = !document.equals("text"); // a document on stdout instead of diffs or paths
     MigrationTarget target = to;
     Promshift promshift = Promshift.create(common.settings(configured(project)).target(target)
@@ -151,16 +127,16 @@ final class MigrateCommand implements Callable<Integer> {
         : WriteMode.none();
     String verb = mode.write && !stdin ? "rewritten" : mode.write || mode.out != null ? "changed" : "would change";
     Run run;
-    try (Ui ui = new Ui(spec.commandLine().getOut(), spec.commandLine().getErr(), root.terminal(), common)) {
+    try (Ui ui = new Ui(invocation.out(), invocation.err(), invocation.terminal(), common)) {
       boolean diffs = isDryRun() && (document.equals("json") || !json && !ui.quiet());
       try {
         RunListener listener = ui.listener("migrate", outcome -> print(outcome, ui, verb, json));
         run = stdin ? migrateStandardInput(promshift, diffs, ui, verb, json) : patch == null ? promshift.migrate(fileSet, writeMode, diffs, listener)
             : promshift.migrate(fileSet, writeMode, diffs, patch, listener);
       } catch (PromshiftUsageException e) {
-        throw new ParameterException(spec.commandLine(), (mode.out != null ? "--out: " : "") + e.getMessage());
+        throw new UsageException((mode.out != null ? "--out: " : "") + e.getMessage());
       } catch (IOException e) {
-        throw new ParameterException(spec.commandLine(), "--patch: cannot write " + patch + ": "
+        throw new UsageException("--patch: cannot write " + patch + ": "
             + e.getClass().getSimpleName());
       }
 
@@ -171,7 +147,7 @@ final class MigrateCommand implements Callable<Integer> {
       }
       if (patch != null) {
         // a patch that applies carries the files' secrets: said even with --quiet, where a person running it looks
-        spec.commandLine().getErr().println(MigrationText.patchWarning(patch));
+        invocation.err().println(MigrationText.patchWarning(patch));
       }
       if (document.equals("json")) {
         ui.document(RunReport.migrationJson(run, target.describe()));
@@ -210,7 +186,7 @@ final class MigrateCommand implements Callable<Integer> {
       return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
           .decode(java.nio.ByteBuffer.wrap(content)).toString();
     } catch (java.nio.charset.CharacterCodingException e) {
-      throw new ParameterException(spec.commandLine(), "--write with -: the file is not UTF-8 (UTF-16?) and standard"
+      throw new UsageException("--write with -: the file is not UTF-8 (UTF-16?) and standard"
           + " output carries UTF-8; migrate it as a file instead");
     }
   }

@@ -1,5 +1,7 @@
 package io.promshift.cli;
 
+import io.promshift.cli.CommandModel.Option;
+import io.promshift.Suggestions;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -7,50 +9,47 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
-import java.util.function.Supplier;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Help;
-import picocli.CommandLine.Model;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParseResult;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
 
-/** The {@code promshift} command: a thin adapter over the library. */
-@Command(
-    name = "promshift",
-    mixinStandardHelpOptions = true,
-    versionProvider = PromshiftCli.Version.class,
-    description = {"Reads, validates and migrates Grafana data source provisioning files, byte for byte.",
-        "Run 'promshift COMMAND --help' for a command's options."},
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-        "0:nothing to report",
-        "1:findings or pending changes (validate; migrate --check)",
-        "2:usage error, no YAML file found, or at least one file could not be processed (every other file still is)",
-        "70:internal error: out of memory (give the JVM more with -Xmx), or a bug (please report it)"})
+/**
+ * The {@code promshift} command: a thin adapter over the library. Its command line is declared once, in each
+ * command's {@link CommandModel}, parsed by {@link Arguments}; picocli only renders the help, the man pages and the
+ * shell completion from the same models ({@link HelpText}), so a normal run loads none of its classes: building
+ * picocli's model costs more than a short run's own work.
+ */
 public final class PromshiftCli {
   /** The exit code of an unexpected exception: never 0, 1 or 2, so CI tells a crash from a finding. */
   static final int INTERNAL_ERROR = 70;
+  /** The exit code of a usage error. */
+  static final int USAGE = 2;
 
-  private final Terminal terminal;
-  private final InputStream in;
+  static final CommandModel MODEL = new CommandModel("promshift", null,
+      List.of("Reads, validates and migrates Grafana data source provisioning files, byte for byte.",
+          "Run 'promshift COMMAND --help' for a command's options."),
+      CommandModel.ExitCode.of(
+          "0:nothing to report",
+          "1:findings or pending changes (validate; migrate --check)",
+          "2:usage error, no YAML file found, or at least one file could not be processed (every other file still is)",
+          "70:internal error: out of memory (give the JVM more with -Xmx), or a bug (please report it)"),
+      List.of(Option.flag("-h,--help", 0, "Show this help message and exit."),
+          Option.flag("-V,--version", 0, "Print version information and exit.")),
+      null);
 
-  PromshiftCli(Terminal terminal, InputStream in) {
-    this.terminal = terminal;
-    this.in = in;
-  }
+  /** A command: its model, and what runs it. */
+  record Command(CommandModel model, Function<Invocation, Callable<Integer>> runner) {}
 
-  Terminal terminal() {
-    return terminal;
-  }
+  /** The commands, in the order the root's help lists them. */
+  static final List<Command> COMMANDS = List.of(
+      new Command(StatusCommand.MODEL, StatusCommand::new),
+      new Command(ValidateCommand.MODEL, ValidateCommand::new),
+      new Command(MigrateCommand.MODEL, MigrateCommand::new),
+      new Command(InspectCommand.MODEL, InspectCommand::new));
 
-  /** Standard input, read when the one PATH is {@code -}. */
-  InputStream in() {
-    return in;
-  }
+  private PromshiftCli() {}
 
   /**
    * Runs the command line and returns its exit code; never exits the JVM, never throws (an {@link Error}
@@ -71,110 +70,122 @@ public final class PromshiftCli {
 
   private static int run(InputStream in, PrintWriter out, PrintWriter err, Terminal terminal, Fatal fatal,
       String... args) {
-    CommandLine cli;
     try {
-      cli = new CommandLine(new PromshiftCli(terminal, in));
-      addCommands(cli, args.length > 0 ? args[0] : null);
-      configure(cli, out, err, terminal);
-    } catch (Throwable e) { // out of memory before anything ran, say
-      return fatal.report(e, err, null);
+      String first = args.length > 0 ? args[0] : null;
+      String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
+      for (Command command : COMMANDS) {
+        if (command.model().name().equals(first)) {
+          return execute(command, in, out, err, terminal, fatal, rest);
+        }
+      }
+      if (first == null) {
+        return usageError(err, MODEL, terminal, new UsageException("missing command: "
+            + String.join(", ", COMMANDS.stream().map(command -> command.model().name()).toList()) + " or help"));
+      }
+      switch (first) {
+        case "-h", "--help" -> {
+          return HelpText.usage(MODEL, out, terminal);
+        }
+        case "-V", "--version" -> {
+          out.println(version());
+          return finish(out, err, 0);
+        }
+        case "help" -> {
+          return help(out, err, terminal, rest);
+        }
+        default -> {
+          return usageError(err, MODEL, terminal, unknownCommand(first));
+        }
+      }
+    } catch (Throwable e) { // out of memory before a command ran, say
+      return fatal.report(e, err, out, false);
     }
-    return execute(cli, fatal, args);
   }
 
-  /** Runs a command line made by {@link #commandLine} (or {@code run}) and returns its exit code. */
-  static int execute(CommandLine cli, String... args) {
-    return execute(cli, Fatal.inProcess(), args);
+  /** {@code promshift help [COMMAND]}. */
+  private static int help(PrintWriter out, PrintWriter err, Terminal terminal, String... args) {
+    if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help")) {
+      return HelpText.usage(MODEL, out, terminal);
+    }
+    for (Command command : COMMANDS) {
+      if (command.model().name().equals(args[0])) {
+        return HelpText.usage(command.model(), out, terminal);
+      }
+    }
+    return usageError(err, MODEL, terminal, unknownCommand(args[0]));
+  }
+
+  private static UsageException unknownCommand(String word) {
+    if (word.startsWith("-")) {
+      return new UsageException("unknown option '" + word + "'", Suggestions.meant(word, List.of("--help", "--version")));
+    }
+    List<String> names = COMMANDS.stream().map(command -> command.model().name()).toList();
+    return new UsageException("unknown command '" + word + "'",
+        Suggestions.meant(word, names).stream().map(name -> "promshift " + name).toList());
+  }
+
+  /** Runs a command that is not one of promshift's (a test's), as promshift runs its own. */
+  static int execute(CommandModel model, Function<Invocation, Callable<Integer>> runner, PrintWriter out,
+      PrintWriter err, String... args) {
+    return execute(new Command(model, runner), InputStream.nullInputStream(), out, err, Terminal.NONE,
+        Fatal.inProcess(), args);
   }
 
   /**
-   * picocli turns an exception into {@link #internalError}'s exit 70 but lets an {@link Error} through
-   * (out of memory, stack overflow; from the command's thread or, through {@code Batch}, a worker's): here
-   * it becomes exit 70 and one line too.
+   * Parses the command's arguments and runs it: a usage error (from the parse or the command) is exit 2 and a few
+   * lines, anything else that escapes is exit 70 and one line ({@link Fatal}).
    */
-  private static int execute(CommandLine cli, Fatal fatal, String... args) {
+  private static int execute(Command command, InputStream in, PrintWriter out, PrintWriter err, Terminal terminal,
+      Fatal fatal, String... args) {
+    Arguments parsed;
     try {
-      int code = cli.execute(args);
-      cli.getErr().flush();
-      if (cli.getOut().checkError() && code < 2) {
-        // a PrintWriter keeps its errors to itself: a report that did not reach its file (a full disk, a closed
-        // stream) must not pass for one that did
-        cli.getErr().println("promshift: the report could not be written to standard output (a full disk, or a"
-            + " closed stream?)");
-        cli.getErr().flush();
-        return 2;
-      }
-      return code;
+      parsed = Arguments.parse(command.model(), args);
+    } catch (UsageException e) {
+      return usageError(err, command.model(), terminal, e);
+    }
+    if (parsed.help()) {
+      return HelpText.usage(command.model(), out, terminal);
+    }
+    boolean verbose = command.model().option("--verbose").isPresent() && parsed.flag("--verbose");
+    try {
+      int code = command.runner().apply(new Invocation(parsed, out, err, terminal, in)).call();
+      return finish(out, err, code);
+    } catch (UsageException e) {
+      out.flush(); // what the command printed before it stopped comes first
+      return usageError(err, command.model(), terminal, e);
     } catch (Throwable e) {
-      return fatal.report(e, cli.getErr(), cli);
+      return fatal.report(e, err, out, verbose);
     }
   }
 
-  /** The subcommands, in the order the root's help lists them. */
-  private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
-
-  static {
-    COMMANDS.put("status", StatusCommand::new);
-    COMMANDS.put("validate", ValidateCommand::new);
-    COMMANDS.put("migrate", MigrateCommand::new);
-    COMMANDS.put("inspect", InspectCommand::new);
-  }
-
-  /**
-   * Registers the command named first on the command line, or all of them (and {@code help}) when the first
-   * word names none: picocli builds each command's model by reflection, which is most of a short run's start-up.
-   */
-  private static void addCommands(CommandLine cli, String first) {
-    if (first != null && COMMANDS.containsKey(first)) {
-      cli.addSubcommand(first, COMMANDS.get(first).get());
-      return;
+  /** The exit code, unless standard output could not be written. */
+  private static int finish(PrintWriter out, PrintWriter err, int code) {
+    err.flush();
+    if (out.checkError() && code < 2) {
+      // a PrintWriter keeps its errors to itself: a report that did not reach its file (a full disk, a closed
+      // stream) must not pass for one that did
+      err.println("promshift: the report could not be written to standard output (a full disk, or a"
+          + " closed stream?)");
+      err.flush();
+      return 2;
     }
-    COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
-    cli.addSubcommand("help", new CommandLine.HelpCommand());
+    return code;
   }
 
   /**
-   * The root command with every subcommand registered, as its help shows it: what the build generates the shell
-   * completion from ({@link CompletionScript}).
+   * A short message, what the user may have meant, the command's synopsis and where to read more, not the whole
+   * usage text; exit 2.
    */
-  static CommandLine fullCommandLine() {
-    CommandLine cli = new CommandLine(new PromshiftCli(Terminal.NONE, InputStream.nullInputStream()));
-    addCommands(cli, null);
-    return cli;
-  }
-
-  /** A picocli command line with promshift's streams, colour, usage-error and internal-error handling. */
-  static CommandLine commandLine(Object command, PrintWriter out, PrintWriter err, Terminal terminal) {
-    return configure(new CommandLine(command), out, err, terminal);
-  }
-
-  private static CommandLine configure(CommandLine cli, PrintWriter out, PrintWriter err, Terminal terminal) {
-    cli.setOut(out);
-    cli.setErr(err);
-    cli.setColorScheme(Help.defaultColorScheme(terminal.colourOut() ? Help.Ansi.ON : Help.Ansi.OFF));
-    cli.setParameterExceptionHandler(PromshiftCli::usageError);
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> internalError(e, commandLine, parseResult));
-    everyCommandHasHelp(cli);
-    return cli;
-  }
-
-  /**
-   * Every subcommand answers {@code --help}, and its help lists the exit codes (the root's, unless the
-   * command documents its own), whoever wrote it.
-   */
-  private static void everyCommandHasHelp(CommandLine cli) {
-    Model.UsageMessageSpec rootUsage = cli.getCommandSpec().usageMessage();
-    for (CommandLine sub : cli.getSubcommands().values()) {
-      Model.CommandSpec spec = sub.getCommandSpec();
-      if (spec.options().stream().noneMatch(Model.OptionSpec::usageHelp)) {
-        spec.addOption(Model.OptionSpec.builder("-h", "--help").usageHelp(true)
-            .description("Show this help and exit.").build());
-      }
-      if (spec.usageMessage().exitCodeList().isEmpty()) {
-        spec.usageMessage().exitCodeListHeading(rootUsage.exitCodeListHeading())
-            .exitCodeList(rootUsage.exitCodeList());
-      }
+  static int usageError(PrintWriter err, CommandModel command, Terminal terminal, UsageException e) {
+    String name = command == MODEL ? MODEL.name() : MODEL.name() + " " + command.name();
+    err.println(name + ": " + e.getMessage());
+    if (!e.meant().isEmpty()) {
+      err.println("Did you mean " + String.join(" or ", e.meant()) + "?");
     }
+    err.println("Usage: " + HelpText.synopsis(command, terminal));
+    err.println("Try '" + name + " --help' for more information.");
+    err.flush();
+    return USAGE;
   }
 
   public static void main(String[] args) {
@@ -192,43 +203,18 @@ public final class PromshiftCli {
       PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8));
       return run(System.in, out, err, Terminal.detect(), fatal, args);
     } catch (Throwable e) {
-      return fatal.report(e, null, null);
+      return fatal.report(e, null, null, false);
     }
   }
 
-  /** A short message and where to read more, not the whole usage text. */
-  private static int usageError(ParameterException e, String[] args) {
-    CommandLine command = e.getCommandLine();
-    PrintWriter err = command.getErr();
-    String name = command.getCommandSpec().qualifiedName();
-    err.println(name + ": " + e.getMessage());
-    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
-    err.println("Usage: " + command.getHelp().synopsis(0).strip());
-    err.println("Try '" + name + " --help' for more information.");
-    err.flush();
-    return command.getCommandSpec().exitCodeOnInvalidInput();
-  }
-
-  private static int internalError(Exception e, CommandLine command, ParseResult parseResult) {
-    PrintWriter err = command.getErr();
-    err.println(Fatal.line(e));
-    if (Fatal.verbose(parseResult)) {
-      e.printStackTrace(err);
-    }
-    err.flush();
-    return INTERNAL_ERROR;
-  }
-
-  static final class Version implements CommandLine.IVersionProvider {
-    @Override
-    public String[] getVersion() throws IOException {
-      Properties properties = new Properties();
-      try (InputStream in = PromshiftCli.class.getResourceAsStream("version.properties")) {
-        if (in != null) {
-          properties.load(in);
-        }
+  /** {@code promshift VERSION}, from the build's version.properties. */
+  static String version() throws IOException {
+    Properties properties = new Properties();
+    try (InputStream in = PromshiftCli.class.getResourceAsStream("version.properties")) {
+      if (in != null) {
+        properties.load(in);
       }
-      return new String[] {"promshift " + properties.getProperty("version", "(development build)")};
     }
+    return "promshift " + properties.getProperty("version", "(development build)");
   }
 }

@@ -1,6 +1,8 @@
 package io.promshift.cli;
 
 import io.promshift.Promshift;
+import io.promshift.cli.CommandModel.Conversion;
+import io.promshift.cli.CommandModel.Option;
 import io.promshift.PromshiftSettings;
 import io.promshift.io.FileSet;
 import io.promshift.report.Run;
@@ -10,22 +12,12 @@ import io.promshift.report.Verdict;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** Every data source, grouped by file, with the state Grafana's config page shows for it; then totals. */
-@Command(
-    name = "status",
-    sortOptions = false,
-    header = "List every data source with its migration state, as Grafana shows it.",
-    description = {
-        "List every data source, grouped by file, with its migration state as Grafana's",
+final class StatusCommand implements Callable<Integer> {
+  static final CommandModel MODEL = new CommandModel("status",
+      "List every data source with its migration state, as Grafana shows it.",
+      List.of("List every data source, grouped by file, with its migration state as Grafana's",
         "config page shows it; then the totals. Per data source: line, name, type, and",
         "  migrated          plugin type with the marker: \"Data source migrated\" banner",
         "  pending           core prometheus with SigV4 or Azure auth: the \"Deprecation",
@@ -39,44 +31,36 @@ import picocli.CommandLine.Spec;
         "resource, Ansible variables) is placed by line:column, with a second line: its",
         "YAML path, its shape, and how it reaches Grafana (its delivery class), which",
         "decides how soon a type left as prometheus comes back after Grafana's migration.",
-        "YAML files that do not provision data sources are skipped with a note."},
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-        "0:nothing to report: every file was read",
-        "2:usage error, no YAML file found, or at least one file could not be read (named path:line:col on stderr; every other"
-            + " file is still reported)"})
-final class StatusCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "PATH",
-      description = "Provisioning files or directories (searched recursively for *.yaml, *.yml); - reads one file"
-          + " from standard input.")
-  List<Path> paths;
+        "YAML files that do not provision data sources are skipped with a note."),
+      CommandModel.ExitCode.of(
+          "0:nothing to report: every file was read",
+          "2:usage error, no YAML file found, or at least one file could not be read (named path:line:col on stderr;"
+              + " every other file is still reported)"),
+      CommandModel.options(List.of(
+          Option.single("--format", "FORMAT", 1, "text (default: a table per file, then totals) or json (one document:"
+              + " every file, its data sources with line, column, YAML path, shape, name, type, state, reason and"
+              + " delivery, its diagnostics; then totals).")
+              .withDefault("text").converted(Conversion.words(List.of("text", "json"), "text or json"))),
+          ConfigFileOptions.OPTIONS, CommonOptions.OPTIONS),
+      CommonOptions.PATHS);
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", order = 1,
-      description = "text (default: a table per file, then totals) or json (one document: every file, its data"
-          + " sources with line, column, YAML path, shape, name, type, state, reason and delivery, its diagnostics;"
-          + " then totals).")
-  String format;
+  private final Invocation invocation;
+  private final List<Path> paths;
+  private final String format;
+  private final CommonOptions common;
+  private final ConfigFileOptions configFile;
 
-  @Mixin
-  CommonOptions common;
-
-  @Mixin
-  ConfigFileOptions configFile;
-
-  @Spec
-  CommandSpec spec;
-
-  @ParentCommand
-  PromshiftCli root;
+  StatusCommand(Invocation invocation) {
+    this.invocation = invocation;
+    this.paths = invocation.args().paths();
+    this.format = invocation.args().value("--format");
+    this.common = new CommonOptions(invocation);
+    this.configFile = new ConfigFileOptions(invocation.args());
+  }
 
   @Override
   public Integer call() {
-    boolean json = switch (format.trim().toLowerCase(java.util.Locale.ROOT)) {
-      case "text" -> false;
-      case "json" -> true;
-      default -> throw new ParameterException(spec.commandLine(), "--format: unknown value '" + format
-          + "'; use text or json");
-    };
+    boolean json = format.equals("json"); // or text: the model allows no other word
     java.util.Optional<io.promshift.config.ProjectConfig> project = configFile.config(paths);
     PromshiftSettings.Builder settings = PromshiftSettings.builder();
     project.ifPresent(settings::config); // its globs, embedded and units; the options override them
@@ -84,7 +68,7 @@ final class StatusCommand implements Callable<Integer> {
     boolean stdin = common.readsStandardInput(paths);
     FileSet files = stdin ? null : common.fileSet(paths, project);
     Run run;
-    try (Ui ui = new Ui(spec.commandLine().getOut(), spec.commandLine().getErr(), root.terminal(), common)) {
+    try (Ui ui = new Ui(invocation.out(), invocation.err(), invocation.terminal(), common)) {
       java.util.function.Consumer<io.promshift.report.FileOutcome> print = outcome -> {
         if (outcome.verdict() == Verdict.FAILED || outcome.verdict() == Verdict.SKIPPED) {
           outcome.messages().forEach(ui::message);

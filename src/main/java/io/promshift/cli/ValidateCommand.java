@@ -1,6 +1,8 @@
 package io.promshift.cli;
 
 import io.promshift.Promshift;
+import io.promshift.cli.CommandModel.Conversion;
+import io.promshift.cli.CommandModel.Option;
 import io.promshift.PromshiftSettings;
 import io.promshift.config.ProjectConfig;
 import io.promshift.io.EnvFile;
@@ -17,71 +19,63 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** Validates provisioning files: findings at file:line:col in text, JSON or SARIF; exit 1 or 2 on problems. */
-@Command(name = "validate",
-    sortOptions = false,
-    header = "Check provisioning files as Grafana reads them: schema and Grafana's rules.",
-    description = {"The JSON Schema first, then Grafana's own"
-        + " rules (startup refusals, SigV4, URLs, secrets, migration state); the cross-file rules among the files of"
-        + " each directory, as Grafana reads one directory as one set.",
-        "Findings go to stdout; notes, errors that stop a file being read too, and progress to stderr."},
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-        "0:no finding at --fail-on or above",
-        "1:a finding reached --fail-on (default: error)",
-        "2:usage error, no YAML file found, or at least one file could not be read (it is a finding too; every other file is still"
-            + " validated)"})
 final class ValidateCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "PATH",
-      description = "Provisioning files or directories (searched recursively for *.yaml, *.yml); - reads one file"
-          + " from standard input.")
-  List<Path> paths;
+  private static final Conversion SEVERITY = Conversion.words(List.of("error", "warning", "info"),
+      "error, warning or info");
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", order = 1,
-      description = "text (default), json, sarif, or github (GitHub Actions workflow commands: annotations).")
-  String format;
+  static final CommandModel MODEL = new CommandModel("validate",
+      "Check provisioning files as Grafana reads them: schema and Grafana's rules.",
+      List.of("The JSON Schema first, then Grafana's own rules (startup refusals, SigV4, URLs, secrets, migration"
+              + " state); the cross-file rules among the files of each directory, as Grafana reads one directory as"
+              + " one set.",
+          "Findings go to stdout; notes, errors that stop a file being read too, and progress to stderr."),
+      CommandModel.ExitCode.of(
+          "0:no finding at --fail-on or above",
+          "1:a finding reached --fail-on (default: error)",
+          "2:usage error, no YAML file found, or at least one file could not be read (it is a finding too; every"
+              + " other file is still validated)"),
+      CommandModel.options(List.of(
+          Option.single("--format", "FORMAT", 1, "text (default), json, sarif, or github (GitHub Actions workflow"
+              + " commands: annotations).").withDefault("text")
+              .converted(Conversion.words(List.of("text", "json", "sarif", "github"), "text, json, sarif or github")),
+          Option.single("--fail-on", "SEVERITY", 2, "Exit 1 when a finding is at least this severe: error (default,"
+              + " or the configuration's fail-on), warning or info.").withDefault("error").converted(SEVERITY),
+          Option.single("--show", "SEVERITY", 2, "Print findings at least this severe: error, warning (default for"
+              + " text and github) or info (default for json and sarif). A finding at --fail-on or above is always"
+              + " printed.").converted(SEVERITY),
+          Option.single("--env-file", "FILE", 3, "Expand placeholders from this NAME=value file as Grafana would, then"
+              + " validate the expanded values.").converted(Conversion.PATH),
+          Option.single("--file-root", "DIR", 4, "With --env-file: read $__file{path} below this directory (absolute"
+              + " paths are re-rooted here).").converted(Conversion.PATH)),
+          ConfigFileOptions.OPTIONS, ConfigOptions.OPTIONS, CommonOptions.OPTIONS),
+      CommonOptions.PATHS);
 
-  @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error", order = 2,
-      description = "Exit 1 when a finding is at least this severe: error (default, or the configuration's"
-          + " fail-on), warning or info.")
-  String failOn;
+  private final Invocation invocation;
+  private final List<Path> paths;
+  private final String format;
+  private final String failOn;
+  private final String show;
+  private final Path envFile;
+  private final Path fileRoot;
+  private final CommonOptions common;
+  private final ConfigFileOptions configFile;
+  private final ConfigOptions configOptions;
 
-  @Option(names = "--show", paramLabel = "SEVERITY", order = 2,
-      description = "Print findings at least this severe: error, warning (default for text and github) or info"
-          + " (default for json and sarif). A finding at --fail-on or above is always printed.")
-  String show;
-
-  @Option(names = "--env-file", paramLabel = "FILE", order = 3,
-      description = "Expand placeholders from this NAME=value file as Grafana would, then validate the expanded values.")
-  Path envFile;
-
-  @Option(names = "--file-root", paramLabel = "DIR", order = 4,
-      description = "With --env-file: read $__file{path} below this directory (absolute paths are re-rooted here).")
-  Path fileRoot;
-
-  @Mixin
-  CommonOptions common;
-
-  @Mixin
-  ConfigFileOptions configFile;
-
-  @Mixin
-  ConfigOptions configOptions;
-
-  @Spec
-  CommandSpec spec;
-
-  @ParentCommand
-  PromshiftCli root;
+  ValidateCommand(Invocation invocation) {
+    Arguments args = invocation.args();
+    this.invocation = invocation;
+    this.paths = args.paths();
+    this.format = args.value("--format");
+    this.failOn = args.value("--fail-on");
+    this.show = args.value("--show");
+    this.envFile = args.value("--env-file");
+    this.fileRoot = args.value("--file-root");
+    this.common = new CommonOptions(invocation);
+    this.configFile = new ConfigFileOptions(args);
+    this.configOptions = new ConfigOptions(args);
+  }
 
   @Override
   public Integer call() {
@@ -90,27 +84,27 @@ final class ValidateCommand implements Callable<Integer> {
     PromshiftSettings.Builder settings = PromshiftSettings.builder();
     Optional<ProjectConfig> project = configFile.config(paths);
     List<String> notes = configOptions.apply(project, settings); // the configuration first: the options override it
-    if (project.isEmpty() || spec.commandLine().getParseResult().hasMatchedOption("--fail-on")) {
+    if (project.isEmpty() || invocation.args().given("--fail-on")) {
       parse(() -> settings.failOn(failOn), "--fail-on", failOn, "error, warning or info");
     }
     Show shown = show(reportFormat);
     common.settings(settings);
     if (fileRoot != null && envFile == null) {
-      throw new ParameterException(spec.commandLine(), "--file-root needs --env-file (placeholders are expanded only with an environment)");
+      throw new UsageException("--file-root needs --env-file (placeholders are expanded only with an environment)");
     }
     if (envFile != null) {
       try {
         settings.environment(EnvFile.read(envFile)).fileRoot(fileRoot);
       } catch (IOException | IllegalArgumentException e) {
-        throw new ParameterException(spec.commandLine(), "--env-file: cannot read " + envFile + ": " + e.getMessage());
+        throw new UsageException("--env-file: cannot read " + envFile + ": " + e.getMessage());
       }
     }
     boolean stdin = common.readsStandardInput(paths);
     FileSet files = stdin ? null : common.fileSet(paths, project);
-    notes.forEach(note -> spec.commandLine().getErr().println("note: " + note));
+    notes.forEach(note -> invocation.err().println("note: " + note));
     Promshift promshift = Promshift.create(settings.build());
     ValidationRun run;
-    try (Ui ui = new Ui(spec.commandLine().getOut(), spec.commandLine().getErr(), root.terminal(), common)) {
+    try (Ui ui = new Ui(invocation.out(), invocation.err(), invocation.terminal(), common)) {
       java.util.function.Consumer<io.promshift.report.FileOutcome> skipped = outcome -> {
         if (outcome.verdict() == Verdict.SKIPPED) {
           outcome.messages().forEach(ui::message);
@@ -133,7 +127,7 @@ final class ValidateCommand implements Callable<Integer> {
       }
       // --quiet: in text, the error findings alone and no summary; JSON and SARIF stay whole, they are files
       boolean quietText = common.quiet && reportFormat == FindingsReport.Format.TEXT;
-      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = invocation.out();
       try {
         if (quietText) {
           FindingsReport.textFindingsOnly().write(run.errors(), run.checked(), out);
@@ -159,7 +153,7 @@ final class ValidateCommand implements Callable<Integer> {
     try {
       return Show.parse(show);
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--show: unknown value '" + show
+      throw new UsageException("--show: unknown value '" + show
           + "'; use error, warning or info");
     }
   }
@@ -168,7 +162,7 @@ final class ValidateCommand implements Callable<Integer> {
     try {
       return parser.get();
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), option + ": unknown value '" + value + "'; use " + values);
+      throw new UsageException(option + ": unknown value '" + value + "'; use " + values);
     }
   }
 }

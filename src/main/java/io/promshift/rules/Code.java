@@ -390,36 +390,11 @@ public enum Code {
   }
 
   /**
-   * The codes a mistyped id most likely meant, nearest first: those a few edits away (two, or a quarter of the id's
-   * length), and those that contain it or that it contains (four characters or more). The one rule for "did you mean"
-   * wherever a user writes a rule id (configuration, options, suppression comments).
+   * The codes a mistyped id most likely meant, nearest first ({@link io.promshift.text.Spelling#meant}: the one rule
+   * for "did you mean" wherever a user writes a rule id: configuration, options, suppression comments).
    */
   public static List<Code> meant(String typo) {
-    String normal = typo == null ? "" : typo.strip().toLowerCase(java.util.Locale.ROOT);
-    return Arrays.stream(values())
-        .filter(code -> distance(normal, code.id) <= Math.max(2, code.id.length() / 4)
-            || (normal.length() >= 4 && (code.id.contains(normal) || normal.contains(code.id))))
-        .sorted(java.util.Comparator.comparingInt(code -> distance(normal, code.id)))
-        .toList();
-  }
-
-  /** Levenshtein distance. */
-  private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
+    return io.promshift.text.Spelling.meant(typo, Arrays.stream(values()).map(code -> code.id).toList()).stream()
+        .map(Code::get).toList();
   }
 }

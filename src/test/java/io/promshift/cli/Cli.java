@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
 
-/** Runs the command line in-process with captured streams, as picocli's {@code CommandLine.execute} does. */
+/** Runs the command line in-process with captured streams, as {@code main} does on the process's own. */
 final class Cli {
   private Cli() {}
 

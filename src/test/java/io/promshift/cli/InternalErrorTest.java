@@ -2,29 +2,32 @@ package io.promshift.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.promshift.cli.CommandModel.Option;
 import io.promshift.io.Batch;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
-/** A bug must never look like a finding: an unexpected exception or error exits 70, not picocli's or the JVM's 1. */
+/** A bug must never look like a finding: an unexpected exception or error exits 70, not the JVM's 1. */
 class InternalErrorTest {
-  @Command(name = "boom")
+  /** A command of the test's own, declared and run as promshift's commands are. */
   static final class Boom implements Callable<Integer> {
-    @Option(names = {"-v", "--verbose"})
-    boolean verbose;
+    static final CommandModel MODEL = new CommandModel("boom", "Fails.", List.of(), List.of(), List.of(
+        Option.flag("-v,--verbose", 1, "Say more."),
+        // what to throw: an exception, or an Error (out of memory, stack overflow, a class that cannot load)
+        Option.single("--throw", "WHAT", 2, "What to throw.").withDefault("exception"),
+        // throw it on a worker thread of a batch, as a command's per-file work would
+        Option.flag("--in-worker", 3, "Throw on a worker.")), null);
 
-    /** What to throw: an exception, or an Error (out of memory, stack overflow, a class that cannot load). */
-    @Option(names = "--throw")
-    String what = "exception";
+    private final String what;
+    private final boolean inWorker;
 
-    /** Throw it on a worker thread of a batch, as a command's per-file work would. */
-    @Option(names = "--in-worker")
-    boolean inWorker;
+    Boom(Invocation invocation) {
+      this.what = invocation.args().value("--throw");
+      this.inWorker = invocation.args().flag("--in-worker");
+    }
 
     @Override
     public Integer call() {
@@ -61,8 +64,7 @@ class InternalErrorTest {
   private static String[] run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = PromshiftCli.execute(
-        PromshiftCli.commandLine(new Boom(), new PrintWriter(out, true), new PrintWriter(err, true), Terminal.NONE), args);
+    int code = PromshiftCli.execute(Boom.MODEL, Boom::new, new PrintWriter(out, true), new PrintWriter(err, true), args);
     return new String[] {String.valueOf(code), out.toString(), err.toString()};
   }
 
