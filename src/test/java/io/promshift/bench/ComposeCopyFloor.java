@@ -34,7 +34,8 @@ public final class ComposeCopyFloor {
     Path out = Path.of(args[1]);
     int threads = args.length > 2 ? Integer.parseInt(args[2]) : Runtime.getRuntime().availableProcessors();
     List<FileSet.Found> files = FileSet.of(Path.of(args[0])).found();
-    LoadSettings settings = LoadSettings.builder().setParseComments(true).setCodePointLimit(Integer.MAX_VALUE).build();
+    LoadSettings settings = LoadSettings.builder().setParseComments(true).setCodePointLimit(Integer.MAX_VALUE)
+        .setMaxAliasesForCollections(Integer.MAX_VALUE).build(); // promshift reads what Engine's default of 50 refuses
     AtomicInteger next = new AtomicInteger();
     AtomicLong documents = new AtomicLong();
     AtomicLong refused = new AtomicLong();
