@@ -14,14 +14,15 @@
 // - `yaml` re-prints a changed file from its tree: comments stay, but quoting, indentation, flow style, blank
 //   lines and line ends can change; promshift changes only the bytes of the edit and keeps every other byte;
 // - no verification: promshift reads the result again and proves it is the original data plus the edit;
-// - Grafana's reading is not modelled: go-yaml v3's scalars (`sigV4Auth: "true"`, `True`, `yes`), merge keys
-//   (`<<: *aws`), aliases, duplicate keys, several documents (Grafana reads the first), `type: Prometheus`,
-//   data sources that are already migrated or half-migrated: promshift decides each as Grafana would, and
-//   refuses what it cannot change safely; the peer only looks at plain `true` and `prometheus`;
+// - Grafana's reading is modelled only as far as merge keys (`<<: *aws`, `yaml`'s merge option) and aliases
+//   (`jsonData: *aws`: the anchored map is edited, once); not go-yaml v3's scalars (`sigV4Auth: "true"`, `True`,
+//   `yes`), duplicate keys, several documents (Grafana reads the first), the v0 keys (`json_data`), `type:
+//   Prometheus`, data sources already migrated or half-migrated, a version to raise: promshift decides each as
+//   Grafana would, and refuses what it cannot change safely; the peer only looks at `true` and `prometheus`;
 // - no embedded files (Helm values, Kubernetes ConfigMaps with a provisioning file in a string), no templated
 //   files, no report, no diff, no per-file error report (a file `yaml` cannot parse is copied unchanged);
 // - one thread (Node.js); promshift uses one worker per core.
-import { parseAllDocuments, isMap, isSeq } from 'yaml';
+import { parseAllDocuments, isAlias, isMap, isSeq } from 'yaml';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -38,7 +39,7 @@ let changedSources = 0;
 let unparsed = 0;
 
 function migrate(text) {
-  const docs = parseAllDocuments(text); // comments are kept on the nodes by default
+  const docs = parseAllDocuments(text, { merge: true }); // comments are kept on the nodes by default
   if (!Array.isArray(docs) || docs.some((doc) => doc.errors.length > 0)) {
     unparsed++;
     return null;
@@ -49,10 +50,13 @@ function migrate(text) {
     if (!isSeq(sources)) continue;
     for (const source of sources.items) {
       if (!isMap(source) || source.get('type') !== 'prometheus') continue;
-      const jsonData = source.get('jsonData', true);
-      if (!isMap(jsonData) || jsonData.get('sigV4Auth') !== true) continue;
+      let jsonData = source.get('jsonData', true);
+      if (isAlias(jsonData)) jsonData = jsonData.resolve(doc); // `jsonData: *aws`: the anchored map is edited
+      // sigV4Auth as the data reads, merge keys applied (`<<: *aws`, as the bundled samples write it)
+      if (!isMap(jsonData) || jsonData.toJS(doc, { maxAliasCount: -1 })?.sigV4Auth !== true) continue;
       source.set('type', AMAZON);
-      jsonData.set('prometheus-type-migration', true);
+      // once per map: an anchored map shared by several sources (through an alias) gets the flag once
+      if (!jsonData.has('prometheus-type-migration')) jsonData.set('prometheus-type-migration', true);
       changed++;
     }
   }
