@@ -25,7 +25,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 /**
  * The library's per-file cost in a warm JVM (issue 16), step by step, over a typical provisioning file (the bundled
  * {@code samples/provisioning/datasources/10-amp-eu-west-1.yaml}: 3 AMP data sources, comments, an anchor and a
- * merge key, 2.9 KB) and over a large generated one ({@link Generated}, 1 MB, about 2,500 data sources):
+ * merge key, 3 KB) and over a large generated one ({@link Generated}, 1 MB, about 2,500 data sources):
  * <ul>
  *   <li>{@code compose}: the floor, SnakeYAML Engine's bare compose of the same text (what any YAML tool pays);
  *   <li>{@code read}: the syntax tree with exact spans, go-yaml v3's view of it and the model
