@@ -64,6 +64,19 @@ import java.util.function.Function;
  * }</pre>
  */
 public final class Promshift {
+  static {
+    // What a failure of one file needs is initialized before any file is worked on: a class first initialized when
+    // the heap is exhausted fails to, and stays unusable for the rest of the run (NoClassDefFoundError on every file)
+    for (Class<?> needed : List.of(OutOfHeap.class, Diagnostic.class, Code.class, Position.class, FileOutcome.class,
+        Verdict.class)) {
+      try {
+        Class.forName(needed.getName(), true, needed.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        throw new ExceptionInInitializerError(e);
+      }
+    }
+  }
+
   private final PromshiftSettings settings;
   private final ProvisioningReader reader;
   private final SourceReader sources;
@@ -746,19 +759,80 @@ public final class Promshift {
     Batch.forEachOrdered(found, parallelism, guarded(task, onDefect, listener), done);
   }
 
-  /** The task on one file: a defect costs that file ({@code onDefect} says so); the listener hears of its progress. */
+  /**
+   * The task on one file: a defect costs that file ({@code onDefect} says so), and so does a file too large for the
+   * heap ({@link OutOfHeap}); the listener hears of its progress.
+   */
   private static <T> Function<FileSet.Found, T> guarded(Function<FileSet.Found, T> task,
       java.util.function.BiFunction<FileSet.Found, RuntimeException, T> onDefect, RunListener listener) {
     return file -> {
       T result;
       try {
-        result = task.apply(file);
+        result = withinHeap(task, file);
       } catch (RuntimeException e) {
         result = onDefect.apply(file, e);
       }
       listener.progressed();
       return result;
     };
+  }
+
+  /**
+   * The task on one file, tried a second time when the heap ran out: what filled it may have been other files worked
+   * on at the same time (a large one beside this small one), and their objects, as this attempt's, are garbage once
+   * their tasks have unwound. Out of heap twice, the file is one the heap cannot hold: {@link OutOfHeap}.
+   */
+  private static <T> T withinHeap(Function<FileSet.Found, T> task, FileSet.Found file) {
+    try {
+      return task.apply(file);
+    } catch (OutOfMemoryError first) {
+      try {
+        return task.apply(file);
+      } catch (OutOfMemoryError again) {
+        throw new OutOfHeap(file.file());
+      }
+    }
+  }
+
+  /**
+   * A file the heap could not hold while promshift worked on it, told as a failure of that file (the run goes on) with
+   * what to do about it. Its message is made after the stack unwound, when the file's objects are garbage.
+   */
+  static final class OutOfHeap extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    /** The heap a file needs, per byte of it, and the run's own: measured, "Linear time and memory per file". */
+    private static final long HEAP_PER_BYTE = 40;
+    private static final long HEAP_BASE = 48L << 20;
+
+    OutOfHeap(Path file) {
+      super(message(file, Runtime.getRuntime().maxMemory()), null, false, false);
+    }
+
+    static String message(Path file, long maxHeap) {
+      long size = -1;
+      try {
+        size = Files.size(file);
+      } catch (IOException | RuntimeException e) {
+        // bytes given by a caller, or a file gone since: the message does without its size
+      }
+      // the measured need (docs/performance.md): about HEAP_PER_BYTE times the file, plus the JVM's own
+      long needed = size < 0 ? 2L * maxHeap : HEAP_PER_BYTE * size + HEAP_BASE;
+      String more = "-Xmx" + megabytesAtLeast(Math.max(needed, 2L * maxHeap));
+      return "out of memory on this file" + (size < 0 ? "" : " of " + megabytes(size)) + ": the Java heap is limited"
+          + " to " + megabytes(maxHeap) + "; give Java more (PROMSHIFT_OPTS=" + more + " for bin/promshift, java " + more
+          + " -jar promshift-cli.jar, MAVEN_OPTS=" + more + " for Maven) or work on fewer files at once (--jobs 1)";
+    }
+
+    private static String megabytes(long bytes) {
+      long tenths = bytes * 10 / (1L << 20);
+      return tenths < 100 ? tenths / 10 + "." + tenths % 10 + " MB" : tenths / 10 + " MB";
+    }
+
+    /** A heap size for -Xmx: a power of two of at least {@code bytes}, in megabytes or gigabytes. */
+    private static String megabytesAtLeast(long bytes) {
+      long mb = Long.highestOneBit(Math.max(64, (bytes >> 20) + 1) - 1) << 1;
+      return mb >= 1024 ? (mb >> 10) + "g" : mb + "m";
+    }
   }
 
   /** The folders of the walk that could not be listed, as failed outcomes, told to the listener first. */
@@ -776,8 +850,11 @@ public final class Promshift {
     return Diagnostic.of(problem.path().toString(), Position.START, Code.UNLISTABLE, problem.message());
   }
 
-  /** A defect of promshift's on one file, reported as such. */
+  /** A defect of promshift's on one file, reported as such; a file too large for the heap is not one. */
   private static Diagnostic defect(FileSet.Found file, RuntimeException e, String then) {
+    if (e instanceof OutOfHeap) {
+      return Diagnostic.of(file.file().toString(), Position.START, Code.LIMIT, e.getMessage());
+    }
     return Diagnostic.of(file.file().toString(), Position.START, Code.UNREADABLE, "promshift failed on this file ("
         + IoProblems.describe(e) + "); " + then);
   }

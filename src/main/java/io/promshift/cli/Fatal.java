@@ -26,8 +26,8 @@ final class Fatal {
   private static final int RESERVE_BYTES = 1 << 20;
   private static final String REPORT_IT = " (a bug: please report it, with the command line)";
   private static final String OUT_OF_MEMORY = "promshift: internal error: out of memory";
-  private static final String MORE_MEMORY = "; give Java more heap (java -Xmx2g -jar promshift-cli.jar ...)"
-      + " or use fewer --jobs";
+  private static final String MORE_MEMORY = "; give Java more heap (PROMSHIFT_OPTS=-Xmx2g for bin/promshift,"
+      + " java -Xmx2g -jar promshift-cli.jar ...) or use fewer --jobs";
 
   private volatile byte[] reserve = new byte[RESERVE_BYTES];
   private final AtomicBoolean reported = new AtomicBoolean();

@@ -4,10 +4,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -69,33 +67,76 @@ public final class Batch {
     ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
       Thread thread = new Thread(runnable, "promshift-worker");
       thread.setDaemon(true);
+      // What the pool's own code throws outside a task (out of memory making the worker that replaces a dead one)
+      // ends the thread, and the JVM's default handler would print it raw ("Exception in thread ...") on standard
+      // error, where the report goes. The pool goes on with its other workers; a task's own failure reaches the
+      // caller through its slot.
+      thread.setUncaughtExceptionHandler((dead, problem) -> { });
       return thread;
     });
     int window = Math.max(64, workers * 16);
     try {
-      ArrayDeque<Future<R>> pending = new ArrayDeque<>();
+      ArrayDeque<Slot<R>> pending = new ArrayDeque<>();
       Iterator<T> next = items.iterator();
       while (next.hasNext() || !pending.isEmpty()) {
         while (next.hasNext() && pending.size() < window) {
           T item = next.next();
-          pending.add(pool.submit(() -> task.apply(item)));
+          Slot<R> slot = new Slot<>();
+          pending.add(slot);
+          pool.execute(() -> slot.run(task, item));
         }
-        consumer.accept(pending.poll().get());
+        consumer.accept(pending.poll().await());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(cause);
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /**
+   * One task's result or failure. Not a {@link java.util.concurrent.Future}: a {@code FutureTask} links the code that
+   * records a failure (a {@code VarHandle} call site) the first time a task fails, which allocates; when the failure
+   * is an exhausted heap, that linking fails too, the task stays incomplete for ever and the caller waits for it
+   * for ever (seen: {@code validate} of three 3 MB files under -Xmx16m hung). Recording here allocates nothing: a
+   * field and a monitor.
+   */
+  private static final class Slot<R> {
+    private R result;
+    private Throwable failure;
+    private boolean done;
+
+    <T> void run(Function<T, R> task, T item) {
+      R value = null;
+      Throwable problem = null;
+      try {
+        value = task.apply(item);
+      } catch (Throwable e) {
+        problem = e;
+      }
+      synchronized (this) {
+        result = value;
+        failure = problem;
+        done = true;
+        notifyAll();
+      }
+    }
+
+    synchronized R await() throws InterruptedException {
+      while (!done) {
+        wait();
+      }
+      if (failure instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (failure instanceof Error error) {
+        throw error;
+      }
+      if (failure != null) {
+        throw new IllegalStateException(failure);
+      }
+      return result;
     }
   }
 }

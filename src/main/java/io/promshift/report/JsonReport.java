@@ -37,7 +37,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class JsonReport implements FindingsReport {
   @Override
   public void write(List<Diagnostic> findings, int files, Appendable out) throws IOException {
-    out.append(Json.write(document(findings, files)));
+    Json.write(document(findings, files), out);
   }
 
   @Override
@@ -64,7 +64,7 @@ final class JsonReport implements FindingsReport {
     states.put("validated", run.checked() - unreadableFiles);
     states.put("skipped", run.run().count(Verdict.SKIPPED));
     states.put("unreadable", unreadable); // folders that could not be listed included
-    out.append(Json.write(document));
+    Json.write(document, out);
   }
 
   private static ObjectNode document(List<Diagnostic> findings, int files) {

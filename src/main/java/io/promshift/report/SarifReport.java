@@ -107,7 +107,7 @@ final class SarifReport implements FindingsReport {
       region.put("startLine", s.directive().line());
       region.put("startColumn", s.directive().column());
     }
-    out.append(Json.write(sarif));
+    Json.write(sarif, out);
   }
 
   /** One finding as a result: its rule, level, message and location. */

@@ -90,7 +90,8 @@ class InternalErrorTest {
       assertThat(oom[1]).isEmpty();
       assertThat(oom[2]).as("out of memory " + where)
           .isEqualTo("promshift: internal error: out of memory (Requested array size exceeds VM limit); give Java"
-              + " more heap (java -Xmx2g -jar promshift-cli.jar ...) or use fewer --jobs\n");
+              + " more heap (PROMSHIFT_OPTS=-Xmx2g for bin/promshift, java -Xmx2g -jar promshift-cli.jar ...) or use"
+              + " fewer --jobs\n");
 
       String[] overflow = run(args("stack-overflow", where));
       assertThat(overflow[0]).as("stack overflow " + where).isEqualTo("70");
