@@ -42,7 +42,7 @@ final class Arguments {
       } else if (options && word.startsWith("--")) {
         int eq = word.indexOf('=');
         String name = eq < 0 ? word : word.substring(0, eq);
-        Option option = parse.option(name, word);
+        Option option = parse.option(name, name); // named without its value, which may be anything (a secret)
         if (eq >= 0) {
           parse.value(option, name, word.substring(eq + 1));
         } else if (option.arity() == Arity.FLAG) {
@@ -174,7 +174,7 @@ final class Arguments {
       if (option.arity() == Arity.FLAG) {
         String word = text.strip().toLowerCase(Locale.ROOT);
         if (!word.equals("true") && !word.equals("false")) {
-          throw new UsageException(name + " takes no value ('" + text + "' given; " + name + "=false also reads)");
+          throw new UsageException(name + " takes no value (" + name + "=true and " + name + "=false also read)");
         }
         value = word.equals("true");
       } else {
@@ -198,7 +198,11 @@ final class Arguments {
         throw new UsageException("unexpected argument '" + word + "'");
       }
       pathWords.add(word);
-      paths.add((Path) CommandModel.Conversion.PATH.convert().apply(word));
+      try {
+        paths.add((Path) CommandModel.Conversion.PATH.convert().apply(word));
+      } catch (IllegalArgumentException e) { // a name this system cannot have (Windows: <, >, |, ...)
+        throw new UsageException(e.getMessage());
+      }
     }
 
     Arguments done() {

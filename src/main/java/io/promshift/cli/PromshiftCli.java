@@ -178,7 +178,8 @@ public final class PromshiftCli {
    */
   static int usageError(PrintWriter err, CommandModel command, Terminal terminal, UsageException e) {
     String name = command == MODEL ? MODEL.name() : MODEL.name() + " " + command.name();
-    err.println(name + ": " + e.getMessage());
+    // the message may quote a word the user typed: printed through the library's printable-text policy
+    err.println(name + ": " + io.promshift.PrintableText.message(e.getMessage()));
     if (!e.meant().isEmpty()) {
       err.println("Did you mean " + String.join(" or ", e.meant()) + "?");
     }

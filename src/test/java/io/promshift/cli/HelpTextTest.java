@@ -84,4 +84,21 @@ class HelpTextTest {
         Usage: promshift migrate [-hqv] [--all] [--keep-marker] [--no-config]
         """).endsWith("Try 'promshift migrate --help' for more information.\n");
   }
+
+  @org.junit.jupiter.api.Test
+  void aUsageErrorNamesAMistypedOptionWithoutTheValueGivenToIt() {
+    Cli.Run run = Cli.run("migrate", "--confg=s3cr3t-value", "x.yaml");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).startsWith("promshift migrate: unknown option '--confg'\n").doesNotContain("s3cr3t");
+  }
+
+  @org.junit.jupiter.api.Test
+  void aUsageErrorQuotingWhatWasTypedPrintsItsControlCharactersAsEscapes() {
+    Cli.Run run = Cli.run("mig\u001b[2Jrate\u202e", "x.yaml");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).startsWith("promshift: unknown command 'mig\\u001b[2Jrate\\u202e'\n")
+        .doesNotContain("\u001b").doesNotContain("\u202e");
+  }
 }
