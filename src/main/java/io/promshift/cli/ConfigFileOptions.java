@@ -1,5 +1,6 @@
 package io.promshift.cli;
 
+import io.promshift.PromshiftSettings;
 import io.promshift.cli.CommandModel.Conversion;
 import io.promshift.cli.CommandModel.Option;
 import io.promshift.config.ProjectConfig;
@@ -34,7 +35,7 @@ final class ConfigFileOptions {
    */
   Optional<ProjectConfig> config(List<Path> roots) {
     if (noConfig && config != null) {
-      throw usage("--config and --no-config cannot be used together");
+      throw new UsageException("--config and --no-config cannot be used together");
     }
     if (noConfig) {
       return Optional.empty();
@@ -42,7 +43,7 @@ final class ConfigFileOptions {
     try {
       if (config != null) {
         if (!Files.isRegularFile(config)) {
-          throw usage("--config: no such file: " + config);
+          throw new UsageException("--config: no such file: " + config);
         }
         return Optional.of(ProjectConfigReader.read(config));
       }
@@ -50,13 +51,16 @@ final class ConfigFileOptions {
     } catch (UsageException e) {
       throw e;
     } catch (IllegalArgumentException e) { // two roots, two configuration files
-      throw usage(e.getMessage());
+      throw new UsageException(e.getMessage());
     } catch (RuntimeException e) { // a file that does not read, at file:line:col
-      throw usage(ProjectConfigReader.problem(e).orElseThrow(() -> e));
+      throw new UsageException(ProjectConfigReader.problem(e).orElseThrow(() -> e));
     }
   }
 
-  private static UsageException usage(String message) {
-    return new UsageException(message);
+  /** Settings with the configuration's globs, embedded and units; the command line's options then override them. */
+  static PromshiftSettings.Builder configured(Optional<ProjectConfig> project) {
+    PromshiftSettings.Builder settings = PromshiftSettings.builder();
+    project.ifPresent(settings::config);
+    return settings;
   }
 }

@@ -53,7 +53,7 @@ final class ConfigOptions {
     for (String entry : severity) {
       int eq = entry.lastIndexOf('=');
       if (eq <= 0) {
-        throw usage("--severity: expected RULE=LEVEL (LEVEL: off, error, warning or info), got '" + entry + "'");
+        throw new UsageException("--severity: expected RULE=LEVEL (LEVEL: off, error, warning or info), got '" + entry + "'");
       }
       rule("--severity", () -> settings.rule(entry.substring(0, eq).strip(), entry.substring(eq + 1).strip()));
     }
@@ -67,7 +67,7 @@ final class ConfigOptions {
       try {
         notes.addAll(settings.grafanaIni(grafanaIni));
       } catch (RuntimeException e) { // a file that does not read, at file:line
-        throw usage("--grafana-ini: " + ProjectConfigReader.problem(e).orElseThrow(() -> e));
+        throw new UsageException("--grafana-ini: " + ProjectConfigReader.problem(e).orElseThrow(() -> e));
       }
     }
     return notes;
@@ -77,11 +77,7 @@ final class ConfigOptions {
     try {
       change.run();
     } catch (IllegalArgumentException e) {
-      throw usage(option + ": " + e.getMessage());
+      throw new UsageException(option + ": " + e.getMessage());
     }
-  }
-
-  private static UsageException usage(String message) {
-    return new UsageException(message);
   }
 }

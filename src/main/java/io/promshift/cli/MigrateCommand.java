@@ -4,7 +4,6 @@ import io.promshift.MigrationTarget;
 import io.promshift.cli.CommandModel.Conversion;
 import io.promshift.cli.CommandModel.Option;
 import io.promshift.Promshift;
-import io.promshift.PromshiftSettings;
 import io.promshift.PromshiftUsageException;
 import io.promshift.io.FileSet;
 import io.promshift.io.WriteMode;
@@ -118,17 +117,15 @@ final class MigrateCommand implements Callable<Integer> {
       throw new UsageException("--out needs a folder; an empty one would be the current"
           + " directory (an unset variable?)");
     }
-    String document = format; // text, json or sarif: the model allows no other word
-    boolean json = !document.equals("text"); // a document on stdout instead of diffs or paths
-    MigrationTarget target = to;
-    Promshift promshift = Promshift.create(common.settings(configured(project)).target(target)
+    boolean json = !format.equals("text"); // json or sarif (the model allows no other word): a document on stdout
+    Promshift promshift = Promshift.create(common.settings(ConfigFileOptions.configured(project)).target(to)
         .keepMarker(keepMarker).revertUnmarked(all).rewriteBase64(rewriteBase64).build());
     WriteMode writeMode = mode.write ? WriteMode.inPlace() : mode.out != null ? WriteMode.toFolder(mode.out)
         : WriteMode.none();
     String verb = mode.write && !stdin ? "rewritten" : mode.write || mode.out != null ? "changed" : "would change";
     Run run;
     try (Ui ui = new Ui(invocation.out(), invocation.err(), invocation.terminal(), common)) {
-      boolean diffs = isDryRun() && (document.equals("json") || !json && !ui.quiet());
+      boolean diffs = isDryRun() && (format.equals("json") || !json && !ui.quiet());
       try {
         RunListener listener = ui.listener("migrate", outcome -> print(outcome, ui, verb, json));
         run = stdin ? migrateStandardInput(promshift, diffs, ui, verb, json) : patch == null ? promshift.migrate(fileSet, writeMode, diffs, listener)
@@ -149,13 +146,13 @@ final class MigrateCommand implements Callable<Integer> {
         // a patch that applies carries the files' secrets: said even with --quiet, where a person running it looks
         invocation.err().println(MigrationText.patchWarning(patch));
       }
-      if (document.equals("json")) {
-        ui.document(RunReport.migrationJson(run, target.describe()));
-      } else if (document.equals("sarif")) {
+      if (format.equals("json")) {
+        ui.document(RunReport.migrationJson(run, to.describe()));
+      } else if (format.equals("sarif")) {
         ui.document(RunReport.sarif(run));
       }
       String where = mode.out != null ? " written to " + mode.out : "";
-      ui.summaryErr(MigrationText.summary(run, verb, where, target.describe()));
+      ui.summaryErr(MigrationText.summary(run, verb, where, to.describe()));
     }
     if (run.anyRefused()) {
       return 2;
@@ -208,12 +205,5 @@ final class MigrateCommand implements Callable<Integer> {
       // with each change below its file: which data source, and inside an embedded unit where it is in the file
       ui.detail(MigrationText.detail(outcome, verb) + MigrationText.changes(outcome));
     }
-  }
-
-  /** The settings with the configuration file's globs, embedded and units; the options override them. */
-  private static PromshiftSettings.Builder configured(java.util.Optional<io.promshift.config.ProjectConfig> project) {
-    PromshiftSettings.Builder settings = PromshiftSettings.builder();
-    project.ifPresent(settings::config);
-    return settings;
   }
 }

@@ -3,7 +3,6 @@ package io.promshift.cli;
 import io.promshift.Promshift;
 import io.promshift.cli.CommandModel.Conversion;
 import io.promshift.cli.CommandModel.Option;
-import io.promshift.PromshiftSettings;
 import io.promshift.io.FileSet;
 import io.promshift.report.Run;
 import io.promshift.report.RunReport;
@@ -62,9 +61,7 @@ final class StatusCommand implements Callable<Integer> {
   public Integer call() {
     boolean json = format.equals("json"); // or text: the model allows no other word
     java.util.Optional<io.promshift.config.ProjectConfig> project = configFile.config(paths);
-    PromshiftSettings.Builder settings = PromshiftSettings.builder();
-    project.ifPresent(settings::config); // its globs, embedded and units; the options override them
-    Promshift promshift = Promshift.create(common.settings(settings).build());
+    Promshift promshift = Promshift.create(common.settings(ConfigFileOptions.configured(project)).build());
     boolean stdin = common.readsStandardInput(paths);
     FileSet files = stdin ? null : common.fileSet(paths, project);
     Run run;

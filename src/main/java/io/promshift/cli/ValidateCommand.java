@@ -79,13 +79,12 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    FindingsReport.Format reportFormat = parse(() -> FindingsReport.Format.parse(format), "--format", format,
-        "text, json, sarif or github");
+    FindingsReport.Format reportFormat = FindingsReport.Format.parse(format); // the model allows no other word
     PromshiftSettings.Builder settings = PromshiftSettings.builder();
     Optional<ProjectConfig> project = configFile.config(paths);
     List<String> notes = configOptions.apply(project, settings); // the configuration first: the options override it
     if (project.isEmpty() || invocation.args().given("--fail-on")) {
-      parse(() -> settings.failOn(failOn), "--fail-on", failOn, "error, warning or info");
+      settings.failOn(failOn); // error, warning or info: the model allows no other word
     }
     Show shown = show(reportFormat);
     common.settings(settings);
@@ -145,24 +144,8 @@ final class ValidateCommand implements Callable<Integer> {
     return run.failed() ? 1 : 0;
   }
 
-  /** What is printed: {@code --show} as given, for every format; else the format's own default. */
+  /** What is printed: {@code --show} as given (a word the model accepts), for every format; else the format's own. */
   private Show show(FindingsReport.Format format) {
-    if (show == null) {
-      return Show.defaultFor(format);
-    }
-    try {
-      return Show.parse(show);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--show: unknown value '" + show
-          + "'; use error, warning or info");
-    }
-  }
-
-  private <T> T parse(java.util.function.Supplier<T> parser, String option, String value, String values) {
-    try {
-      return parser.get();
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(option + ": unknown value '" + value + "'; use " + values);
-    }
+    return show == null ? Show.defaultFor(format) : Show.parse(show);
   }
 }
