@@ -373,7 +373,7 @@ public final class Promshift {
     List<FileSet.Found> files = scan.files();
     listener.started(files.size());
     Function<FileSet.Found, Read> guarded = guarded(task,
-        (found, e) -> new Read(failed(found, defect(found, e, "it is left untouched — please report this")), null),
+        (found, e) -> new Read(defective(found, e), null),
         listener);
     FileOutcome[] outcomes = new FileOutcome[files.size()];
     int finished = 0;
@@ -741,7 +741,7 @@ public final class Promshift {
     List<FileOutcome> problems = problems(scan, listener);
     List<FileOutcome> outcomes = new ArrayList<>(scan.files().size());
     forEachFile(parallelism, scan.files(), listener, task,
-        (file, e) -> failed(file, defect(file, e, "it is left untouched — please report this")), outcome -> {
+        Promshift::defective, outcome -> {
           outcomes.add(outcome);
           listener.finished(outcome);
         });
@@ -848,6 +848,11 @@ public final class Promshift {
   /** A folder of the walk that could not be listed. */
   private static Diagnostic unlistable(FileSet.Problem problem) {
     return Diagnostic.of(problem.path().toString(), Position.START, Code.UNLISTABLE, problem.message());
+  }
+
+  /** The outcome of a file a defect (or the heap) stopped promshift working on: failed, and left as it was. */
+  private static FileOutcome defective(FileSet.Found file, RuntimeException e) {
+    return failed(file, defect(file, e, "it is left untouched — please report this"));
   }
 
   /** A defect of promshift's on one file, reported as such; a file too large for the heap is not one. */
