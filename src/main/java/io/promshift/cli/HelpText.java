@@ -111,9 +111,8 @@ final class HelpText {
     if (command == PromshiftCli.MODEL) {
       return fullCommandLine();
     }
-    boolean ours = PromshiftCli.COMMANDS.stream().anyMatch(known -> known.model() == command);
-    CommandLine cli = ours ? fullCommandLine() : commandLine(List.of(command), false);
-    return cli.getSubcommands().get(command.name());
+    // a command's help names only itself and its parent: its siblings' models need not be built
+    return commandLine(List.of(command), false).getSubcommands().get(command.name());
   }
 
   /** Prints the command's help (or the root's) on {@code out}; returns 0, the exit code of a help. */
