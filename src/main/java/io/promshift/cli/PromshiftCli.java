@@ -51,6 +51,16 @@ public final class PromshiftCli {
 
   private PromshiftCli() {}
 
+  /** The command of this name, if it is one. */
+  private static java.util.Optional<Command> command(String name) {
+    return COMMANDS.stream().filter(command -> command.model().name().equals(name)).findFirst();
+  }
+
+  /** The commands' names, in the root's help's order. */
+  private static List<String> names() {
+    return COMMANDS.stream().map(command -> command.model().name()).toList();
+  }
+
   /**
    * Runs the command line and returns its exit code; never exits the JVM, never throws (an {@link Error}
    * such as running out of memory is exit 70 and one line on {@code err}). No colour, no progress line.
@@ -73,14 +83,13 @@ public final class PromshiftCli {
     try {
       String first = args.length > 0 ? args[0] : null;
       String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
-      for (Command command : COMMANDS) {
-        if (command.model().name().equals(first)) {
-          return execute(command, in, out, err, terminal, fatal, rest);
-        }
+      java.util.Optional<Command> command = command(first);
+      if (command.isPresent()) {
+        return execute(command.get(), in, out, err, terminal, fatal, rest);
       }
       if (first == null) {
         return usageError(err, MODEL, terminal, new UsageException("missing command: "
-            + String.join(", ", COMMANDS.stream().map(command -> command.model().name()).toList()) + " or help"));
+            + String.join(", ", names()) + " or help"));
       }
       switch (first) {
         case "-h", "--help" -> {
@@ -107,10 +116,9 @@ public final class PromshiftCli {
     if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help")) {
       return HelpText.usage(MODEL, out, terminal);
     }
-    for (Command command : COMMANDS) {
-      if (command.model().name().equals(args[0])) {
-        return HelpText.usage(command.model(), out, terminal);
-      }
+    java.util.Optional<Command> command = command(args[0]);
+    if (command.isPresent()) {
+      return HelpText.usage(command.get().model(), out, terminal);
     }
     return usageError(err, MODEL, terminal, unknownCommand(args[0]));
   }
@@ -119,9 +127,8 @@ public final class PromshiftCli {
     if (word.startsWith("-")) {
       return new UsageException("unknown option '" + word + "'", Suggestions.meant(word, List.of("--help", "--version")));
     }
-    List<String> names = COMMANDS.stream().map(command -> command.model().name()).toList();
     return new UsageException("unknown command '" + word + "'",
-        Suggestions.meant(word, names).stream().map(name -> "promshift " + name).toList());
+        Suggestions.meant(word, names()).stream().map(name -> "promshift " + name).toList());
   }
 
   /** Runs a command that is not one of promshift's (a test's), as promshift runs its own. */
