@@ -7,6 +7,7 @@ import io.promshift.io.AtomicWriter;
 import io.promshift.io.Batch;
 import io.promshift.io.FileSet;
 import io.promshift.io.WriteMode;
+import io.promshift.migrate.Fixer;
 import io.promshift.migrate.MigrationResult;
 import io.promshift.migrate.Migrator;
 import io.promshift.model.DataSource;
@@ -501,10 +502,16 @@ public final class Promshift {
    */
   public Run migrate(FileSet files, WriteMode mode, boolean diffs, Path patch, Function<Path, String> patchName,
       RunListener listener) throws IOException {
+    return withPatch(files, mode, diffs, patch, patchName, listener, migrator::migrate);
+  }
+
+  /** A run over files that also writes the changes of every changed file as one patch (see {@link #migrate}). */
+  private Run withPatch(FileSet files, WriteMode mode, boolean diffs, Path patch, Function<Path, String> patchName,
+      RunListener listener, Rewriter rewriter) throws IOException {
     java.util.Objects.requireNonNull(patch, "patch");
     Map<Path, String> patches = new java.util.concurrent.ConcurrentHashMap<>();
-    Run run = migrate(files.scan(), files.parallelism(), mode, diffs, this::fromDisk,
-        (found, result) -> patches.put(found.file(), UnifiedDiff.patch(result)), listener);
+    Run run = rewrite(files.scan(), files.parallelism(), mode, diffs, this::fromDisk,
+        (found, result) -> patches.put(found.file(), UnifiedDiff.patch(result)), listener, rewriter);
     StringBuilder text = new StringBuilder();
     for (FileOutcome outcome : run.files()) {
       // the run's order (path order), whatever order the files were migrated in
@@ -537,6 +544,17 @@ public final class Promshift {
 
   private Run migrate(FileSet.Scan found, int parallelism, WriteMode mode, boolean diffs,
       Inputs inputs, java.util.function.BiConsumer<FileSet.Found, MigrationResult> changed, RunListener listener) {
+    return rewrite(found, parallelism, mode, diffs, inputs, changed, listener, migrator::migrate);
+  }
+
+  /** How a run rewrites one file's bytes: a migration, or a fix. */
+  private interface Rewriter {
+    MigrationResult rewrite(String name, byte[] bytes);
+  }
+
+  private Run rewrite(FileSet.Scan found, int parallelism, WriteMode mode, boolean diffs,
+      Inputs inputs, java.util.function.BiConsumer<FileSet.Found, MigrationResult> changed, RunListener listener,
+      Rewriter rewriter) {
     FileSet.Scan scan = found;
     OutputTree tree = null;
     Map<FileSet.Found, Path> sameFiles = Map.of();
@@ -561,7 +579,7 @@ public final class Promshift {
       OutputTree output = tree;
       return run(parallelism, scan, listener, file -> reachedTwice.containsKey(file)
           ? sameFile(file, reachedTwice.get(file), "rewritten once")
-          : migrate(file, inputs, output, mode instanceof WriteMode.InPlace, writer, diffs, changed));
+          : rewrite(file, inputs, output, mode instanceof WriteMode.InPlace, writer, diffs, changed, rewriter));
     } finally {
       if (writes) {
         try {
@@ -577,8 +595,9 @@ public final class Promshift {
    * Migrates one file and writes it: to the output tree when there is one; else, when the file changes and
    * {@code inPlace} says so, over itself; else nowhere.
    */
-  private FileOutcome migrate(FileSet.Found found, Inputs inputs, OutputTree output, boolean inPlace,
-      AtomicWriter writer, boolean diffs, java.util.function.BiConsumer<FileSet.Found, MigrationResult> changed) {
+  private FileOutcome rewrite(FileSet.Found found, Inputs inputs, OutputTree output, boolean inPlace,
+      AtomicWriter writer, boolean diffs, java.util.function.BiConsumer<FileSet.Found, MigrationResult> changed,
+      Rewriter rewriter) {
     String name = found.file().toString();
     FileSnapshot read;
     try {
@@ -587,7 +606,7 @@ public final class Promshift {
       return failed(found, Validator.unreadable(e));
     }
     byte[] original = read.bytes();
-    MigrationResult result = migrator.migrate(name, original);
+    MigrationResult result = rewriter.rewrite(name, original);
     if (result.refused() || result.notProvisioning()) {
       FileOutcome outcome = result.refused() ? failed(found, result.refusal()) : skipped(found);
       return output == null ? outcome : copy(outcome, found, original, output, writer);
@@ -612,7 +631,7 @@ public final class Promshift {
       return new FileOutcome(found.file(), found.root(), Verdict.FAILED, notices, List.of(), List.of(), "", null);
     }
     return new FileOutcome(found.file(), found.root(), verdict, notices, List.of(), result.changes(), diff,
-        writtenTo);
+        writtenTo, result.fixes());
   }
 
   /**
@@ -677,11 +696,55 @@ public final class Promshift {
    * @param diffs whether the outcome carries its unified diff, secrets masked
    */
   public Migrated migrate(String name, byte[] bytes, boolean diffs) {
+    return rewrite(name, bytes, diffs, migrator::migrate);
+  }
+
+  private Migrated rewrite(String name, byte[] bytes, boolean diffs, Rewriter rewriter) {
     Given given = given(name, bytes);
     byte[][] content = {bytes};
-    Run run = migrate(given.scan(), 1, WriteMode.none(), diffs, given,
-        (found, result) -> content[0] = result.newBytes(), RunListener.NONE);
+    Run run = rewrite(given.scan(), 1, WriteMode.none(), diffs, given,
+        (found, result) -> content[0] = result.newBytes(), RunListener.NONE, rewriter);
     return new Migrated(run, content[0]);
+  }
+
+  // ---- fix -----------------------------------------------------------------------------------------------
+
+  /**
+   * The fixer of this instance's settings: it resolves the findings a validation with the same settings reports
+   * (rule levels and suppression comments apply), of the rules {@link PromshiftSettings#fix()} names.
+   */
+  public Fixer fixer() {
+    return new Fixer(sources, Validator.create(settings.validation()), settings.fix());
+  }
+
+  /** Fixes one file and writes it as {@code mode} says; a directory is not walked. */
+  public FileOutcome fix(Path file, WriteMode mode) {
+    Run run = rewrite(one(file), 1, mode, false, this::fromDisk, null, RunListener.NONE, fixer()::fix);
+    return run.files().isEmpty() ? run.problems().get(0) : run.files().get(0);
+  }
+
+  public Run fix(FileSet files, WriteMode mode) {
+    return fix(files, mode, false, RunListener.NONE);
+  }
+
+  /**
+   * Resolves the fixable findings of every file (the same byte-exact edits, checks and writes as {@link
+   * #migrate(FileSet, WriteMode, boolean, RunListener)}): each outcome lists the findings fixed; a finding whose fix
+   * would change other data too stays, with a notice.
+   */
+  public Run fix(FileSet files, WriteMode mode, boolean diffs, RunListener listener) {
+    return rewrite(files.scan(), files.parallelism(), mode, diffs, this::fromDisk, null, listener, fixer()::fix);
+  }
+
+  /** {@link #fix(FileSet, WriteMode, boolean, RunListener)}, and the changes as one patch, as {@link #migrate} writes it. */
+  public Run fix(FileSet files, WriteMode mode, boolean diffs, Path patch, Function<Path, String> patchName,
+      RunListener listener) throws IOException {
+    return withPatch(files, mode, diffs, patch, patchName, listener, fixer()::fix);
+  }
+
+  /** Fixes one file's bytes a caller already has; nothing is written anywhere: the new content is the result's. */
+  public Migrated fix(String name, byte[] bytes, boolean diffs) {
+    return rewrite(name, bytes, diffs, fixer()::fix);
   }
 
   // ---- where files come from ------------------------------------------------------------------------------

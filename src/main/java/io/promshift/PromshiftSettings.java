@@ -3,7 +3,9 @@ package io.promshift;
 import io.promshift.config.ProjectConfig;
 import io.promshift.embed.UnitRule;
 import io.promshift.embed.UnitSettings;
+import io.promshift.migrate.FixOptions;
 import io.promshift.migrate.MigrationOptions;
+import io.promshift.rules.Code;
 import io.promshift.rules.GrafanaSettings;
 import io.promshift.rules.RulePolicy;
 import io.promshift.rules.Severity;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything a {@link Promshift} needs to know, fixed at construction. Immutable; build with {@link #builder()}.
@@ -29,10 +32,11 @@ import java.util.Objects;
  *     looked for, and the units the user declares by path
  * @param rules which findings are reported and at which severity (per rule: off, or a severity replacing its default);
  *     applied once to a run's findings, before the exit code is decided
+ * @param fix what {@code promshift fix} resolves: the rules asked for, under the same rule levels
  */
 public record PromshiftSettings(
     ReadSettings read, ValidationOptions validation, Severity failOn, MigrationTarget target,
-    MigrationOptions migration, UnitSettings units, RulePolicy rules) {
+    MigrationOptions migration, UnitSettings units, RulePolicy rules, FixOptions fix) {
   public static final PromshiftSettings DEFAULTS = builder().build();
 
   public PromshiftSettings {
@@ -43,6 +47,7 @@ public record PromshiftSettings(
     Objects.requireNonNull(migration, "migration");
     Objects.requireNonNull(units, "units");
     Objects.requireNonNull(rules, "rules");
+    Objects.requireNonNull(fix, "fix");
   }
 
   public static Builder builder() {
@@ -65,6 +70,7 @@ public record PromshiftSettings(
     private String envFileOption;
     private RulePolicy rules = RulePolicy.DEFAULTS;
     private GrafanaSettings grafana = GrafanaSettings.DEFAULTS;
+    private Set<Code> fixRules = Set.of();
 
     private Builder() {}
 
@@ -252,6 +258,25 @@ public record PromshiftSettings(
       return this;
     }
 
+    /**
+     * Limits {@code promshift fix} to the findings of these rules (none: every fixable rule).
+     *
+     * @throws IllegalArgumentException for an unknown rule (naming the ids it may have meant) or one that has no fix
+     */
+    public Builder fixRules(java.util.Collection<String> ids) {
+      Set<Code> codes = new java.util.LinkedHashSet<>();
+      for (String id : ids) {
+        Code code = RulePolicy.code(id);
+        if (!code.fixable()) {
+          throw new IllegalArgumentException("rule " + id + " has no fix promshift makes; fixable rules: "
+              + String.join(", ", Code.fixables().stream().map(Code::id).toList()));
+        }
+        codes.add(code);
+      }
+      this.fixRules = Set.copyOf(codes);
+      return this;
+    }
+
     public PromshiftSettings build() {
       ValidationOptions.Builder validation = ValidationOptions.builder().grafana(grafana);
       if (migrateCommand != null) {
@@ -264,7 +289,8 @@ public record PromshiftSettings(
         validation.environment(environment).fileRoot(fileRoot);
       }
       return new PromshiftSettings(read, validation.build(), failOn, target,
-          target.options(keepMarker, revertUnmarked, rewriteBase64), new UnitSettings(embedded, unitRules), rules);
+          target.options(keepMarker, revertUnmarked, rewriteBase64), new UnitSettings(embedded, unitRules), rules,
+          new FixOptions(fixRules, rules, rewriteBase64));
     }
   }
 }

@@ -23,6 +23,8 @@ public final class GoScalars {
   public static final Set<String> YAML11_BOOL_WORDS = Set.of(
       "y", "Y", "yes", "Yes", "YES", "on", "On", "ON",
       "n", "N", "no", "No", "NO", "off", "Off", "OFF");
+  /** A canonical base-10 integer: what a quoted number means without a guess (no sign, base or separator games). */
+  private static final Pattern CANONICAL_INTEGER = Pattern.compile("-?(0|[1-9][0-9]{0,17})");
   private static final Pattern YAML_STYLE_FLOAT =
       Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
   /**
@@ -32,6 +34,32 @@ public final class GoScalars {
   private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
   private GoScalars() {}
+
+  /**
+   * The boolean a text was meant to be, when nobody could read it otherwise: go-yaml v3's own boolean words
+   * ({@code true True TRUE false False FALSE}, written quoted they are strings) and the YAML 1.1 words ({@code yes on
+   * y no off n} in their three spellings) that Grafana 9.3 read as booleans. Anything else ({@code 1}, {@code t},
+   * {@code enabled}, a placeholder) is empty: its meaning would be a guess. The one rule for what {@code promshift fix}
+   * turns into a boolean, and for what status and migrate say a fix would move.
+   */
+  public static java.util.Optional<Boolean> meantBoolean(String text) {
+    if (TRUE.contains(text)) {
+      return java.util.Optional.of(Boolean.TRUE);
+    }
+    if (FALSE.contains(text)) {
+      return java.util.Optional.of(Boolean.FALSE);
+    }
+    if (!YAML11_BOOL_WORDS.contains(text)) {
+      return java.util.Optional.empty();
+    }
+    char first = text.charAt(0);
+    return java.util.Optional.of(first == 'y' || first == 'Y' || text.equalsIgnoreCase("on"));
+  }
+
+  /** Whether a text is a canonical base-10 integer within int64 ({@code 100}, {@code -5}; not {@code 010} or {@code 1_000}). */
+  public static boolean isCanonicalInteger(String text) {
+    return CANONICAL_INTEGER.matcher(text).matches();
+  }
 
   /** Whether a plain scalar's text reads as null ({@code ~ null Null NULL} or nothing). */
   static boolean isNullWord(String text) {

@@ -7,8 +7,9 @@ import io.promshift.text.SourceText;
 import java.util.List;
 
 /**
- * The outcome of migrating one file: its new text, the changes per data source, warnings, and — when the
- * file was left untouched because it cannot be read or safely edited — the refusal.
+ * The outcome of rewriting one file — a migration or a fix: its new text, the changes per data source or the
+ * findings fixed, warnings, and — when the file was left untouched because it cannot be read or safely edited — the
+ * refusal.
  *
  * @param file the file's name or path, as given
  * @param source the original text, or null when the file could not even be decoded
@@ -19,15 +20,24 @@ import java.util.List;
  * @param edits the edits of the original text that make {@code newText}, sorted and not overlapping (offsets into
  *     {@code source.text()}): what a diff is built from, so it costs the size of the file, not its square; empty
  *     when nothing changed (or when the result was made without them: a diff then finds the changed range itself)
+ * @param fixes {@code promshift fix}: the findings it resolved, in file order; empty for a migration
  */
 public record MigrationResult(
     String file, SourceText source, String newText, List<Change> changes, List<Diagnostic> notices, Diagnostic refusal,
-    List<Edit> edits) {
+    List<Edit> edits, List<Fix> fixes) {
 
   public MigrationResult {
     changes = List.copyOf(changes);
     notices = List.copyOf(notices);
     edits = List.copyOf(edits);
+    fixes = List.copyOf(fixes);
+  }
+
+  /** A migration's result. */
+  public MigrationResult(
+      String file, SourceText source, String newText, List<Change> changes, List<Diagnostic> notices, Diagnostic refusal,
+      List<Edit> edits) {
+    this(file, source, newText, changes, notices, refusal, edits, List.of());
   }
 
   /** A result without its edits: unchanged, refused, or made by hand. */

@@ -131,7 +131,9 @@ public final class Migrator {
     if (newText.equals(source.text())) {
       return new MigrationResult(source.name(), source, newText, plan.changes(), plan.notices(), null);
     }
-    Diagnostic unsafe = verify(file, newText, plan);
+    Diagnostic unsafe = ReadBack.plain(dataReader, file, newText, expectedData(file, plan), "the edit would change"
+        + " data it must not change (shared anchors or merge keys tie these data sources together); migrate this file"
+        + " by hand");
     if (unsafe != null) {
       return refused(source, plan.notices(), unsafe);
     }
@@ -167,7 +169,7 @@ public final class Migrator {
       }
       List<Edit> unitEdits;
       try {
-        unitEdits = unit.inString() ? outerEdits(unit, plan) : plan.edits().edits();
+        unitEdits = unit.inString() ? outerEdits(unit, plan.edits(), options.rewriteBase64()) : plan.edits().edits();
       } catch (IllegalArgumentException e) {
         notices.add(Diagnostic.of(source.name(), unit.position(), Code.MIGRATION_REFUSED, "the data sources in this"
             + " string are left as they are: " + e.getMessage()).withPath(unit.where()));
@@ -199,7 +201,11 @@ public final class Migrator {
     if (newText.equals(source.text())) {
       return new MigrationResult(source.name(), source, newText, changes, notices, null);
     }
-    Diagnostic unsafe = verifyUnits(file, newText, plans);
+    Diagnostic unsafe = ReadBack.units(dataReader, file, newText, unit -> {
+      MigrationPlan plan = plans.get(unit);
+      return plan == null ? ReadBack.grafanaView(unit.file()) : expectedData(unit.file(), plan);
+    }, "the edit would change data it must not change (shared anchors or merge keys tie these data sources to other"
+        + " values); migrate this file by hand");
     if (unsafe != null) {
       return refused(source, notices, unsafe);
     }
@@ -208,16 +214,17 @@ public final class Migrator {
 
   /**
    * The edits of a provisioning file inside a string, as edits of the characters of the outer file that hold it; a
-   * base64 value, when the options allow it, is encoded again whole.
+   * base64 value, when {@code rewriteBase64} allows it, is encoded again whole.
+   *
+   * @throws IllegalArgumentException when the string cannot hold the edited text (the unit is then left as it is)
    */
-  private List<Edit> outerEdits(Unit unit, MigrationPlan plan) {
-    List<Edit> inner = plan.edits().edits();
-    if (unit.inner().base64() != null && options.rewriteBase64() && !inner.isEmpty()) {
-      InnerText.OuterEdit whole = unit.inner().rewriteBase64(plan.edits().apply(unit.inner().text()));
+  static List<Edit> outerEdits(Unit unit, EditSet inner, boolean rewriteBase64) {
+    if (unit.inner().base64() != null && rewriteBase64 && !inner.isEmpty()) {
+      InnerText.OuterEdit whole = unit.inner().rewriteBase64(inner.apply(unit.inner().text()));
       return List.of(new Edit(whole.start(), whole.end(), whole.text()));
     }
     List<Edit> outer = new ArrayList<>(inner.size());
-    for (Edit edit : inner) {
+    for (Edit edit : inner.edits()) {
       InnerText.OuterEdit mapped = unit.inner().edit(edit.start(), edit.end(), edit.replacement());
       outer.add(new Edit(mapped.start(), mapped.end(), mapped.text()));
     }
@@ -236,69 +243,8 @@ public final class Migrator {
         Code.FIXED_TYPE, FixedTypeAdvice.message(unit, target)).withPath(unit.path().toString()));
   }
 
-  /**
-   * The check under the edits of a file with units: it must read back with the same units at the same places, every
-   * unit must hold exactly the data its plan intends (type and marker of the moved sources), and everything outside
-   * the units must read as before, document by document.
-   */
-  private Diagnostic verifyUnits(SourceFile before, String newText, Map<Unit, MigrationPlan> plans) {
-    SourceFile after;
-    try {
-      after = dataReader.read(SourceText.of(before.fileName(), newText));
-    } catch (SourceException e) {
-      return notReadBack(before.fileName(), e);
-    }
-    boolean same = !after.isPlain() && after.units().size() == before.units().size()
-        && after.stream().documents().size() == before.stream().documents().size();
-    for (int i = 0; same && i < before.units().size(); i++) {
-      Unit was = before.units().get(i);
-      Unit is = after.units().get(i);
-      same = was.shape() == is.shape() && was.document() == is.document() && was.path().equals(is.path());
-    }
-    for (int d = 0; same && d < before.stream().documents().size(); d++) {
-      Object expected = UnitData.of(before.stream().documents().get(d), before.units(), d, unit -> {
-        MigrationPlan plan = plans.get(unit);
-        return plan == null ? grafanaView(unit.file()) : expectedData(unit.file(), plan);
-      });
-      Object actual = UnitData.of(after.stream().documents().get(d), after.units(), d, unit -> grafanaView(unit.file()));
-      same = Objects.equals(expected, actual);
-    }
-    if (!same) {
-      return Diagnostic.of(before.fileName(), before.source().position(0), Code.MIGRATION_REFUSED, "the edit would"
-          + " change data it must not change (shared anchors or merge keys tie these data sources to other values);"
-          + " migrate this file by hand");
-    }
-    return null;
-  }
-
   private static MigrationResult refused(SourceText source, List<Diagnostic> notices, Diagnostic refusal) {
     return new MigrationResult(source.name(), source, source.text(), List.of(), notices, refusal);
-  }
-
-  /**
-   * The safety net under every edit: the migrated text must read, as Grafana reads it, as the original
-   * data with exactly the rule's changes — type and marker of the migrated sources — and nothing else.
-   */
-  private Diagnostic verify(ProvisioningFile before, String newText, MigrationPlan plan) {
-    ProvisioningFile after;
-    try {
-      after = dataReader.provisioningReader().read(SourceText.of(before.fileName(), newText));
-    } catch (SourceException e) {
-      return notReadBack(before.fileName(), e);
-    }
-    Object expected = expectedData(before, plan);
-    Object actual = grafanaView(after);
-    if (!Objects.equals(expected, actual)) {
-      return Diagnostic.of(before.fileName(), before.document().source().position(0), Code.MIGRATION_REFUSED, "the edit would change data it must not"
-          + " change (shared anchors or merge keys tie these data sources together); migrate this file by hand");
-    }
-    return null;
-  }
-
-  /** The refusal of an edit whose result does not read: a defect of promshift's, never the file's. */
-  private static Diagnostic notReadBack(String file, SourceException e) {
-    return Diagnostic.of(file, e.position(), Code.MIGRATION_REFUSED, "promshift's edit would not read back ("
-        + e.problem() + "); the file is left untouched — please report this");
   }
 
   /**
@@ -312,20 +258,9 @@ public final class Migrator {
     return Validator.unreadable(e);
   }
 
-  /** What Grafana reads of a file: its known top-level keys (other keys only hold anchors). */
-  static Map<String, Object> grafanaView(ProvisioningFile file) {
-    Map<String, Object> view = new LinkedHashMap<>();
-    if (file.root() instanceof GoMap top) {
-      for (String key : List.of("apiVersion", "datasources", "deleteDatasources", "delete_datasources", "prune")) {
-        top.get(key).ifPresent(value -> view.put(key, value.toPlain()));
-      }
-    }
-    return view;
-  }
-
   @SuppressWarnings("unchecked")
   private Object expectedData(ProvisioningFile before, MigrationPlan plan) {
-    Map<String, Object> view = grafanaView(before);
+    Map<String, Object> view = ReadBack.grafanaView(before);
     Object list = view.get("datasources");
     if (!(list instanceof List<?>)) {
       return view;

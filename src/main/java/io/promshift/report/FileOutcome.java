@@ -1,6 +1,7 @@
 package io.promshift.report;
 
 import io.promshift.migrate.Change;
+import io.promshift.migrate.Fix;
 import io.promshift.rules.Code;
 import io.promshift.rules.Diagnostic;
 import java.nio.file.Path;
@@ -9,8 +10,8 @@ import java.util.Objects;
 
 /**
  * What one run did with one file: its verdict and its diagnostics, and what the operation found — the data
- * sources ({@code status}), the changes and the masked diff ({@code migrate}). Holds no file content, so a run
- * over many files keeps little per file.
+ * sources ({@code status}), the changes and the masked diff ({@code migrate}), the findings fixed ({@code fix}).
+ * Holds no file content, so a run over many files keeps little per file.
  *
  * @param file the file as it was found (under its root)
  * @param root the root it was found under (the file itself when named directly)
@@ -21,10 +22,17 @@ import java.util.Objects;
  * @param changes {@code migrate}: one entry per data source whose type changes; empty otherwise
  * @param diff {@code migrate}, when asked for: the unified diff, secrets masked; {@code ""} otherwise
  * @param writtenTo where the file's new content was written ({@code migrate} to a folder or in place), or null
+ * @param fixes {@code fix}: the findings resolved, in file order; empty otherwise
  */
 public record FileOutcome(
     Path file, Path root, Verdict verdict, List<Diagnostic> diagnostics, List<SourceStatus> sources,
-    List<Change> changes, String diff, Path writtenTo) {
+    List<Change> changes, String diff, Path writtenTo, List<Fix> fixes) {
+
+  public FileOutcome(
+      Path file, Path root, Verdict verdict, List<Diagnostic> diagnostics, List<SourceStatus> sources,
+      List<Change> changes, String diff, Path writtenTo) {
+    this(file, root, verdict, diagnostics, sources, changes, diff, writtenTo, List.of());
+  }
 
   public FileOutcome {
     Objects.requireNonNull(file, "file");
@@ -34,6 +42,7 @@ public record FileOutcome(
     sources = List.copyOf(sources);
     changes = List.copyOf(changes);
     Objects.requireNonNull(diff, "diff");
+    fixes = List.copyOf(fixes);
   }
 
   /** An outcome with diagnostics alone (a skipped or failed file, a file that was only read). */

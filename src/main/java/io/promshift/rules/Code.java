@@ -81,6 +81,11 @@ public enum Code {
       "access is neither proxy nor direct",
       "Grafana logs \"invalid access value, will use 'proxy' instead\" and uses proxy. The comparison is case"
           + " sensitive; empty means proxy."),
+  HTTP_METHOD_SPELLING("http-method-spelling", Severity.INFO,
+      "httpMethod is not written GET or POST",
+      "The Prometheus plugins trim and upper-case jsonData.httpMethod before they use it, so post or ' GET ' work; the"
+          + " file then says something other than what Grafana uses. Written as the plugin reads it (GET or POST), the"
+          + " file and Grafana agree."),
   DUPLICATE_NAME("duplicate-name", Severity.WARNING,
       "The same (orgId, name) is provisioned twice",
       "Grafana matches data sources by (orgId, name): a second entry updates the same data source. Across"
@@ -319,6 +324,10 @@ public enum Code {
   MARKER_NOT_KEPT("marker-not-kept", Severity.INFO, Origin.MIGRATION, "The marker cannot be stored here",
       "grafana-operator v4's GrafanaDataSource CRD keeps only the jsonData keys it lists: the migration marker would"
           + " be dropped, so only the type changes (the marker drives only banners and rollbacks)."),
+  UNFIXED("unfixed", Severity.INFO, Origin.MIGRATION, "A fixable finding promshift fix leaves",
+      "The finding has an exact fix, but making it here would change other data too (a value shared through an anchor"
+          + " or a merge key with places the fix does not concern), or two fixes would edit the same text: the file"
+          + " keeps it, and the finding's hint says what to write by hand."),
   MIGRATION_REFUSED("migration-refused", Severity.ERROR, Origin.MIGRATION, "The file cannot be migrated safely",
       "No edit can move the types without changing other data (shared anchors or merge keys), or the file cannot"
           + " be read: it is left untouched."),
@@ -374,6 +383,23 @@ public enum Code {
 
   public Origin origin() {
     return origin;
+  }
+
+  /**
+   * The rules whose findings can carry an exact {@link Repair} ({@code promshift fix} makes it): a finding of any other
+   * rule cannot carry one (its constructor refuses it), so this list and the rules agree.
+   */
+  private static final java.util.Set<Code> FIXABLE = java.util.EnumSet.of(SCHEMA, API_VERSION_QUOTED,
+      BOOL_NOT_PARSEBOOL, HTTP_METHOD_SPELLING, YAML11_BOOL, SIGV4_AUTH_NOT_BOOLEAN, SIGV4_IGNORED_KEY, AMP_URL_API_V1);
+
+  /** Whether {@code promshift fix} resolves findings of this rule (those whose fix is exact: see {@link Repair}). */
+  public boolean fixable() {
+    return FIXABLE.contains(this);
+  }
+
+  /** The fixable rules, in {@link Code} order. */
+  public static List<Code> fixables() {
+    return Arrays.stream(values()).filter(Code::fixable).toList();
   }
 
   /** The validator's rules, in a stable order (what SARIF's {@code tool.driver.rules} lists). */

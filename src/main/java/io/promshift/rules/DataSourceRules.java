@@ -72,9 +72,27 @@ final class DataSourceRules extends RuleSet {
     name(s);
     url(s);
     access(s);
+    httpMethod(s);
     misplacedKeys(s);
     secrets(s);
     migration(s);
+  }
+
+  /** A Prometheus plugin's httpMethod written otherwise than the plugin reads it (trimmed, upper case). */
+  private void httpMethod(Source s) {
+    if (!s.isPrometheusFamily() || !s.has(s.jsonData)) {
+      return;
+    }
+    String pointer = s.json("httpMethod");
+    Repairs.literal(view, pointer).ifPresent(text -> {
+      String read = text.strip().toUpperCase(java.util.Locale.ROOT);
+      if ((read.equals("GET") || read.equals("POST")) && !read.equals(text)) {
+        out.report(Code.HTTP_METHOD_SPELLING, pointer, view.position(pointer),
+            "httpMethod is " + SchemaMessages.quote(text) + ": the Prometheus plugin trims and upper-cases it, so it"
+                + " works as " + read + "; the file says otherwise", "write httpMethod: " + read,
+            List.of(Repair.string(pointer, read)));
+      }
+    });
   }
 
   /** isDefault, basicAuth, withCredentials, editable: raw text, interpolated, then Go's strconv.ParseBool. */
@@ -98,7 +116,8 @@ final class DataSourceRules extends RuleSet {
         describeText(pointer, field.key()) + " is not a word Go's strconv.ParseBool accepts (1 t T TRUE true True 0"
             + " f F FALSE false False): Grafana stops at startup (strconv.ParseBool: parsing "
             + asIs.map(SchemaMessages::quote).orElse("…") + ": invalid syntax)",
-        "write " + field.key() + ": " + asIs.map(RuleSet::truth).orElse("true") + " (or false)");
+        "write " + field.key() + ": " + asIs.map(RuleSet::truth).orElse("true") + " (or false)",
+        Repairs.booleanValue(view, pointer));
   }
 
   /** orgId, version (and deleteDatasources orgId): raw text, interpolated, then a base-10 integer. */

@@ -2,6 +2,7 @@ package io.promshift.rules;
 
 import io.promshift.text.Position;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -23,10 +24,18 @@ import java.util.Objects;
  *     the value in the outer file ({@code grafana.additionalDataSources[0].jsonData.sigV4Auth}), where
  *     {@code pointer} is the pointer into the provisioning document Grafana receives; {@code ""} for a plain
  *     provisioning file
+ * @param repairs the changes that resolve the finding exactly, in the document {@code pointer} points into ({@code
+ *     promshift fix} applies them); empty where the finding's fix is a person's decision
  */
 public record Diagnostic(
     String file, Position position, Severity severity, Code code, String pointer, String message, String fix,
-    String path) {
+    String path, List<Repair> repairs) {
+
+  public Diagnostic(
+      String file, Position position, Severity severity, Code code, String pointer, String message, String fix,
+      String path) {
+    this(file, position, severity, code, pointer, message, fix, path, List.of());
+  }
 
   public Diagnostic(
       String file, Position position, Severity severity, Code code, String pointer, String message, String fix) {
@@ -49,6 +58,10 @@ public record Diagnostic(
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(fix, "fix");
     Objects.requireNonNull(path, "path");
+    repairs = List.copyOf(repairs);
+    if (!repairs.isEmpty() && !code.fixable()) {
+      throw new IllegalArgumentException(code.id() + " is not a fixable rule: its findings carry no repair");
+    }
   }
 
   /** A diagnostic at the code's own severity, about no particular value. */
@@ -58,27 +71,27 @@ public record Diagnostic(
 
   /** The same diagnostic at another severity (e.g. an error reported as a warning by request). */
   public Diagnostic withSeverity(Severity other) {
-    return new Diagnostic(file, position, other, code, pointer, message, fix, path);
+    return new Diagnostic(file, position, other, code, pointer, message, fix, path, repairs);
   }
 
   /** The same diagnostic with its message extended (e.g. by why its severity changed). */
   public Diagnostic withMessage(String other) {
-    return new Diagnostic(file, position, severity, code, pointer, other, fix, path);
+    return new Diagnostic(file, position, severity, code, pointer, other, fix, path, repairs);
   }
 
   /** The same diagnostic under another file name (e.g. relative to a project). */
   public Diagnostic withFile(String other) {
-    return new Diagnostic(other, position, severity, code, pointer, message, fix, path);
+    return new Diagnostic(other, position, severity, code, pointer, message, fix, path, repairs);
   }
 
   /** The same diagnostic at another position (e.g. mapped from a string's text to the file that holds it). */
   public Diagnostic withPosition(Position other) {
-    return new Diagnostic(file, other, severity, code, pointer, message, fix, path);
+    return new Diagnostic(file, other, severity, code, pointer, message, fix, path, repairs);
   }
 
   /** The same diagnostic about a value at a path of the outer file (inside an embedded unit). */
   public Diagnostic withPath(String other) {
-    return new Diagnostic(file, position, severity, code, pointer, message, fix, other);
+    return new Diagnostic(file, position, severity, code, pointer, message, fix, other, repairs);
   }
 
   /** Whether it concerns a value inside an embedded unit. */
@@ -89,6 +102,11 @@ public record Diagnostic(
   /** The code's id, as reports print it. */
   public String rule() {
     return code.id();
+  }
+
+  /** Whether {@code promshift fix} can resolve it: it carries the exact change. */
+  public boolean fixable() {
+    return !repairs.isEmpty();
   }
 
   public boolean hasFix() {

@@ -24,6 +24,11 @@ final class Emitter {
     report(rule, rule.severity(), pointer, at, message, fix);
   }
 
+  /** A finding {@code promshift fix} resolves with {@code repairs} (none: a person decides). */
+  void report(Code rule, String pointer, Position at, String message, String fix, List<Repair> repairs) {
+    out.add(new Diagnostic(file, at, rule.severity(), rule, pointer, message, fix, "", repairs));
+  }
+
   /**
    * A finding about a place in the outer file that no pointer of the unit names (the unit as a whole, a key around
    * it): {@code path} is that place's YAML path.

@@ -7,6 +7,7 @@ import io.promshift.model.DataSource;
 import io.promshift.model.Field;
 import io.promshift.model.Secrets;
 import io.promshift.text.SourceException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -71,7 +72,7 @@ final class FileRules extends RuleSet {
           : "apiVersion is the string " + shown + ", not an integer: Grafana decodes apiVersion"
               + " into an int64 and does not start";
       out.report(Code.API_VERSION_QUOTED, "/apiVersion", view.position("/apiVersion"), message,
-          "write apiVersion: 1 without quotes");
+          "write apiVersion: 1 without quotes", Repairs.integerValue(view, "/apiVersion"));
     });
   }
 
@@ -186,7 +187,10 @@ final class FileRules extends RuleSet {
               + " Grafana 9.4+ (go-yaml v3) reads as the string " + SchemaMessages.shown(view, pointer)
               + ", not a boolean",
           "write " + JsonView.lastKey(pointer) + ": " + truth(string.value())
-              + " (or quote it if the plugin expects text)");
+              + " (or quote it if the plugin expects text)",
+          // a boolean only where the key is one a plugin reads as a boolean; elsewhere the text may be meant
+          JsonView.JSON_DATA_BOOLEANS.contains(JsonView.lastKey(pointer)) ? Repairs.booleanValue(view, pointer)
+              : List.of());
     }
   }
 }

@@ -2,6 +2,7 @@ package io.promshift.rules;
 
 import io.promshift.grafana.GoValue;
 import io.promshift.model.ProvisioningFile;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -89,7 +90,7 @@ abstract class RuleSet {
         out.report(Code.YAML11_BOOL, pointer, view.position(pointer),
             SchemaMessages.subject(pointer) + ": " + SchemaMessages.bare(view, pointer) + " is a YAML 1.1 word; " + why
                 + " as " + truth(string.value()) + ", but in jsonData the same word is a string",
-            "write " + JsonView.lastKey(pointer) + ": " + truth(string.value()));
+            "write " + JsonView.lastKey(pointer) + ": " + truth(string.value()), Repairs.booleanValue(view, pointer));
       }
     });
   }

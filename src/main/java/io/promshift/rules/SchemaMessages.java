@@ -138,7 +138,8 @@ final class SchemaMessages {
     String schemaAt = fragment(errors.get(0));
     String message = subject(location) + " " + String.join("; ", problems) + ": "
         + consequence(location, schemaAt, instance);
-    return finding(location, view.position(location), message, fix(location, schemaAt, instance, accepted));
+    return finding(location, view.position(location), message, fix(location, schemaAt, instance, accepted),
+        Repairs.typedValue(view, location, accepted));
   }
 
   /** What an anyOf branch would have accepted, in words; null for the placeholder branch (said separately). */
@@ -318,8 +319,12 @@ final class SchemaMessages {
   // ------------------------------------------------------------------------------------------ words
 
   private Diagnostic finding(String pointer, Position position, String message, String fix) {
+    return finding(pointer, position, message, fix, List.of());
+  }
+
+  private Diagnostic finding(String pointer, Position position, String message, String fix, List<Repair> repairs) {
     return new Diagnostic(view.file().fileName(), position, Severity.ERROR, Code.SCHEMA, pointer,
-        message, fix);
+        message, fix, "", repairs);
   }
 
   /** {@code jsonData.sigV4Region} for {@code /datasources/0/jsonData/sigV4Region}; "data source N" for an item. */

@@ -63,10 +63,12 @@ final class SigV4Rules extends RuleSet {
     boolean amazon = s.isAmazon();
     if (signing == Source.Signing.NOT_BOOLEAN) {
       JsonView.Loc loc = view.loc(auth).orElseThrow();
+      List<Repair> repairs = Repairs.booleanValue(view, auth);
       out.report(Code.SIGV4_AUTH_NOT_BOOLEAN, auth, view.position(auth),
           "sigV4Auth is " + describeNonBoolean(auth, s.at(auth)) + ", not the boolean true: Grafana 9.4+ does not sign"
               + " the requests and its type migration skips this data source",
-          "write sigV4Auth: true (unquoted)");
+          repairs.isEmpty() ? "write sigV4Auth: true (unquoted)" : "write sigV4Auth: " + repairs.get(0).text(),
+          repairs);
     } else if (signing == Source.Signing.UNKNOWN) {
       unchecked(auth, view.loc(auth).orElseThrow(), "only an expansion to true (or True, TRUE) turns signing on and"
           + " makes Grafana's type migration move it");
@@ -258,7 +260,7 @@ final class SigV4Rules extends RuleSet {
               }
             }
             if (known) {
-              ignored(s, JsonView.pointer(s.jsonData, key), key, right);
+              ignored(s, JsonView.pointer(s.jsonData, key), key, right, true);
             }
           }
         });
@@ -281,15 +283,21 @@ final class SigV4Rules extends RuleSet {
               }
             }
             if (right != null) {
-              ignored(s, JsonView.pointer(s.secure, key), key, right);
+              ignored(s, JsonView.pointer(s.secure, key), key, right, false);
             }
           }
         });
   }
 
-  private void ignored(Source s, String pointer, String key, String right) {
+  /**
+   * A key the signer does not read. Under jsonData, with the key it reads absent, {@code promshift fix} renames it
+   * ({@code authType} only when its value is one the signer knows, mapped as awsds maps CloudWatch's words); a key
+   * under secureJsonData holds a secret, which a fix never touches.
+   */
+  private void ignored(Source s, String pointer, String key, String right, boolean jsonData) {
     String message;
     String fix;
+    List<Repair> repairs = List.of();
     if (right == null) {
       message = "Grafana's SigV4 signer does not read " + key + ": the endpoint comes from the data source's url";
       fix = "remove " + key;
@@ -298,8 +306,11 @@ final class SigV4Rules extends RuleSet {
       message = "Grafana's SigV4 signer does not read " + key + "; it reads " + right
           + (both ? " (also set here), so " + key + " does nothing" : ", which is not set");
       fix = both ? "remove " + key : "rename " + key + " to " + right;
+      if (!both && jsonData) {
+        repairs = Repairs.rename(view, pointer, right, key.equals("authType") ? PROVIDERS : null);
+      }
     }
-    out.report(Code.SIGV4_IGNORED_KEY, pointer, view.keyPosition(pointer), message, fix);
+    out.report(Code.SIGV4_IGNORED_KEY, pointer, view.keyPosition(pointer), message, fix, repairs);
   }
 
   /** The region of an AMP workspace URL written in the file (not one that came from the environment). */
@@ -344,7 +355,7 @@ final class SigV4Rules extends RuleSet {
         out.report(Code.AMP_URL_API_V1, urlPointer, view.position(urlPointer),
             "the url already ends in /api/v1: the Prometheus plugin appends /api/v1/query itself, so the path"
                 + " doubles (/api/v1/api/v1/query) and every query fails with 404",
-            "remove /api/v1 from the end of the url");
+            "remove /api/v1 from the end of the url", Repairs.withoutApiV1(view, urlPointer));
       }
     }
     String accessPointer = s.field(Field.ACCESS);

@@ -163,15 +163,33 @@ public final class Validator {
       return validate(source.plain());
     }
     List<Diagnostic> all = new ArrayList<>();
+    validateUnits(source).forEach(all::addAll);
+    all.addAll(ShapeRules.outer(source));
+    for (io.promshift.embed.UnitProblem problem : source.problems()) {
+      all.add(of(problem.error()).withPath(problem.path().toString()));
+    }
+    all.sort(Diagnostic.BY_POSITION);
+    return List.copyOf(all);
+  }
+
+  /**
+   * The findings of each unit of a file with embedded units, in the order of {@link SourceFile#units()}: each at its
+   * outer position with the value's YAML path, its pointer into the unit's document (what a {@link Repair} of it
+   * points into). A unit that cannot be read has the one finding that says why.
+   */
+  public List<List<Diagnostic>> validateUnits(SourceFile source) {
+    List<List<Diagnostic>> byUnit = new ArrayList<>();
     CrossFileRules cross = new CrossFileRules();
     for (Unit unit : source.units()) {
+      List<Diagnostic> placed = new ArrayList<>();
+      byUnit.add(placed);
       List<Diagnostic> findings = new ArrayList<>();
       JsonView view;
       try {
         view = JsonView.of(unit.file(), unit.shape().interpolated() ? interpolator : null,
             ShapeRules.templating(unit));
       } catch (SourceException e) {
-        all.add(of(e).withPosition(unit.outer(e.position())).withPath(unit.where()));
+        placed.add(of(e).withPosition(unit.outer(e.position())).withPath(unit.where()));
         continue;
       }
       Emitter out = new Emitter(source.fileName(), findings, options);
@@ -181,16 +199,11 @@ public final class Validator {
       }
       new ShapeRules(source, unit, view, out).apply();
       for (Diagnostic finding : resolveOverlaps(findings)) {
-        Diagnostic placed = finding.withPosition(unit.outer(finding.position()));
-        all.add(placed.hasPath() ? placed : placed.withPath(unit.describe(finding.pointer())));
+        Diagnostic at = finding.withPosition(unit.outer(finding.position()));
+        placed.add(at.hasPath() ? at : at.withPath(unit.describe(finding.pointer())));
       }
     }
-    all.addAll(ShapeRules.outer(source));
-    for (io.promshift.embed.UnitProblem problem : source.problems()) {
-      all.add(of(problem.error()).withPath(problem.path().toString()));
-    }
-    all.sort(Diagnostic.BY_POSITION);
-    return List.copyOf(all);
+    return byUnit;
   }
 
   /** The schema and the rules of one provisioning document (a file, or a unit of one), into {@code findings}. */
