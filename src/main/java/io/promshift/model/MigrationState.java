@@ -2,6 +2,7 @@ package io.promshift.model;
 
 import io.promshift.grafana.GoList;
 import io.promshift.grafana.GoMap;
+import io.promshift.grafana.GoScalars;
 import io.promshift.grafana.GoValue;
 import java.util.Locale;
 import java.util.Optional;
@@ -106,7 +107,10 @@ public record MigrationState(State state, Optional<String> targetType, String re
       return "sigV4Auth is a placeholder (" + text.value() + "): Grafana moves it only if it expands to true at"
           + " run time, which the file alone cannot tell";
     }
-    String fix = value instanceof GoValue.GoString text && isFalseWord(text.value())
+    boolean meantTrue = value instanceof GoValue.GoString text
+        && GoScalars.meantBoolean(text.value()).orElse(false);
+    String fix = meantTrue ? "run promshift fix first (it writes sigV4Auth: true), then migrate"
+        : value instanceof GoValue.GoString text && isFalseWord(text.value())
         ? "write sigV4Auth: false, or drop it" : "write sigV4Auth: true (unquoted)";
     return "sigV4Auth is " + describe(value, legacy) + ", not the boolean true: the editor shows the notice,"
         + " but requests are not signed and the migration skips it; " + fix;

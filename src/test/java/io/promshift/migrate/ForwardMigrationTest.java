@@ -103,7 +103,10 @@ class ForwardMigrationTest {
         """);
     assertThat(result.notices()).extracting(n -> n.code().id()).containsExactly("sigv4auth-not-boolean",
         "sigv4auth-not-boolean", "sigv4auth-not-boolean", "sigv4auth-not-boolean", "sigv4auth-placeholder");
-    assertThat(result.notices().get(1).message()).contains("YAML 1.1 word yes");
+    assertThat(result.notices().get(1).message()).contains("YAML 1.1 word yes").endsWith("run promshift fix first (it"
+        + " writes sigV4Auth: true), then migrate");
+    assertThat(result.notices().get(0).message()).endsWith("run promshift fix first (it writes sigV4Auth: true), then"
+        + " migrate");
     assertThat(result.notices().get(3).message()).isEqualTo("\"one\" will not migrate: sigV4Auth is the number 1,"
         + " not the boolean true: the editor shows the notice, but requests are not signed and the migration skips"
         + " it; write sigV4Auth: true (unquoted)");

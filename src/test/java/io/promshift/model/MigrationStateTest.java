@@ -49,10 +49,10 @@ class MigrationStateTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "'\"true\"'           | the string \"true\", not the boolean true | write sigV4Auth: true (unquoted)",
-      "yes                  | the YAML 1.1 word yes (a string for Grafana 9.4+) | write sigV4Auth: true",
-      "on                   | the YAML 1.1 word on | write sigV4Auth: true",
-      "1                    | the number 1 | write sigV4Auth: true",
+      "'\"true\"'           | the string \"true\", not the boolean true | run promshift fix first",
+      "yes                  | the YAML 1.1 word yes (a string for Grafana 9.4+) | run promshift fix first",
+      "on                   | the YAML 1.1 word on | run promshift fix first (it writes sigV4Auth: true)",
+      "1                    | the number 1 | write sigV4Auth: true (unquoted)",
       "'\"false\"'          | the string \"false\" | write sigV4Auth: false, or drop it",
       "off                  | the YAML 1.1 word off | write sigV4Auth: false, or drop it",
       "$SIGV4               | a placeholder ($SIGV4) | only if it expands to true at run time",
