@@ -94,6 +94,7 @@ final class JsonReport implements FindingsReport {
     object.put("pointer", f.pointer());
     object.put("message", Secrets.maskCredentials(f.message()));
     object.put("fix", f.fix());
+    object.put("fixable", f.fixable());
     if (f.hasPath()) {
       object.put("path", f.path()); // absent for a plain provisioning file: its output stays as it was
     }

@@ -131,6 +131,7 @@ final class SarifReport implements FindingsReport {
     ObjectNode properties = result.putObject("properties");
     properties.put("pointer", f.pointer());
     properties.put("fix", f.fix());
+    properties.put("fixable", f.fixable());
     if (f.hasPath()) {
       properties.put("path", f.path());
     }

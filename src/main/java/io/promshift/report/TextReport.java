@@ -47,16 +47,16 @@ final class TextReport implements FindingsReport {
   public void write(ValidationRun run, Show show, Appendable out) throws IOException {
     writeFindings(run.shown(show.least()), out);
     if (summary) {
-      out.append(summary(run, show, "--show ")).append('\n');
+      out.append(summary(run, show, "--show ", "promshift fix")).append('\n');
     }
   }
 
   /**
    * The summary of a validation run: every finding's count (shown or not), the suppressed ones when there are any,
    * and what {@code show} left out with the option that shows it all ({@code option} and the severity: {@code --show
-   * info}, {@code -Dpromshift.show=info}).
+   * info}, {@code -Dpromshift.show=info}), and how many findings {@code fixCommand} resolves.
    */
-  static String summary(ValidationRun run, Show show, String option) {
+  static String summary(ValidationRun run, Show show, String option, String fixCommand) {
     StringBuilder text = new StringBuilder(summary(counts(run.findings()), run.checked()));
     if (!run.suppressed().isEmpty()) {
       text.append(" (").append(run.suppressed().size()).append(" suppressed)");
@@ -74,6 +74,10 @@ final class TextReport implements FindingsReport {
       }
       text.append("; ").append(String.join(" and ", parts)).append(hidden.size() == 1 ? " finding" : " findings")
           .append(" not shown (").append(option).append(least.label()).append(')');
+    }
+    long fixable = run.findings().stream().filter(Diagnostic::fixable).count();
+    if (fixable > 0) {
+      text.append("; ").append(fixable).append(" fixable (").append(fixCommand).append(')');
     }
     return text.toString();
   }

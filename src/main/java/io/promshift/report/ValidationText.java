@@ -77,10 +77,10 @@ public final class ValidationText {
   /**
    * {@code 2 errors, 0 warnings, 3 infos in 1 file (1 suppressed); 3 info findings not shown (-Dpromshift.show=info)}:
    * the counts, the findings suppressed by comments and those {@code show} leaves out, with the {@code option} that
-   * shows them (followed by the severity's word).
+   * shows them (followed by the severity's word), and how many {@code mvn promshift:fix} resolves.
    */
   public static String counts(ValidationRun run, Show show, String option) {
-    return TextReport.summary(run, show, option);
+    return TextReport.summary(run, show, option, "mvn promshift:fix");
   }
 
   /** The least severe finding that fails the run, as the word users write. */

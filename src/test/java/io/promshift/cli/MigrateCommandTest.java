@@ -137,8 +137,8 @@ class MigrateCommandTest {
     Cli.Run run = Cli.run("migrate", "--to", "amazon", "--out", out.toString(), "samples");
     assertThat(run.code()).as("3 files in samples/invalid cannot be migrated").isEqualTo(2);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err()).endsWith("24 files written to " + out + ": 14 changed (19 data sources to"
-        + " grafana-amazonprometheus-datasource), 6 unchanged, 1 skipped, 3 failed\n");
+    assertThat(run.err()).endsWith("25 files written to " + out + ": 14 changed (19 data sources to"
+        + " grafana-amazonprometheus-datasource), 7 unchanged, 1 skipped, 3 failed\n");
 
     Migrator amazon = new Migrator(MigrationOptions.forward().only(io.promshift.migrate.Target.AMAZON).build());
     Map<String, String> written = Trees.contents(out);

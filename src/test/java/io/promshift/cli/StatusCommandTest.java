@@ -94,8 +94,8 @@ class StatusCommandTest {
     assertThat(run.out().replace(dir.toString(), "DIR")).isEqualTo("""
         DIR/ds.yaml
           3  Signed          prometheus                          pending: Grafana moves it to grafana-amazonprometheus-datasource (jsonData.sigV4Auth is true)
-          4  Quoted          prometheus                          will not migrate: sigV4Auth is the string "true", not the boolean true: the editor shows the notice, but requests are not signed and the migration skips it; write sigV4Auth: true (unquoted)
-          5  Yes word        prometheus                          will not migrate: sigV4Auth is the YAML 1.1 word yes (a string for Grafana 9.4+), not the boolean true: the editor shows the notice, but requests are not signed and the migration skips it; write sigV4Auth: true (unquoted)
+          4  Quoted          prometheus                          will not migrate: sigV4Auth is the string "true", not the boolean true: the editor shows the notice, but requests are not signed and the migration skips it; run promshift fix first (it writes sigV4Auth: true), then migrate
+          5  Yes word        prometheus                          will not migrate: sigV4Auth is the YAML 1.1 word yes (a string for Grafana 9.4+), not the boolean true: the editor shows the notice, but requests are not signed and the migration skips it; run promshift fix first (it writes sigV4Auth: true), then migrate
           6  From env        prometheus                          will not migrate: sigV4Auth is a placeholder (${SIGV4}): Grafana moves it only if it expands to true at run time, which the file alone cannot tell
           7  Azure           prometheus                          pending: Grafana moves it to grafana-azureprometheus-datasource (jsonData.azureCredentials is set)
           8  Done            grafana-azureprometheus-datasource  migrated (prometheus-type-migration: true)

@@ -130,14 +130,18 @@ class ValidateCommandTest {
   void includeAndExcludeNarrowTheWalkAsForTheOtherCommands() {
     Run all = run("validate", "samples");
     Run invalidOnly = run("validate", "--include", "invalid/**", "samples");
-    Run withoutInvalid = run("validate", "--exclude", "invalid/**", "samples");
+    Run needsFixOnly = run("validate", "--include", "needs-fix/**", "samples");
+    Run valid = run("validate", "--exclude", "invalid/**", "--exclude", "needs-fix/**", "samples");
     assertThat(invalidOnly.out()).contains("samples/invalid/").doesNotContain("samples/provisioning/");
-    assertThat(withoutInvalid.out()).contains("samples/provisioning/").doesNotContain("samples/invalid/");
-    assertThat(withoutInvalid.code()).as("no unreadable file, warnings only").isZero();
+    assertThat(valid.out()).contains("samples/provisioning/").doesNotContain("samples/invalid/")
+        .doesNotContain("samples/needs-fix/");
+    assertThat(valid.code()).as("no unreadable file, warnings only").isZero();
+    assertThat(needsFixOnly.code()).as("a URL ending in /api/v1 is an error promshift fix resolves").isEqualTo(1);
     assertThat(all.code()).isEqualTo(2);
     assertThat(all.out().lines().filter(line -> line.startsWith("samples/")).count())
         .isEqualTo(invalidOnly.out().lines().filter(line -> line.startsWith("samples/")).count()
-            + withoutInvalid.out().lines().filter(line -> line.startsWith("samples/")).count());
+            + needsFixOnly.out().lines().filter(line -> line.startsWith("samples/")).count()
+            + valid.out().lines().filter(line -> line.startsWith("samples/")).count());
   }
 
   @Test

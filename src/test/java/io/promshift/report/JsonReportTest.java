@@ -21,7 +21,8 @@ class JsonReportTest {
               "rule": "sigv4-region-missing",
               "pointer": "/datasources/0/jsonData/sigV4Region",
               "message": "sigV4Auth is true but sigV4Region is empty: signing fails",
-              "fix": "add sigV4Region: ap-south-1"
+              "fix": "add sigV4Region: ap-south-1",
+              "fixable": false
             },
             {
               "file": "dir with space/ü.yaml",
@@ -31,7 +32,8 @@ class JsonReportTest {
               "rule": "uid-invalid",
               "pointer": "/datasources/1/uid",
               "message": "uid \\"a b\\" holds characters other than a-z A-Z 0-9 - _:\\nGrafana logs a warning",
-              "fix": "use at most 40 of a-z A-Z 0-9 - _, e.g. a-b"
+              "fix": "use at most 40 of a-z A-Z 0-9 - _, e.g. a-b",
+              "fixable": false
             }
           ],
           "summary": {
@@ -61,6 +63,7 @@ class JsonReportTest {
               "pointer": "/datasources/0/jsonData/sigV4Auth",
               "message": "sigV4Auth is the string \\"true\\"",
               "fix": "write sigV4Auth: true (unquoted)",
+              "fixable": false,
               "path": "grafana.additionalDataSources[0].jsonData.sigV4Auth"
             }
           ],

@@ -88,7 +88,8 @@ class SarifReportTest {
                   ],
                   "properties": {
                     "pointer": "/datasources/0/jsonData/sigV4Region",
-                    "fix": "add sigV4Region: ap-south-1"
+                    "fix": "add sigV4Region: ap-south-1",
+                    "fixable": false
                   }
                 },
                 {
@@ -113,7 +114,8 @@ class SarifReportTest {
                   ],
                   "properties": {
                     "pointer": "/datasources/1/uid",
-                    "fix": "use at most 40 of a-z A-Z 0-9 - _, e.g. a-b"
+                    "fix": "use at most 40 of a-z A-Z 0-9 - _, e.g. a-b",
+                    "fixable": false
                   }
                 }
               ]

@@ -4,6 +4,7 @@ import static io.promshift.report.ReportFixtures.FINDINGS;
 import static io.promshift.report.ReportFixtures.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.promshift.rules.Diagnostic;
 import io.promshift.rules.Severity;
 import io.promshift.rules.Suppressed;
 import io.promshift.text.Position;
@@ -56,13 +57,20 @@ class TextReportTest {
     Suppressed suppressed = new Suppressed(FINDINGS.get(0), new Position(0, 12, 7), "");
     ValidationRun run = new ValidationRun(files, FINDINGS.subList(1, 3), 2, Severity.ERROR,
         List.of(suppressed));
-    assertThat(TextReport.summary(run, Show.INFO, "--show ")).isEqualTo(
+    assertThat(TextReport.summary(run, Show.INFO, "--show ", "promshift fix")).isEqualTo(
         "0 errors, 1 warning, 1 info in 2 files (1 suppressed)");
-    assertThat(TextReport.summary(run, Show.WARNING, "--show ")).isEqualTo(
+    assertThat(TextReport.summary(run, Show.WARNING, "--show ", "promshift fix")).isEqualTo(
         "0 errors, 1 warning, 1 info in 2 files (1 suppressed); 1 info finding not shown (--show info)");
-    assertThat(TextReport.summary(run, Show.ERROR, "-Dpromshift.show=")).isEqualTo(
+    assertThat(TextReport.summary(run, Show.ERROR, "-Dpromshift.show=", "mvn promshift:fix")).isEqualTo(
         "0 errors, 1 warning, 1 info in 2 files (1 suppressed); 1 warning and 1 info findings not shown"
             + " (-Dpromshift.show=info)");
+    Diagnostic fixable = new Diagnostic("p.yaml", new Position(0, 3, 18), Severity.WARNING,
+        io.promshift.rules.Code.SIGV4_AUTH_NOT_BOOLEAN, "/datasources/0/jsonData/sigV4Auth", "sigV4Auth is yes",
+        "write sigV4Auth: true", "", List.of(io.promshift.rules.Repair.scalar("/datasources/0/jsonData/sigV4Auth",
+            "true")));
+    assertThat(TextReport.summary(new ValidationRun(files, List.of(fixable), 1, Severity.ERROR, List.of()), Show.INFO,
+        "--show ", "promshift fix")).as("the findings promshift fix resolves are counted")
+        .isEqualTo("0 errors, 1 warning, 0 infos in 1 file; 1 fixable (promshift fix)");
     StringBuilder out = new StringBuilder();
     try {
       FindingsReport.text().write(run, Show.WARNING, out);
