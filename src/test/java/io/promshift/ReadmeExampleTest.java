@@ -52,6 +52,17 @@ class ReadmeExampleTest {
         .contains("+    type: grafana-amazonprometheus-datasource");
   }
 
+  @Test
+  void theFixExampleFixesTheSampleThatMigratesOnlyAfterAFix(@TempDir Path dir) throws Exception {
+    Path input = Path.of("samples/needs-fix/amp-written-for-grafana-9.3.yaml");
+    byte[] before = Files.readAllBytes(input);
+    assertThat(run(dir, "FixExample"))
+        .contains("16:18 [sigv4-auth-not-boolean] sigV4Auth: yes → true")
+        .contains("[sigv4-ignored-key] assumeRoleArn → sigV4AssumeRoleArn")
+        .contains("2 data sources move to a plugin type after the fix");
+    assertThat(Files.readAllBytes(input)).as("the input is untouched").isEqualTo(before);
+  }
+
   /** Compiles the README's block declaring {@code className}, runs its main, returns what it printed. */
   private static String run(Path dir, String className, String... args) throws Exception {
     String readme = Files.readString(Path.of("README.md"));
