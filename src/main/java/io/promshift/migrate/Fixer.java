@@ -163,7 +163,7 @@ public final class Fixer {
 
   private Pass plainPass(SourceFile read) {
     ProvisioningFile file = read.plain();
-    Planned planned = new Planner(file, wanted(read.source(), validator.validate(file))).plan();
+    Planned planned = new Planner(file, wanted(read.source(), validator.validate(file)), null).plan();
     return new Pass(planned.edits, planned.fixes, planned.notices, unit -> planned.expected);
   }
 
@@ -179,7 +179,9 @@ public final class Fixer {
     }
     for (int i = 0; i < read.units().size(); i++) {
       Unit unit = read.units().get(i);
-      Planned planned = new Planner(unit.file(), wanted(comments, byUnit.get(i))).plan();
+      // a unit in a string is a document of its own; one in the outer document shares its anchors with the rest
+      Planned planned = new Planner(unit.file(), wanted(comments, byUnit.get(i)),
+          unit.inString() ? null : unit.node().span()).plan();
       if (planned.edits.isEmpty()) {
         notices.addAll(planned.notices);
         continue;
@@ -244,12 +246,19 @@ public final class Fixer {
     private final List<Fix> fixes = new ArrayList<>();
     private final List<Repair> applied = new ArrayList<>();
     private final List<Diagnostic> notices = new ArrayList<>();
+    /**
+     * For a unit in an outer document, the unit's own text: a node is edited in place only when it and every alias of
+     * it are inside (the rest of the document is read by other readers: Helm's templates, kubectl). Null for a
+     * document of its own.
+     */
+    private final Span within;
 
-    Planner(ProvisioningFile file, List<Diagnostic> wanted) {
+    Planner(ProvisioningFile file, List<Diagnostic> wanted, Span within) {
       this.file = file;
       this.document = file.document();
       this.source = document.source();
       this.wanted = wanted;
+      this.within = within;
     }
 
     Planned plan() {
@@ -309,7 +318,8 @@ public final class Fixer {
       GoMap.Entry entry = target.entry();
       if (repair.action() == Repair.Action.RENAME) {
         if (entry.merged() || !(entry.keyNode() instanceof ScalarNode key) || key.tag() != null
-            || !allUsesWant(keyUses.get(key), repair)) {
+            || !key.value().equals(entry.key()) || !allUsesWant(keyUses.get(key), repair) || !inside(key)
+            || target.holder() == null || !inside(target.holder())) {
           return entry.key() + " is shared with other data (an anchor or a merge key) that this fix does not change";
         }
         if (claim(key, repair, mineNodes)) {
@@ -325,7 +335,7 @@ public final class Fixer {
       }
       String was = source.text().substring(scalar.valueSpan().start(), scalar.valueSpan().end());
       String text = repair.action() == Repair.Action.SCALAR ? repair.text() : null;
-      if (allUsesWant(valueUses.get(scalar), repair)) {
+      if (allUsesWant(valueUses.get(scalar), repair) && inside(scalar)) {
         // where it is written, for every place Grafana reads it (through an anchor too): all of them want this
         if (claim(scalar, repair, mineNodes)) {
           mine.add(text != null ? scalarEdit(scalar, text) : YamlEdits.replaceScalar(source, scalar, repair.text()));
@@ -456,6 +466,26 @@ public final class Fixer {
       MappingNode mapping = AliasNode.resolve(node) instanceof MappingNode own ? own : null;
       boolean alone = owned && mapping != null;
       return entry.map(e -> new Target(e, mapping, alone));
+    }
+
+    /** Whether a node and every alias of it are in the unit's own text (always, for a document of its own). */
+    private boolean inside(YamlNode node) {
+      if (within == null) {
+        return true;
+      }
+      if (!contains(node.span())) {
+        return false;
+      }
+      for (AliasNode alias : document.aliasesOf(node)) {
+        if (!contains(alias.span())) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private boolean contains(Span span) {
+      return span.start() >= within.start() && span.end() <= within.end();
     }
 
     private boolean hasNoAliases(YamlNode node) {
