@@ -61,7 +61,8 @@ class ShowOptionTest {
     Cli.Run run = Cli.run("validate", "--show", "error", "samples/provisioning/datasources/70-staging-org2.yaml");
     assertThat(run.code()).isZero();
     assertThat(run.out()).isEqualTo(
-        "0 errors, 1 warning, 1 info in 1 file; 1 warning and 1 info findings not shown (--show info)\n");
+        "0 errors, 1 warning, 1 info in 1 file; 1 warning and 1 info findings not shown (--show info); 1 fixable"
+            + " (promshift fix)\n");
   }
 
   @Test
