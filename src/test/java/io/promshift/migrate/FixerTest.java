@@ -1075,6 +1075,32 @@ class FixerTest {
     FixHarness.assertFixedFindingsGone(Validator.create(), result);
   }
 
+  @Test
+  void aLocalEntryTakesTheFilesLineEndingAndAMissingFinalNewlineStaysMissing() {
+    fixes("apiVersion: 1\r\ndatasources:\r\n  - name: a\r\n    type: prometheus\r\n    json_data: &aws\r\n"
+        + "      sigV4Auth: \"true\"\r\n  - name: b\r\n    type: prometheus\r\n    jsonData:\r\n      <<: *aws",
+        "apiVersion: 1\r\ndatasources:\r\n  - name: a\r\n    type: prometheus\r\n    json_data: &aws\r\n"
+        + "      sigV4Auth: \"true\"\r\n  - name: b\r\n    type: prometheus\r\n    jsonData:\r\n      <<: *aws\r\n"
+        + "      sigV4Auth: true");
+  }
+
+  @Test
+  void aFileThatDoesNotReadIsRefusedAsAMigrationRefusesIt() {
+    String text = """
+        apiVersion: 1
+        datasources:
+          - name: a
+            type: prometheus
+            jsonData: {sigV4Auth: yes
+        """;
+    MigrationResult fixed = FIXER.fix("test.yaml", text);
+    MigrationResult migrated = MigrationHarness.FORWARD.migrate("test.yaml", text);
+    assertThat(fixed.refused()).isTrue();
+    assertThat(fixed.newText()).isEqualTo(text);
+    assertThat(fixed.refusal().code()).isEqualTo(Code.YAML_SYNTAX).isEqualTo(migrated.refusal().code());
+    assertThat(fixed.refusal().position()).isEqualTo(migrated.refusal().position());
+  }
+
   private static byte[] concat(byte[] a, byte[] b) {
     byte[] all = new byte[a.length + b.length];
     System.arraycopy(a, 0, all, 0, a.length);
