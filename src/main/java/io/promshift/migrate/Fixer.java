@@ -335,10 +335,16 @@ public final class Fixer {
       }
       String was = source.text().substring(scalar.valueSpan().start(), scalar.valueSpan().end());
       String text = repair.action() == Repair.Action.SCALAR ? repair.text() : null;
+      String now = text != null ? text : ScalarText.plainOrQuoted(repair.text());
       if (allUsesWant(valueUses.get(scalar), repair) && inside(scalar)) {
         // where it is written, for every place Grafana reads it (through an anchor too): all of them want this
+        Edit edit = text != null ? scalarEdit(scalar, text) : YamlEdits.replaceScalar(source, scalar, repair.text());
         if (claim(scalar, repair, mineNodes)) {
-          mine.add(text != null ? scalarEdit(scalar, text) : YamlEdits.replaceScalar(source, scalar, repair.text()));
+          mine.add(edit);
+        }
+        boolean quoted = scalar.style() == ScalarStyle.SINGLE_QUOTED || scalar.style() == ScalarStyle.DOUBLE_QUOTED;
+        if (text == null && quoted) {
+          now = edit.replacement(); // a string keeps its quotes: the change says what the file holds now, "GET"
         }
       } else if (!target.owned()) {
         return entry.key() + " is shared with other data (an anchor or a merge key) that this fix does not change";
@@ -356,7 +362,6 @@ public final class Fixer {
       } else {
         return entry.key() + " is shared with other data (an anchor or a merge key) that this fix does not change";
       }
-      String now = text != null ? text : ScalarText.plainOrQuoted(repair.text());
       changes.add(Printable.escape(entry.key()) + ": " + Printable.escape(was) + " → " + Printable.escape(now));
       return null;
     }
