@@ -108,6 +108,11 @@ public enum Code {
       "Grafana 9.4+ reads YAML with go-yaml v3: in jsonData only true/false are booleans, so yes and on are"
           + " strings there; a typed Go bool field (prune, version-0 fields) still accepts them. Write true or"
           + " false."),
+  JSON_DATA_BOOLEAN_TEXT("jsondata-boolean-text", Severity.WARNING,
+      "A jsonData boolean written as text",
+      "Grafana and the plugins read tlsSkipVerify, tlsAuth, tlsAuthWithCACert, oauthPassThru, manageAlerts and the other"
+          + " jsonData switches as JSON booleans (a type assertion): a quoted \"true\" is a string, so the setting is"
+          + " off whatever the text says. Write true or false, unquoted."),
   PLACEHOLDER_NOT_EXPANDED("placeholder-not-expanded", Severity.WARNING,
       "A placeholder in a version-0 file",
       "Version-0 files (no apiVersion) are not interpolated: Grafana stores $VAR, ${VAR} or $__env{VAR}"
@@ -390,7 +395,8 @@ public enum Code {
    * rule cannot carry one (its constructor refuses it), so this list and the rules agree.
    */
   private static final java.util.Set<Code> FIXABLE = java.util.EnumSet.of(SCHEMA, API_VERSION_QUOTED,
-      BOOL_NOT_PARSEBOOL, HTTP_METHOD_SPELLING, YAML11_BOOL, SIGV4_AUTH_NOT_BOOLEAN, SIGV4_IGNORED_KEY, AMP_URL_API_V1);
+      BOOL_NOT_PARSEBOOL, HTTP_METHOD_SPELLING, YAML11_BOOL, JSON_DATA_BOOLEAN_TEXT, SIGV4_AUTH_NOT_BOOLEAN,
+      SIGV4_IGNORED_KEY, AMP_URL_API_V1);
 
   /** Whether {@code promshift fix} resolves findings of this rule (those whose fix is exact: see {@link Repair}). */
   public boolean fixable() {

@@ -171,10 +171,37 @@ final class FileRules extends RuleSet {
         && (key.equals("sigv4accesskey") || key.equals("accesskey"));
   }
 
-  /** YAML 1.1 words in jsonData and correlations (sigV4Auth has its own rule). */
+  /**
+   * A boolean Grafana or a plugin reads from jsonData ({@code tlsSkipVerify: "true"}) written as text: a type assertion
+   * finds no boolean, so the setting is off whatever the text says.
+   */
+  private void quotedBoolean(String pointer, JsonView.Loc loc) {
+    if (!(loc.go() instanceof GoValue.GoString string) || string.yaml11BoolWord()
+        || !JSON_LEAF.matcher(pointer).matches() || SIGV4_AUTH.matcher(pointer).matches()
+        || !JsonView.JSON_DATA_BOOLEANS.contains(JsonView.lastKey(pointer))
+        || !JsonView.parent(pointer).matches("^/datasources/[0-9]+/(?:jsonData|json_data)$")
+        || GoScalars.meantBoolean(string.value()).isEmpty() || loc.placeholder() || loc.template()) {
+      return;
+    }
+    if (file.isLegacy() ? pointer.contains("/jsonData/") : pointer.contains("/json_data/")) {
+      return; // a key Grafana ignores in this version
+    }
+    String key = JsonView.lastKey(pointer);
+    String meant = GoScalars.meantBoolean(string.value()).orElseThrow().toString();
+    out.report(Code.JSON_DATA_BOOLEAN_TEXT, pointer, view.position(pointer),
+        SchemaMessages.subject(pointer) + " is the string " + SchemaMessages.shown(view, pointer) + ", not a boolean:"
+            + " Grafana and the plugins read " + key + " as a JSON boolean, so it is off whatever the text says",
+        "write " + key + ": " + meant + " (unquoted)", Repairs.booleanValue(view, pointer));
+  }
+
+  /**
+   * YAML 1.1 words in jsonData and correlations, and quoted booleans where Grafana or a plugin reads a JSON boolean
+   * (sigV4Auth has its own rule).
+   */
   private void jsonDataWords() {
     for (Map.Entry<String, JsonView.Loc> entry : view.locations()) {
       String pointer = entry.getKey();
+      quotedBoolean(pointer, entry.getValue());
       if (!(entry.getValue().go() instanceof GoValue.GoString string) || !string.yaml11BoolWord()
           || !JSON_LEAF.matcher(pointer).matches() || SIGV4_AUTH.matcher(pointer).matches()) {
         continue;

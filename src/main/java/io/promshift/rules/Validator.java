@@ -34,7 +34,7 @@ public final class Validator {
       Code.TEMPLATE_BOOLEAN.id(), Code.API_GRAFANA_PLACEHOLDER.id());
   /** Rules that say less than any other finding at the same pointer, and give way to it. */
   private static final Set<String> GIVE_WAY = Set.of(
-      Code.YAML11_BOOL.id(), Code.PLACEHOLDER_NOT_EXPANDED.id());
+      Code.YAML11_BOOL.id(), Code.JSON_DATA_BOOLEAN_TEXT.id(), Code.PLACEHOLDER_NOT_EXPANDED.id());
   /**
    * A shape's rule that names the real cause of what these rules see at the same pointer: a Helm template that renders
    * to a string, a placeholder nobody expands on the API path, the chart writing the type. The others would only

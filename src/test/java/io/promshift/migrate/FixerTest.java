@@ -74,6 +74,34 @@ class FixerTest {
   }
 
   @Test
+  void aQuotedBooleanGrafanaReadsFromJsonDataOfAnyTypeBecomesTheBoolean() {
+    MigrationResult result = fixes("""
+        apiVersion: 1
+        datasources:
+          - name: loki
+            type: loki
+            jsonData:
+              tlsSkipVerify: "true"   # self-signed
+              tlsAuth: 'false'
+              tlsAuthWithCACert: "FALSE"
+              enableSecureSocksProxy: "True"
+              derivedFields: "true"
+        """, """
+        apiVersion: 1
+        datasources:
+          - name: loki
+            type: loki
+            jsonData:
+              tlsSkipVerify: true   # self-signed
+              tlsAuth: false
+              tlsAuthWithCACert: false
+              enableSecureSocksProxy: true
+              derivedFields: "true"
+        """);
+    assertThat(result.fixes()).extracting(Fix::rule).containsOnly(Code.JSON_DATA_BOOLEAN_TEXT);
+  }
+
+  @Test
   void everyJsonDataBooleanAPluginReadsWrittenAsAWordOrAQuotedBoolean() {
     fixes("""
         apiVersion: 1
