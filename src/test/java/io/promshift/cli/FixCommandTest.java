@@ -96,6 +96,8 @@ class FixCommandTest {
             "-      assumeRoleArn: arn:aws:iam::123456789012:role/grafana\n",
             "+      sigV4AssumeRoleArn: arn:aws:iam::123456789012:role/grafana\n")
         .doesNotContain("loki.yaml");
+    assertThat(run.out()).as("lines no fix changes are context, even when later passes changed the file")
+        .contains("\n datasources:\n   - name: AMP\n     type: prometheus\n").doesNotContain("-datasources:");
     assertThat(run.err()).isEqualTo("1 file would change: 10 fixes (1 file unchanged)\n");
     assertThat(Trees.contents(tree)).containsEntry("amp.yaml", AMP).containsEntry("loki.yaml", LOKI);
     assertThat(Trees.mtimes(tree)).isEqualTo(before);
@@ -161,6 +163,24 @@ class FixCommandTest {
     assertThat(apply.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(apply.exitValue()).as(said).isZero();
     assertThat(Files.readString(copy)).isEqualTo(AMP_FIXED);
+  }
+
+  @Test
+  void thePatchOfACrlfFileWithoutAFinalNewlineApplies() throws Exception {
+    String crlf = AMP.replace("\n", "\r\n").stripTrailing();
+    Files.writeString(amp, crlf);
+    Path patch = dir.resolve("fix.patch");
+
+    Cli.Run run = Cli.run("fix", "--patch", patch.toString(), amp.toString());
+
+    assertThat(run.code()).as(run.toString()).isZero();
+    Path copy = Trees.write(dir.resolve("copy.yaml"), crlf);
+    Process apply = new ProcessBuilder("patch", "--quiet", "--binary", copy.toString(), patch.toString())
+        .redirectErrorStream(true).start();
+    String said = new String(apply.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(apply.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(apply.exitValue()).as(said).isZero();
+    assertThat(Files.readString(copy)).isEqualTo(AMP_FIXED.replace("\n", "\r\n").stripTrailing());
   }
 
   @Test
