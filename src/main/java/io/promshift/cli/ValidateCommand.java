@@ -55,8 +55,8 @@ final class ValidateCommand implements Callable<Integer> {
               + " validate the expanded values.").converted(Conversion.PATH),
           Option.single("--file-root", "DIR", 4, "With --env-file: read $__file{path} below this directory (absolute"
               + " paths are re-rooted here).").converted(Conversion.PATH),
-          Option.flag("--fix", 5, "First apply the fixes promshift fix makes, in place (each file rewritten and its"
-              + " fixes on stderr), then validate and report what is left.")),
+          Option.flag("--fix", 5, "First apply the fixes promshift fix makes, in place (a line per rewritten file"
+              + " on stderr), then validate and report what is left.")),
           ConfigFileOptions.OPTIONS, ConfigOptions.OPTIONS, CommonOptions.OPTIONS),
       CommonOptions.PATHS);
 
