@@ -54,6 +54,14 @@ public record PromshiftSettings(
     return new Builder();
   }
 
+  /**
+   * The ids of the rules {@link Builder#fixRules} accepts: every rule whose findings {@code promshift fix} resolves, in
+   * the catalogue's order.
+   */
+  public static List<String> fixableRules() {
+    return Code.fixables().stream().map(Code::id).toList();
+  }
+
   /** Mutable builder; the settings it builds are immutable. */
   public static final class Builder {
     private ReadSettings read = ReadSettings.DEFAULTS;
@@ -269,7 +277,7 @@ public record PromshiftSettings(
         Code code = RulePolicy.code(id);
         if (!code.fixable()) {
           throw new IllegalArgumentException("rule " + id + " has no fix promshift makes; fixable rules: "
-              + String.join(", ", Code.fixables().stream().map(Code::id).toList()));
+              + String.join(", ", fixableRules()));
         }
         codes.add(code);
       }

@@ -27,7 +27,8 @@ final class CommonOptions {
       Option.single("-j,--jobs", "N", 104, "Files worked on in parallel (default: the number of cores, here"
               + " ${DEFAULT-VALUE}); output order never changes.")
           .withDefault(String.valueOf(Runtime.getRuntime().availableProcessors())).converted(Conversion.INTEGER),
-      Option.flag("-v,--verbose", 105, "Also say what happened to every file (migrate: each data source it changes),"
+      Option.flag("-v,--verbose", 105, "Also say what happened to every file (migrate: each data source it changes; fix:"
+          + " each finding it fixes),"
           + " and why each data source is left alone."),
       Option.flag("-q,--quiet", 106, "Print errors only; the exit code tells the rest."),
       Option.single("--stdin-name", "NAME", 107, "With - as the PATH (the file read from standard input): the name its"

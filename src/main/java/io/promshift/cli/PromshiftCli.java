@@ -28,11 +28,11 @@ public final class PromshiftCli {
   static final int USAGE = 2;
 
   static final CommandModel MODEL = new CommandModel("promshift", null,
-      List.of("Reads, validates and migrates Grafana data source provisioning files, byte for byte.",
+      List.of("Reads, validates, fixes and migrates Grafana data source provisioning files, byte for byte.",
           "Run 'promshift COMMAND --help' for a command's options."),
       CommandModel.ExitCode.of(
           "0:nothing to report",
-          "1:findings or pending changes (validate; migrate --check)",
+          "1:findings or pending changes (validate; fix --check; migrate --check)",
           "2:usage error, no YAML file found, or at least one file could not be processed (every other file still is)",
           "70:internal error: out of memory (give the JVM more with -Xmx), or a bug (please report it)"),
       List.of(Option.flag("-h,--help", 0, "Show this help message and exit."),
@@ -46,6 +46,7 @@ public final class PromshiftCli {
   static final List<Command> COMMANDS = List.of(
       new Command(StatusCommand.MODEL, StatusCommand::new),
       new Command(ValidateCommand.MODEL, ValidateCommand::new),
+      new Command(FixCommand.MODEL, FixCommand::new),
       new Command(MigrateCommand.MODEL, MigrateCommand::new),
       new Command(InspectCommand.MODEL, InspectCommand::new));
 

@@ -131,6 +131,15 @@ final class Ui implements AutoCloseable {
     }
   }
 
+  /** A line on standard error, unless quiet: what the command did besides its report (validate --fix's rewrites). */
+  synchronized void info(String line) {
+    if (!quiet) {
+      clearProgress();
+      err.println(line);
+      err.flush();
+    }
+  }
+
   /** The closing summary on standard error, unless quiet. */
   synchronized void summaryErr(String line) {
     if (!quiet) {

@@ -4,6 +4,7 @@ import io.promshift.migrate.Change;
 import io.promshift.migrate.Fix;
 import io.promshift.rules.Code;
 import io.promshift.rules.Diagnostic;
+import io.promshift.rules.Severity;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -69,6 +70,25 @@ public record FileOutcome(
   public boolean notWritten() {
     return diagnostics.stream().anyMatch(d -> d.code() == Code.WRITE_FAILED
         || d.code() == Code.CONCURRENT_CHANGE);
+  }
+
+  /**
+   * The messages of a rewrite ({@code fix}, {@code migrate}) that a validation of the same file does not give: its
+   * notices (a finding {@code fix} leaves), its refusals, a write that failed. {@code validate --fix} prints these and
+   * leaves the rest (a file that cannot be read, one that provisions no data source) to the validation's report.
+   */
+  public List<Message> rewriteMessages() {
+    return diagnostics.stream().filter(FileOutcome::onlyARewriteSays).map(Message::of).toList();
+  }
+
+  /** Whether the rewrite refused the file (it cannot be changed safely) or could not write it. */
+  public boolean rewriteRefused() {
+    return diagnostics.stream().anyMatch(d -> onlyARewriteSays(d) && d.severity() == Severity.ERROR);
+  }
+
+  private static boolean onlyARewriteSays(Diagnostic diagnostic) {
+    return diagnostic.code().origin() == Code.Origin.MIGRATION || diagnostic.code() == Code.WRITE_FAILED
+        || diagnostic.code() == Code.CONCURRENT_CHANGE;
   }
 
   public boolean failed() {

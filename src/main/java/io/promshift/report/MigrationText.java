@@ -1,10 +1,14 @@
 package io.promshift.report;
 
 import io.promshift.migrate.Change;
+import io.promshift.migrate.Fix;
 import io.promshift.model.Secrets;
 import io.promshift.text.Printable;
 
-/** {@code migrate} as text: the run's summary, a file's one-line account, its changes, and a coloured diff. */
+/**
+ * {@code migrate} and {@code fix} as text: the run's summary, a file's one-line account, its changes or fixes, and a
+ * coloured diff.
+ */
 public final class MigrationText {
   private MigrationText() {}
 
@@ -31,10 +35,56 @@ public final class MigrationText {
         + run.count(Verdict.FAILED) + " failed";
   }
 
+  /**
+   * {@code fix}: {@code 2 files would change: 7 fixes (1 file unchanged)}; skipped and failed files are counted in
+   * the parentheses when there are any.
+   *
+   * @param verb what happened to changed files: "would change", "rewritten", "changed"
+   * @param where where every file was written (" written to out/": {@code ...; 3 files written to out/}), or ""
+   */
+  public static String fixSummary(Run run, String verb, String where) {
+    StringBuilder others = new StringBuilder(Columns.count(run.count(Verdict.UNCHANGED), "file", "files") + " unchanged");
+    if (run.count(Verdict.SKIPPED) > 0) {
+      others.append(", ").append(run.count(Verdict.SKIPPED)).append(" skipped");
+    }
+    if (run.count(Verdict.FAILED) > 0) {
+      others.append(", ").append(run.count(Verdict.FAILED)).append(" failed");
+    }
+    return Columns.count(run.count(Verdict.CHANGED), "file", "files") + " " + verb + ": "
+        + Columns.count(run.fixes(), "fix", "fixes") + " (" + others + ")"
+        + (where.isEmpty() ? "" : "; " + Columns.count(run.files().size(), "file", "files") + where);
+  }
+
+  /** {@code fix}: a file's one-line account, {@code path: would change (3 fixes)}, as {@link #detail} words it. */
+  public static String fixDetail(FileOutcome outcome, String verb) {
+    return account(outcome, verb, Columns.count(outcome.fixes().size(), "fix", "fixes"));
+  }
+
+  /**
+   * {@code fix}: one line per fix, in compiler style, each after a line break: {@code path:9:16: fixed [sigv4-auth-yes]
+   * sigV4Auth: yes → true}; inside an embedded unit also where the value is in the file ({@code at grafana.x[0]...}).
+   * A URL's credentials are masked, as in every message.
+   */
+  public static String fixes(FileOutcome outcome) {
+    StringBuilder out = new StringBuilder();
+    String name = Printable.escape(outcome.file().toString());
+    for (Fix fix : outcome.fixes()) {
+      out.append('\n').append(name).append(':').append(fix.position()).append(": fixed [").append(fix.rule().id())
+          .append("] ").append(Printable.message(Secrets.maskCredentials(fix.change())))
+          .append(fix.path().isEmpty() ? "" : " at " + Printable.escape(fix.path()));
+    }
+    return out.toString();
+  }
+
   /** A file's one-line account: {@code path: would change (1 data source)}, {@code path: unchanged -> out/path}. */
   public static String detail(FileOutcome outcome, String verb) {
+    return account(outcome, verb, Columns.count(outcome.changes().size(), "data source", "data sources"));
+  }
+
+  /** A file's one-line account, {@code counted} saying how much a changed file changes. */
+  private static String account(FileOutcome outcome, String verb, String counted) {
     String what = switch (outcome.verdict()) {
-      case CHANGED -> verb + " (" + Columns.count(outcome.changes().size(), "data source", "data sources") + ")";
+      case CHANGED -> verb + " (" + counted + ")";
       case UNCHANGED -> "unchanged";
       case SKIPPED -> "skipped";
       case FAILED -> outcome.writtenTo() != null ? "failed (copied as it is)" : "failed";

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The result of a {@code status} or {@code migrate} run over a set of files: one outcome per file in path order
+ * The result of a {@code status}, {@code migrate} or {@code fix} run over a set of files: one outcome per file in path order
  * (whatever the parallelism), and the problems of the walk itself (folders that could not be listed), which
  * count as failed files. The totals are derived from these, never kept apart from them.
  *
@@ -55,6 +55,11 @@ public record Run(List<FileOutcome> problems, List<FileOutcome> files) {
   /** {@code migrate}: the data sources whose type changes, over the files not failed. */
   public int changedSources() {
     return files.stream().filter(f -> !f.failed()).mapToInt(f -> f.changes().size()).sum();
+  }
+
+  /** {@code fix}: the findings fixed, over the files not failed. */
+  public int fixes() {
+    return files.stream().filter(f -> !f.failed()).mapToInt(f -> f.fixes().size()).sum();
   }
 
   /** {@code status}: how many data sources are in each state. */

@@ -1,6 +1,7 @@
 package io.promshift.report;
 
 import io.promshift.migrate.Change;
+import io.promshift.migrate.Fix;
 import io.promshift.model.MigrationState;
 import io.promshift.model.Secrets;
 import io.promshift.rules.Diagnostic;
@@ -13,9 +14,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A {@code status} or {@code migrate} run as one document for scripts: JSON with every file (walk problems
- * first), its verdict, its diagnostics in the shape of the findings report, its data sources ({@code status}) or
- * changes ({@code migrate}) and where it was written, then the totals; or SARIF with the run's diagnostics.
+ * A {@code status}, {@code migrate} or {@code fix} run as one document for scripts: JSON with every file (walk
+ * problems first), its verdict, its diagnostics in the shape of the findings report, its data sources ({@code status}),
+ * changes ({@code migrate}) or fixes ({@code fix}) and where it was written, then the totals; or SARIF with the
+ * run's diagnostics.
  *
  * <pre>
  * {"target": "plugin types",
@@ -106,6 +108,48 @@ public final class RunReport {
       totals.put(MIGRATION_VERDICTS.get(verdict), run.count(verdict));
     }
     totals.put("dataSources", run.changedSources());
+    return Json.write(root);
+  }
+
+  /**
+   * {@code fix}: each file's fixes (rule, line, column, JSON pointer, YAML path inside an embedded unit, and the change
+   * as written), where it was written and its diff if any; the totals count files by verdict and the fixes.
+   *
+   * <pre>
+   * {"files": [{"file": "a.yaml", "verdict": "changed", "diagnostics": [], "fixes": [{"rule": "sigv4-auth-yes",
+   *   "line": 9, "column": 16, "pointer": "/datasources/0/jsonData/sigV4Auth", "change": "sigV4Auth: yes → true"}],
+   *   "writtenTo": null, "diff": "..."}],
+   *  "totals": {"files": 1, "changed": 1, "unchanged": 0, "skipped": 0, "failed": 0, "fixes": 1}}
+   * </pre>
+   */
+  public static String fixJson(Run run) {
+    ObjectNode root = Json.NODES.objectNode();
+    ArrayNode files = root.putArray("files");
+    for (FileOutcome outcome : all(run)) {
+      ObjectNode file = file(files, outcome, MIGRATION_VERDICTS);
+      ArrayNode fixes = file.putArray("fixes");
+      for (Fix fix : outcome.fixes()) {
+        ObjectNode item = fixes.addObject();
+        item.put("rule", fix.rule().id());
+        item.put("line", fix.position().line());
+        item.put("column", fix.position().column());
+        item.put("pointer", fix.pointer());
+        if (!fix.path().isEmpty()) {
+          item.put("path", fix.path()); // inside an embedded unit: where the value is in the file
+        }
+        item.put("change", Secrets.maskCredentials(fix.change()));
+      }
+      file.put("writtenTo", outcome.writtenTo() == null ? null : outcome.writtenTo().toString());
+      if (!outcome.diff().isEmpty()) {
+        file.put("diff", outcome.diff());
+      }
+    }
+    ObjectNode totals = root.putObject("totals");
+    totals.put("files", run.files().size());
+    for (Verdict verdict : Verdict.values()) {
+      totals.put(MIGRATION_VERDICTS.get(verdict), run.count(verdict));
+    }
+    totals.put("fixes", run.fixes());
     return Json.write(root);
   }
 

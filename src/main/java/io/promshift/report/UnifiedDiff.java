@@ -79,7 +79,44 @@ public final class UnifiedDiff {
   }
 
   private static List<Edit> edits(MigrationResult result) {
-    return result.edits().isEmpty() ? List.of(differing(result.source().text(), result.newText())) : result.edits();
+    return result.edits().isEmpty() ? differingLines(result.source().text(), result.newText()) : result.edits();
+  }
+
+  /**
+   * Where two texts differ, as edits of whole lines: when the lines from the first difference to the last are as many
+   * on both sides (a rewrite that edits within lines, as fix's later passes do), one edit per line that differs, so
+   * that the lines between them show as context; else the one edit of {@link #differing}.
+   */
+  private static List<Edit> differingLines(String before, String after) {
+    Edit range = differing(before, after);
+    int start = before.lastIndexOf('\n', range.start() - 1) + 1;
+    int endBefore = before.indexOf('\n', range.end());
+    endBefore = endBefore < 0 ? before.length() : endBefore;
+    // the texts share what follows the range, so the line's end is as far from the end of either text
+    int endAfter = after.length() - (before.length() - endBefore);
+    String[] old = before.substring(start, endBefore).split("\n", -1);
+    String[] replaced = after.substring(start, endAfter).split("\n", -1);
+    if (old.length != replaced.length) {
+      return List.of(range);
+    }
+    List<Edit> edits = new java.util.ArrayList<>();
+    int at = start;
+    for (int i = 0; i < old.length; ) {
+      if (old[i].equals(replaced[i])) {
+        at += old[i].length() + 1;
+        i++;
+        continue;
+      }
+      // a run of lines that differ is one edit: its removals shown together, then its additions
+      int from = at;
+      List<String> lines = new java.util.ArrayList<>();
+      for (; i < old.length && !old[i].equals(replaced[i]); i++) {
+        lines.add(replaced[i]);
+        at += old[i].length() + 1;
+      }
+      edits.add(new Edit(from, at - 1, String.join("\n", lines)));
+    }
+    return edits;
   }
 
   /** The one edit from the first char where the texts differ to the last. */

@@ -90,10 +90,10 @@ class DistributionIT {
     assertThat(home.resolve("LICENSE")).isRegularFile();
     String completion = Files.readString(home.resolve("completion/promshift.bash"));
     assertThat(completion).as("picocli's completion knows every command")
-        .contains("local commands=\"status validate migrate inspect help\"")
+        .contains("local commands=\"status validate fix migrate inspect help\"")
         .contains("bashcompinit"); // the same script works in zsh
-    for (String command : new String[] {"promshift", "promshift-status", "promshift-validate", "promshift-migrate",
-        "promshift-inspect"}) {
+    for (String command : new String[] {"promshift", "promshift-status", "promshift-validate", "promshift-fix",
+        "promshift-migrate", "promshift-inspect"}) {
       assertThat(Files.readString(home.resolve("man/man1/" + command + ".1"))).as(command + "'s man page, in roff")
           .startsWith("'\\\" t")
           .contains(".TH \"" + command.toUpperCase(java.util.Locale.ROOT).replace("-", "\\-") + "\"")

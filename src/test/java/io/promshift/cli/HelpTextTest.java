@@ -13,7 +13,7 @@ import picocli.CommandLine;
  */
 class HelpTextTest {
   @ParameterizedTest(name = "promshift {0} --help")
-  @ValueSource(strings = {"", "status", "validate", "migrate", "inspect"})
+  @ValueSource(strings = {"", "status", "validate", "fix", "migrate", "inspect"})
   void everyLineFitsEightyColumns(String command) {
     Cli.Run run = command.isEmpty() ? Cli.run("--help") : Cli.run(command, "--help");
 
@@ -22,7 +22,7 @@ class HelpTextTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"status", "validate", "migrate", "inspect"})
+  @ValueSource(strings = {"status", "validate", "fix", "migrate", "inspect"})
   void theRootsListShowsEachCommandAsAWholeSentence(String command) {
     CommandLine cli = HelpText.fullCommandLine();
     String[] header = cli.getSubcommands().get(command).getCommandSpec().usageMessage().header();
@@ -33,7 +33,7 @@ class HelpTextTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"validate", "migrate"})
+  @ValueSource(strings = {"validate", "fix", "migrate"})
   void descriptionParagraphsEndWhereTheirSentencesDo(String command) {
     List<String> paragraphs = List.of(HelpText.fullCommandLine().getSubcommands().get(command)
         .getCommandSpec().usageMessage().description());

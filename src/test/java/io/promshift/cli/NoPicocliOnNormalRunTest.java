@@ -45,7 +45,7 @@ class NoPicocliOnNormalRunTest {
 
   @ParameterizedTest(name = "promshift {0} FILE")
   @ValueSource(strings = {"migrate --check", "migrate --to amazon", "validate", "validate --format json", "status",
-      "inspect"})
+      "inspect", "fix", "fix --check --rule sigv4-auth-not-boolean"})
   void aCommandRunWithoutPicocli(String words) throws Exception {
     List<String> args = new ArrayList<>(List.of(words.split(" ")));
     args.add(file.toString());
@@ -67,7 +67,7 @@ class NoPicocliOnNormalRunTest {
   }
 
   @ParameterizedTest(name = "promshift {0}")
-  @ValueSource(strings = {"--help", "migrate --help"})
+  @ValueSource(strings = {"--help", "migrate --help", "fix --help"})
   void theHelpIsStillPicocliS(String words) throws Exception {
     Loaded loaded = run(words.split(" "));
 
