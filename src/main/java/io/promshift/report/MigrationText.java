@@ -43,15 +43,18 @@ public final class MigrationText {
    * @param where where every file was written (" written to out/": {@code ...; 3 files written to out/}), or ""
    */
   public static String fixSummary(Run run, String verb, String where) {
-    StringBuilder others = new StringBuilder(Columns.count(run.count(Verdict.UNCHANGED), "file", "files") + " unchanged");
+    java.util.List<String> others = new java.util.ArrayList<>();
+    if (run.count(Verdict.UNCHANGED) > 0) {
+      others.add(Columns.count(run.count(Verdict.UNCHANGED), "file", "files") + " unchanged");
+    }
     if (run.count(Verdict.SKIPPED) > 0) {
-      others.append(", ").append(run.count(Verdict.SKIPPED)).append(" skipped");
+      others.add(run.count(Verdict.SKIPPED) + " skipped");
     }
     if (run.count(Verdict.FAILED) > 0) {
-      others.append(", ").append(run.count(Verdict.FAILED)).append(" failed");
+      others.add(run.count(Verdict.FAILED) + " failed");
     }
     return Columns.count(run.count(Verdict.CHANGED), "file", "files") + " " + verb + ": "
-        + Columns.count(run.fixes(), "fix", "fixes") + " (" + others + ")"
+        + Columns.count(run.fixes(), "fix", "fixes") + (others.isEmpty() ? "" : " (" + String.join(", ", others) + ")")
         + (where.isEmpty() ? "" : "; " + Columns.count(run.files().size(), "file", "files") + where);
   }
 

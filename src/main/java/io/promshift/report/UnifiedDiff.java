@@ -237,7 +237,13 @@ public final class UnifiedDiff {
         last = text.charAt(to - 1);
       }
       int newCount = breaks + (last != -1 && last != '\n' ? 1 : 0);
-      regions.add(new Region(oldStart, oldEnd, newCount));
+      Region previous = regions.isEmpty() ? null : regions.get(regions.size() - 1);
+      if (previous != null && previous.oldEnd == oldStart) {
+        // changes on lines that follow each other are one change, as diff shows it: its old lines, then its new ones
+        regions.set(regions.size() - 1, new Region(previous.oldStart, oldEnd, previous.newCount + newCount));
+      } else {
+        regions.add(new Region(oldStart, oldEnd, newCount));
+      }
     }
     return regions;
   }

@@ -104,7 +104,12 @@ class ReadmeCliTest {
 
   /** The README writes an example output tree under target/: each run starts without it. */
   private static void cleanScratch() throws IOException {
-    Path scratch = Path.of("target/migrated");
+    for (String folder : List.of("target/migrated", "target/fixed")) {
+      clean(Path.of(folder));
+    }
+  }
+
+  private static void clean(Path scratch) throws IOException {
     if (Files.exists(scratch)) {
       try (Stream<Path> walk = Files.walk(scratch)) {
         for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
