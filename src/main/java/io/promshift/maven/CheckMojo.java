@@ -7,8 +7,6 @@ import io.promshift.report.MigrationText;
 import io.promshift.report.Run;
 import io.promshift.report.Verdict;
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,17 +91,7 @@ public class CheckMojo extends AbstractMigrationMojo {
 
   @Override
   Path patchFile() throws MojoExecutionException {
-    if (patchFile == null) {
-      return null;
-    }
-    Path patch = resolve(patchFile);
-    try {
-      Files.createDirectories(patch.getParent()); // target/ before anything else of the build made it
-    } catch (IOException e) {
-      throw new MojoExecutionException("promshift:check: cannot write the patch " + logName(patch) + " ("
-          + e.getMessage() + ")", e);
-    }
-    return patch;
+    return patchFile == null ? null : patchPath(patchFile);
   }
 
   /** The text's first {@code max} lines, and {@code ... N more lines} for the rest; the whole text when it fits. */

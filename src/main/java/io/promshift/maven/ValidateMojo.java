@@ -107,7 +107,7 @@ public class ValidateMojo extends AbstractPromshiftMojo {
     List<String> failing = ValidationText.failing(run, AbstractPromshiftMojo::logName);
     if (!failing.isEmpty()) {
       StringBuilder message = new StringBuilder()
-          .append(AbstractMigrationMojo.plural(failing.size(), "finding")).append(" at or above ")
+          .append(AbstractRewriteMojo.plural(failing.size(), "finding")).append(" at or above ")
           .append(ValidationText.failOn(run)).append(" (failOn):");
       for (String line : failing.subList(0, Math.min(failing.size(), MAX_IN_MESSAGE))) {
         message.append('\n').append(line);

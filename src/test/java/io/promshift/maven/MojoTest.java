@@ -461,6 +461,134 @@ class MojoTest {
         .hasMessage("promshift:apply: units need embedded=auto (off reads plain provisioning files only)");
   }
 
+  // --- promshift:fix
+
+  private static final String MISREAD = """
+      # AMP, written for Grafana 9.3
+      apiVersion: "1"
+      datasources:
+        - name: AMP
+          type: prometheus
+          url: https://aps-workspaces.eu-west-1.amazonaws.com/workspaces/ws-1/
+          jsonData:
+            sigV4Auth: yes   # signed until 9.4
+            sigV4AuthType: default
+            sigV4Region: eu-west-1
+            assumeRoleArn: arn:aws:iam::123456789012:role/grafana-amp   # as the AMP plugin's docs write it
+      """;
+  private static final String FIXED = """
+      # AMP, written for Grafana 9.3
+      apiVersion: 1
+      datasources:
+        - name: AMP
+          type: prometheus
+          url: https://aps-workspaces.eu-west-1.amazonaws.com/workspaces/ws-1/
+          jsonData:
+            sigV4Auth: true   # signed until 9.4
+            sigV4AuthType: default
+            sigV4Region: eu-west-1
+            sigV4AssumeRoleArn: arn:aws:iam::123456789012:role/grafana-amp   # as the AMP plugin's docs write it
+      """;
+
+  @Test
+  void fixRewritesTheFixableFindingsInPlaceLoggingEachFixAndASecondRunChangesNothing() throws Exception {
+    Path amp = write("src/main/grafana/amp.yaml", MISREAD);
+    Path plain = write("src/main/grafana/plain.yaml", PLAIN);
+
+    RecordingLog log = run(mojo(new FixMojo()));
+
+    assertThat(Files.readString(amp)).isEqualTo(FIXED);
+    assertThat(Files.getLastModifiedTime(plain)).isEqualTo(OLD);
+    assertThat(log.lines()).containsSubsequence(
+        "[info] " + amp + ": 3 findings fixed",
+        "[info] " + amp + ":2:13: fixed [api-version-quoted] apiVersion: \"1\" → 1",
+        "[info] " + amp + ":8:18: fixed [sigv4-auth-not-boolean] sigV4Auth: yes → true",
+        "[info] " + amp + ":11:7: fixed [sigv4-ignored-key] assumeRoleArn → sigV4AssumeRoleArn",
+        "[info] promshift:fix: 2 files: 1 fixed (3 findings), 1 unchanged, 0 skipped, 0 failed");
+    assertThat(log.lines()).noneMatch(l -> l.startsWith("[warn]") || l.startsWith("[error]"));
+
+    Files.setLastModifiedTime(amp, OLD);
+    assertThat(run(mojo(new FixMojo())).lines())
+        .containsExactly("[info] promshift:fix: 2 files: 0 fixed (0 findings), 2 unchanged, 0 skipped, 0 failed");
+    assertThat(Files.getLastModifiedTime(amp)).as("a fixed file is not touched again").isEqualTo(OLD);
+  }
+
+  @Test
+  void fixRulesLimitTheFixToTheirFindings() throws Exception {
+    Path amp = write("src/main/grafana/amp.yaml", MISREAD);
+    RecordingLog log = run(mojo(new FixMojo()).set("fixRules", List.of("sigv4-auth-not-boolean", " ")));
+    assertThat(Files.readString(amp)).isEqualTo(MISREAD.replace("sigV4Auth: yes", "sigV4Auth: true"));
+    assertThat(log.lines()).contains("[info] promshift:fix: 1 file: 1 fixed (1 finding), 0 unchanged, 0 skipped,"
+        + " 0 failed");
+  }
+
+  @Test
+  void aFixRuleThatDoesNotExistOrHasNoFixIsAConfigurationErrorInTheLibrarysWords() throws Exception {
+    Path amp = write("src/main/grafana/amp.yaml", MISREAD);
+    assertThatThrownBy(() -> run(mojo(new FixMojo()).set("fixRules", List.of("sigv4-auth-not-bolean"))))
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessageStartingWith("promshift:fix: fixRules: unknown rule 'sigv4-auth-not-bolean'; did you mean"
+            + " sigv4-auth-not-boolean");
+    assertThatThrownBy(() -> run(mojo(new FixMojo()).set("fixRules", List.of("sigv4-region-missing"))))
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessageStartingWith("promshift:fix: fixRules: rule sigv4-region-missing has no fix promshift makes;"
+            + " fixable rules: ");
+    assertThat(Files.readString(amp)).isEqualTo(MISREAD);
+  }
+
+  @Test
+  void aFindingWhoseFixWouldChangeOtherDataStaysWithAWarning() throws Exception {
+    String shared = AMP.replace("sigV4Auth: true", "sigV4Auth: &on yes") + "      customQueryParameters: *on\n";
+    Path amp = write("src/main/grafana/amp.yaml", shared);
+    RecordingLog log = run(mojo(new FixMojo()));
+    assertThat(Files.readString(amp)).isEqualTo(shared);
+    assertThat(log.lines()).containsExactly("[warn] " + amp + ":7:22: note: [sigv4-auth-not-boolean] sigV4Auth is"
+        + " shared with other data (an anchor or a merge key) that this fix does not change; the finding stays:"
+        + " write sigV4Auth: true",
+        "[info] promshift:fix: 1 file: 0 fixed (0 findings), 1 unchanged, 0 skipped, 0 failed; 1 finding left as"
+        + " it is");
+  }
+
+  @Test
+  void fixFailsOnAFileItCannotReadAsApplyDoesOrWarnsWithFailOnErrorFalse() throws Exception {
+    Path broken = write("src/main/grafana/broken.yaml", "apiVersion: 1\ndatasources:\n  - name: [unclosed\n");
+    Path amp = write("src/main/grafana/amp.yaml", MISREAD);
+    String at = broken + ":4:1: ";
+    assertThatThrownBy(() -> run(mojo(new FixMojo()))).isInstanceOf(MojoFailureException.class)
+        .hasMessageStartingWith("1 file could not be fixed (set failOnError=false to warn instead):\n" + at);
+    assertThat(Files.readString(amp)).as("the other files are fixed all the same").isEqualTo(FIXED);
+
+    RecordingLog lenient = run(mojo(new FixMojo()).set("failOnError", false));
+    assertThat(lenient.lines()).anyMatch(l -> l.startsWith("[warn] " + at + "warning: ") && l.endsWith("(failOnError=false)"));
+  }
+
+  @Test
+  void fixWritesTheChangesAsAPatchReadableByItsOwnerAlone() throws Exception {
+    write("src/main/grafana/amp.yaml", MISREAD);
+    Path patch = project.resolve("target/fixes.patch");
+    RecordingLog log = run(mojo(new FixMojo()).set("patchFile", new File("target/fixes.patch")));
+    assertThat(Files.readString(patch)).startsWith("--- a/src/main/grafana/amp.yaml\n+++ b/src/main/grafana/amp.yaml\n")
+        .contains("-      sigV4Auth: yes   # signed until 9.4\n+      sigV4Auth: true   # signed until 9.4\n");
+    assertThat(log.lines()).contains("[warn] " + patch + ": warning: this patch holds the files' secrets in clear"
+        + " (mode 0600); do not commit or share it");
+    if (project.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(patch))).isEqualTo("rw-------");
+    }
+    RecordingLog again = run(mojo(new FixMojo()).set("patchFile", patch.toFile()));
+    assertThat(patch).isEmptyFile();
+    assertThat(again.lines()).noneMatch(l -> l.startsWith("[warn]"));
+  }
+
+  @Test
+  void fixHasItsOwnSkip() throws Exception {
+    write("src/main/grafana/broken.yaml", "{");
+    assertThat(run(mojo(new FixMojo()).set("skipFix", true)).lines())
+        .containsExactly("[info] Skipping promshift:fix (promshift.fix.skip)");
+    assertThat(run(mojo(new FixMojo()).set("skip", true)).lines())
+        .containsExactly("[info] Skipping promshift:fix (promshift.skip)");
+    assertThatThrownBy(() -> run(mojo(new ApplyMojo()).set("skipFix", true))).isInstanceOf(MojoFailureException.class);
+  }
+
   // --- harness: a mojo configured as Maven configures one, and a log that records
 
   private Path write(String relative, String text) throws IOException {

@@ -40,14 +40,15 @@ class PluginDescriptorTest {
   }
 
   @Test
-  void threeThreadSafeGoalsValidateAndCheckAtVerifyApplyUnboundAndHelp() {
-    assertThat(MOJOS).containsOnlyKeys("validate", "check", "apply", "help");
+  void threadSafeGoalsValidateAndCheckAtVerifyApplyAndFixUnboundAndHelp() {
+    assertThat(MOJOS).containsOnlyKeys("validate", "check", "apply", "fix", "help");
     for (Element mojo : MOJOS.values()) {
       assertThat(text(mojo, "threadSafe")).isEqualTo("true");
     }
     assertThat(text(MOJOS.get("validate"), "phase")).isEqualTo("verify");
     assertThat(text(MOJOS.get("check"), "phase")).isEqualTo("verify");
     assertThat(text(MOJOS.get("apply"), "phase")).isNull();
+    assertThat(text(MOJOS.get("fix"), "phase")).as("fix rewrites the sources: run on purpose, as apply").isNull();
     // mvn promshift:help runs anywhere, as every plugin's help goal does
     assertThat(text(MOJOS.get("help"), "phase")).isNull();
     assertThat(text(MOJOS.get("help"), "requiresProject")).isEqualTo("false");
@@ -56,7 +57,7 @@ class PluginDescriptorTest {
 
   @Test
   void eachGoalHasItsOwnSkipBesidesTheSkipOfAll() {
-    for (String goal : List.of("validate", "check", "apply")) {
+    for (String goal : List.of("validate", "check", "apply", "fix")) {
       assertThat(configuration(goal)).as(goal).containsEntry("skip", "${promshift.skip}")
           .containsValue("${promshift." + goal + ".skip}");
     }
@@ -66,6 +67,10 @@ class PluginDescriptorTest {
         .containsEntry("patchFile", "${promshift.patchFile}");
     assertThat(configuration("apply")).containsEntry("skipApply", "${promshift.apply.skip}")
         .doesNotContainKey("patchFile");
+    assertThat(configuration("fix")).containsEntry("skipFix", "${promshift.fix.skip}")
+        .containsEntry("patchFile", "${promshift.patchFile}").containsEntry("fixRules", "${promshift.fixRules}")
+        .containsEntry("rewriteBase64", "${promshift.rewriteBase64}")
+        .doesNotContainKeys("to", "keepMarker", "skipApply", "skipCheck");
   }
 
   @Test
@@ -73,7 +78,7 @@ class PluginDescriptorTest {
     assertThat(configuration("apply")).containsEntry("to", "${promshift.to}").containsEntry("skip", "${promshift.skip}")
         .containsEntry("keepMarker", "${promshift.keepMarker}").containsEntry("directories", "${promshift.directories}")
         .containsEntry("failOnError", "${promshift.failOnError}");
-    for (String goal : List.of("validate", "check", "apply")) {
+    for (String goal : List.of("validate", "check", "apply", "fix")) {
       assertThat(configuration(goal)).as(goal).containsEntry("embedded", "${promshift.embedded}")
           .containsEntry("units", "${promshift.units}");
     }
