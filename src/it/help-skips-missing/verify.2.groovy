@@ -5,5 +5,6 @@ assert log.contains('BUILD SUCCESS')
 assert log.contains('[INFO] Skipping promshift:validate (promshift.validate.skip)')
 assert log.contains('[INFO] Skipping promshift:check (promshift.check.skip)')
 assert log.contains('[INFO] Skipping promshift:apply (promshift.apply.skip)')
+assert log.contains('[INFO] Skipping promshift:fix (promshift.fix.skip)')
 assert !log.contains('does not exist')
 return true

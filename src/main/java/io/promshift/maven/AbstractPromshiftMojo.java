@@ -62,7 +62,7 @@ public abstract class AbstractPromshiftMojo extends AbstractMojo {
 
   /**
    * Skips every promshift goal; each goal also has its own skip ({@code promshift.validate.skip},
-   * {@code promshift.check.skip}, {@code promshift.apply.skip}).
+   * {@code promshift.check.skip}, {@code promshift.apply.skip}, {@code promshift.fix.skip}).
    */
   @Parameter(property = "promshift.skip", defaultValue = "false")
   private boolean skip;
