@@ -7,4 +7,7 @@ assert log.contains('BUILD SUCCESS')
 }
 assert log.findAll(/\[sigv4-auth-not-boolean\]/).size() == 1
 assert log.contains('30-shared.yaml:8:22: warning [sigv4-auth-not-boolean]')
+// the summary names the Maven goal that fixes, not the CLI's command
+assert log.contains('promshift:validate: 0 errors, 2 warnings, 2 infos in 4 files; 1 fixable (mvn promshift:fix)')
+assert !log.contains('promshift fix')
 return true
