@@ -46,7 +46,7 @@ public enum MigrationTarget {
     };
   }
 
-  MigrationOptions options(boolean keepMarker, boolean revertUnmarked, boolean rewriteBase64) {
+  MigrationOptions options(boolean keepMarker, boolean revertUnmarked, boolean rewriteBase64, String fixCommand) {
     MigrationOptions.Builder builder = this == PROMETHEUS ? MigrationOptions.reverse() : MigrationOptions.forward();
     if (this == AMAZON) {
       builder.only(Target.AMAZON);
@@ -54,6 +54,6 @@ public enum MigrationTarget {
       builder.only(Target.AZURE);
     }
     return builder.markerFalseOnReverse(keepMarker).reverseUnmarked(revertUnmarked).rewriteBase64(rewriteBase64)
-        .build();
+        .fixCommand(fixCommand).build();
   }
 }

@@ -76,6 +76,7 @@ public record PromshiftSettings(
     private List<UnitRule> unitRules = List.of();
     private String migrateCommand;
     private String envFileOption;
+    private String fixCommand = "promshift fix";
     private RulePolicy rules = RulePolicy.DEFAULTS;
     private GrafanaSettings grafana = GrafanaSettings.DEFAULTS;
     private Set<Code> fixRules = Set.of();
@@ -258,6 +259,15 @@ public record PromshiftSettings(
     }
 
     /**
+     * The command a migration's notice names for a data source that migrates only after a fix: {@code promshift fix}
+     * (the CLI) unless a front end names its own, e.g. {@code mvn promshift:fix}.
+     */
+    public Builder fixCommand(String value) {
+      this.fixCommand = Objects.requireNonNull(value, "fixCommand");
+      return this;
+    }
+
+    /**
      * The option a validation finding's fix names to validate with an environment: {@code --env-file} (the CLI)
      * unless a front end names its own, e.g. {@code envFile}.
      */
@@ -297,7 +307,8 @@ public record PromshiftSettings(
         validation.environment(environment).fileRoot(fileRoot);
       }
       return new PromshiftSettings(read, validation.build(), failOn, target,
-          target.options(keepMarker, revertUnmarked, rewriteBase64), new UnitSettings(embedded, unitRules), rules,
+          target.options(keepMarker, revertUnmarked, rewriteBase64, fixCommand), new UnitSettings(embedded, unitRules),
+          rules,
           new FixOptions(fixRules, rules, rewriteBase64));
     }
   }

@@ -35,6 +35,8 @@ public abstract class AbstractPromshiftMojo extends AbstractMojo {
   static final List<String> DEFAULT_INCLUDES = List.of("**/*.yaml", "**/*.yml");
   /** What migrates the files in a Maven build: the command the hints name. */
   static final String APPLY_COMMAND = "mvn promshift:apply";
+  /** What fixes the files in a Maven build. */
+  static final String FIX_COMMAND = "mvn promshift:fix";
 
   @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
   private File baseDir;
@@ -192,7 +194,7 @@ public abstract class AbstractPromshiftMojo extends AbstractMojo {
   PromshiftSettings.Builder settings() throws MojoExecutionException {
     // a hint in a Maven log names the goal that does it, not the CLI
     PromshiftSettings.Builder settings = PromshiftSettings.builder().migrateCommand(APPLY_COMMAND)
-        .envFileOption("envFile");
+        .fixCommand(FIX_COMMAND).envFileOption("envFile");
     configure(settings); // the configuration file first: the parameters override it
     String mode = embedded == null ? "auto" : embedded.trim().toLowerCase(java.util.Locale.ROOT);
     try {

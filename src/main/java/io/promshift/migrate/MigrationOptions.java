@@ -14,12 +14,15 @@ import java.util.Set;
  * @param reverseUnmarked on reverse, also move plugin-type sources that have no marker (created natively)
  * @param rewriteBase64 rewrite a provisioning file held base64-encoded (a Secret's {@code data}): decode, edit,
  *     encode again with the same alphabet, padding and line width (off by default: such a value is only read)
+ * @param fixCommand the command a notice names for a data source that migrates only after a fix: {@code promshift
+ *     fix} (the CLI) unless a front end names its own, e.g. {@code mvn promshift:fix}
  */
 public record MigrationOptions(
     Direction direction, Set<Target> targets, boolean markerFalseOnReverse, boolean reverseUnmarked,
-    boolean rewriteBase64) {
+    boolean rewriteBase64, String fixCommand) {
 
   public MigrationOptions {
+    java.util.Objects.requireNonNull(fixCommand, "fixCommand");
     if (targets.isEmpty()) {
       throw new IllegalArgumentException("at least one target plugin is needed");
     }
@@ -45,6 +48,7 @@ public record MigrationOptions(
     private boolean markerFalse;
     private boolean unmarked;
     private boolean base64;
+    private String fixCommand = "promshift fix";
 
     private Builder(Direction direction) {
       this.direction = direction;
@@ -71,8 +75,14 @@ public record MigrationOptions(
       return this;
     }
 
+    /** The command a notice names for a data source that migrates only after a fix. */
+    public Builder fixCommand(String value) {
+      this.fixCommand = java.util.Objects.requireNonNull(value, "fixCommand");
+      return this;
+    }
+
     public MigrationOptions build() {
-      return new MigrationOptions(direction, targets, markerFalse, unmarked, base64);
+      return new MigrationOptions(direction, targets, markerFalse, unmarked, base64, fixCommand);
     }
   }
 }

@@ -184,7 +184,7 @@ final class MigrationPlanner {
    * the words of its {@link MigrationState}, so that {@code migrate} and {@code status} give one reason.
    */
   private void explainNoMigration(DataSource ds) {
-    MigrationState state = MigrationState.of(ds);
+    MigrationState state = MigrationState.of(ds, options.fixCommand());
     Optional<GoMap.Entry> sigV4 = ds.jsonData().flatMap(j -> j.entry("sigV4Auth"));
     if (state.state() != MigrationState.State.WILL_NOT_MIGRATE || sigV4.isEmpty()) {
       return;

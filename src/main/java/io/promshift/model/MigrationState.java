@@ -54,6 +54,14 @@ public record MigrationState(State state, Optional<String> targetType, String re
 
   /** The state of one data source, judged from the file alone (placeholders are not expanded). */
   public static MigrationState of(DataSource source) {
+    return of(source, "promshift fix");
+  }
+
+  /**
+   * {@link #of(DataSource)}, a reason that asks for a fix naming {@code fixCommand}: the command of the front end
+   * that fixes files ({@code promshift fix}, {@code mvn promshift:fix}).
+   */
+  public static MigrationState of(DataSource source, String fixCommand) {
     Optional<String> type = source.type();
     Optional<GoMap> jsonData = source.jsonData();
     boolean plugin = type.filter(t -> t.equals(PromTypeMigration.AMAZON) || t.equals(PromTypeMigration.AZURE)).isPresent();
@@ -80,7 +88,8 @@ public record MigrationState(State state, Optional<String> targetType, String re
     }
     Optional<GoValue> sigV4 = jsonData.flatMap(json -> json.get("sigV4Auth"));
     if (sigV4.isPresent() && truthy(sigV4.get())) {
-      return new MigrationState(State.WILL_NOT_MIGRATE, Optional.empty(), whyNot(sigV4.get(), source.legacy()));
+      return new MigrationState(State.WILL_NOT_MIGRATE, Optional.empty(),
+          whyNot(sigV4.get(), source.legacy(), fixCommand));
     }
     return nothing("core Prometheus without SigV4 or Azure auth");
   }
@@ -102,14 +111,14 @@ public record MigrationState(State state, Optional<String> targetType, String re
     return new MigrationState(State.NOTHING_TO_DO, Optional.empty(), reason);
   }
 
-  private static String whyNot(GoValue value, boolean legacy) {
+  private static String whyNot(GoValue value, boolean legacy, String fixCommand) {
     if (value instanceof GoValue.GoString text && !legacy && text.value().contains("$")) {
       return "sigV4Auth is a placeholder (" + text.value() + "): Grafana moves it only if it expands to true at"
           + " run time, which the file alone cannot tell";
     }
     boolean meantTrue = value instanceof GoValue.GoString text
         && GoScalars.meantBoolean(text.value()).orElse(false);
-    String fix = meantTrue ? "run promshift fix first (it writes sigV4Auth: true), then migrate"
+    String fix = meantTrue ? "run " + fixCommand + " first (it writes sigV4Auth: true), then migrate"
         : value instanceof GoValue.GoString text && isFalseWord(text.value())
         ? "write sigV4Auth: false, or drop it" : "write sigV4Auth: true (unquoted)";
     return "sigV4Auth is " + describe(value, legacy) + ", not the boolean true: the editor shows the notice,"

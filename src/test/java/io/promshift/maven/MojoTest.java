@@ -580,6 +580,18 @@ class MojoTest {
   }
 
   @Test
+  void applyAndCheckNameTheFixGoalForADataSourceThatMigratesOnlyAfterAFix() throws Exception {
+    write("src/main/grafana/amp.yaml", MISREAD);
+    RecordingLog apply = run(mojo(new ApplyMojo()));
+    RecordingLog check = run(mojo(new CheckMojo()));
+    for (RecordingLog log : List.of(apply, check)) {
+      assertThat(log.lines()).anyMatch(l -> l.startsWith("[warn] ") && l.contains("will not migrate: ")
+          && l.endsWith("; run mvn promshift:fix first (it writes sigV4Auth: true), then migrate"));
+      assertThat(String.join("\n", log.lines())).doesNotContain("promshift fix");
+    }
+  }
+
+  @Test
   void fixHasItsOwnSkip() throws Exception {
     write("src/main/grafana/broken.yaml", "{");
     assertThat(run(mojo(new FixMojo()).set("skipFix", true)).lines())
