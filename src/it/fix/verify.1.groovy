@@ -8,14 +8,14 @@ def sources = basedir.toPath().resolve('src/main/grafana/datasources')
 def snapshot = basedir.toPath().resolve('snapshot/datasources')
 
 assert log.contains('BUILD SUCCESS')
-assert log.contains('[INFO] ' + sources.resolve('10-amp.yaml') + ': 1 finding fixed')
+assert log.contains('[INFO] ' + sources.resolve('10-amp.yaml') + ': fixed (1 fix)')
 assert log.contains('[INFO] ' + sources.resolve('10-amp.yaml') + ':11:18: fixed [sigv4-auth-not-boolean] sigV4Auth: yes → true')
 assert log.contains('[INFO] ' + sources.resolve('20-values.yaml') + ':8:20: fixed [sigv4-auth-not-boolean]'
-    + ' grafana.additionalDataSources[0].jsonData.sigV4Auth: sigV4Auth: "true" → true')
+    + ' sigV4Auth: "true" → true at grafana.additionalDataSources[0].jsonData.sigV4Auth')
 assert log.contains('[WARNING] ' + sources.resolve('30-shared.yaml') + ':8:22: note: [sigv4-auth-not-boolean] sigV4Auth is'
     + ' shared with other data (an anchor or a merge key) that this fix does not change; the finding stays:'
     + ' write sigV4Auth: true')
-assert log.contains('promshift:fix: 4 files: 2 fixed (2 findings), 2 unchanged, 0 skipped, 0 failed; 1 finding left as it is')
+assert log.contains('promshift:fix: 2 files fixed: 2 fixes (2 files unchanged)')
 assert !log.contains('[api-version-quoted]') && !log.contains('[sigv4-ignored-key]') : 'only the rule asked for'
 
 def amp = new String(Files.readAllBytes(sources.resolve('10-amp.yaml')), 'UTF-8')

@@ -11,12 +11,12 @@ def expected = basedir.toPath().resolve('expected/datasources')
 def amp = sources.resolve('10-amp.yaml').toString()
 
 assert log.contains('BUILD SUCCESS')
-assert log.contains('[INFO] ' + amp + ': 4 findings fixed')
+assert log.contains('[INFO] ' + amp + ': fixed (4 fixes)')
 assert log.contains('[INFO] ' + amp + ':2:13: fixed [api-version-quoted] apiVersion: "1" → 1')
 assert log.contains('[INFO] ' + amp + ':9:10: fixed [amp-url-api-v1] url: https://aps-workspaces.eu-west-1.amazonaws.com/workspaces/ws-1f426ecd-a6c7-4453-909c-5806302902b2/api/v1 → https://aps-workspaces.eu-west-1.amazonaws.com/workspaces/ws-1f426ecd-a6c7-4453-909c-5806302902b2')
 assert log.contains('[INFO] ' + amp + ':14:7: fixed [sigv4-ignored-key] assumeRoleArn → sigV4AssumeRoleArn')
 assert log.contains('[INFO] ' + amp + ':15:19: fixed [http-method-spelling] httpMethod: post → POST')
-assert log.contains('promshift:fix: 4 files: 1 fixed (4 findings), 3 unchanged, 0 skipped, 0 failed; 1 finding left as it is')
+assert log.contains('promshift:fix: 1 file fixed: 4 fixes (3 files unchanged)')
 
 ['10-amp.yaml', '20-values.yaml'].each { name ->
   assert Arrays.equals(Files.readAllBytes(sources.resolve(name)), Files.readAllBytes(expected.resolve(name))) : "$name differs from expected/$name"

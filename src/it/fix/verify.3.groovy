@@ -7,7 +7,8 @@ def sources = basedir.toPath().resolve('src/main/grafana/datasources')
 def expected = basedir.toPath().resolve('expected/datasources')
 
 assert log.contains('BUILD SUCCESS')
-assert log.contains('promshift:fix: 4 files: 0 fixed (0 findings), 4 unchanged, 0 skipped, 0 failed; 1 finding left as it is')
+assert log.contains('promshift:fix: 0 files fixed: 0 fixes (4 files unchanged)')
+assert log.contains('30-shared.yaml:8:22: note: [sigv4-auth-not-boolean] sigV4Auth is shared with other data')
 assert !log.contains(': fixed [')
 ['10-amp.yaml', '20-values.yaml'].each { name ->
   assert Arrays.equals(Files.readAllBytes(sources.resolve(name)), Files.readAllBytes(expected.resolve(name))) : "$name changed again"

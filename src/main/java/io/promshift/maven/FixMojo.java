@@ -6,7 +6,6 @@ import io.promshift.RunListener;
 import io.promshift.io.FileSet;
 import io.promshift.io.WriteMode;
 import io.promshift.report.FileOutcome;
-import io.promshift.report.FixText;
 import io.promshift.report.MigrationText;
 import io.promshift.report.Run;
 import io.promshift.report.Verdict;
@@ -103,13 +102,13 @@ public class FixMojo extends AbstractRewriteMojo {
   void rewritten(Run run) throws MojoExecutionException {
     for (FileOutcome outcome : run.files()) {
       if (outcome.verdict() == Verdict.CHANGED) {
-        String file = logName(outcome.file());
-        getLog().info(file + ": " + plural(outcome.fixes().size(), "finding") + " fixed");
-        FixText.lines(file, outcome).forEach(getLog()::info);
+        // the file, then each fix on a line of its own, compiler style: IDEs and terminals link every one
+        getLog().info(MigrationText.fixDetail(outcome, "fixed"));
+        MigrationText.fixes(outcome).lines().filter(line -> !line.isEmpty()).forEach(getLog()::info);
       }
     }
-    getLog().info("promshift:fix: " + FixText.summary(run));
-    if (patchFile != null && FixText.fixed(run) > 0) {
+    getLog().info("promshift:fix: " + MigrationText.fixSummary(run, "fixed", ""));
+    if (patchFile != null && run.fixes() > 0) {
       // the patch carries the files' secrets, unmasked: said where the log is read (an empty patch holds none)
       getLog().warn(MigrationText.patchWarning(patchFile()));
     }

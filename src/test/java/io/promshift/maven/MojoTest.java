@@ -500,16 +500,16 @@ class MojoTest {
     assertThat(Files.readString(amp)).isEqualTo(FIXED);
     assertThat(Files.getLastModifiedTime(plain)).isEqualTo(OLD);
     assertThat(log.lines()).containsSubsequence(
-        "[info] " + amp + ": 3 findings fixed",
+        "[info] " + amp + ": fixed (3 fixes)",
         "[info] " + amp + ":2:13: fixed [api-version-quoted] apiVersion: \"1\" → 1",
         "[info] " + amp + ":8:18: fixed [sigv4-auth-not-boolean] sigV4Auth: yes → true",
         "[info] " + amp + ":11:7: fixed [sigv4-ignored-key] assumeRoleArn → sigV4AssumeRoleArn",
-        "[info] promshift:fix: 2 files: 1 fixed (3 findings), 1 unchanged, 0 skipped, 0 failed");
+        "[info] promshift:fix: 1 file fixed: 3 fixes (1 file unchanged)");
     assertThat(log.lines()).noneMatch(l -> l.startsWith("[warn]") || l.startsWith("[error]"));
 
     Files.setLastModifiedTime(amp, OLD);
     assertThat(run(mojo(new FixMojo())).lines())
-        .containsExactly("[info] promshift:fix: 2 files: 0 fixed (0 findings), 2 unchanged, 0 skipped, 0 failed");
+        .containsExactly("[info] promshift:fix: 0 files fixed: 0 fixes (2 files unchanged)");
     assertThat(Files.getLastModifiedTime(amp)).as("a fixed file is not touched again").isEqualTo(OLD);
   }
 
@@ -518,8 +518,7 @@ class MojoTest {
     Path amp = write("src/main/grafana/amp.yaml", MISREAD);
     RecordingLog log = run(mojo(new FixMojo()).set("fixRules", List.of("sigv4-auth-not-boolean", " ")));
     assertThat(Files.readString(amp)).isEqualTo(MISREAD.replace("sigV4Auth: yes", "sigV4Auth: true"));
-    assertThat(log.lines()).contains("[info] promshift:fix: 1 file: 1 fixed (1 finding), 0 unchanged, 0 skipped,"
-        + " 0 failed");
+    assertThat(log.lines()).contains("[info] promshift:fix: 1 file fixed: 1 fix (0 files unchanged)");
   }
 
   @Test
@@ -545,8 +544,7 @@ class MojoTest {
     assertThat(log.lines()).containsExactly("[warn] " + amp + ":7:22: note: [sigv4-auth-not-boolean] sigV4Auth is"
         + " shared with other data (an anchor or a merge key) that this fix does not change; the finding stays:"
         + " write sigV4Auth: true",
-        "[info] promshift:fix: 1 file: 0 fixed (0 findings), 1 unchanged, 0 skipped, 0 failed; 1 finding left as"
-        + " it is");
+        "[info] promshift:fix: 0 files fixed: 0 fixes (1 file unchanged)");
   }
 
   @Test
