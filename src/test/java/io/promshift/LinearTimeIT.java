@@ -91,6 +91,9 @@ class LinearTimeIT {
       }
       return patch;
     })),
+    /** {@code fix}'s dry run: every finding of a validation, each fixable one's edit checked, the diff. */
+    FIX_DIFF(bytes -> PROMSHIFT.fix("in.yaml", bytes, true).run().files().get(0).diff()),
+    FIX_JSON(bytes -> RunReport.fixJson(PROMSHIFT.fix("in.yaml", bytes, false).run())),
     /** {@code migrate --out}: the file read from disk, the result written to a folder. */
     MIGRATE_OUT(bytes -> onDisk(bytes, (in, out) -> {
       changed(PROMSHIFT.migrate(FileSet.of(in), WriteMode.toFolder(out.resolve("tree")), false, RunListener.NONE));
