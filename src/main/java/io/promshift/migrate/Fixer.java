@@ -89,10 +89,7 @@ public final class Fixer {
     try {
       return fixRead(source);
     } catch (RuntimeException e) {
-      // a defect must cost one file, never the batch, and never print a stack trace or a value
-      return refused(source, List.of(), Diagnostic.of(source.name(), source.position(0), Code.MIGRATION_REFUSED,
-          "promshift failed on this file (" + e.getClass().getSimpleName() + "); it is left untouched — please report"
-              + " this"));
+      return Migrator.defect(source, e);
     }
   }
 

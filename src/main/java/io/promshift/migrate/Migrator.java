@@ -99,10 +99,18 @@ public final class Migrator {
     try {
       return migrateRead(source);
     } catch (RuntimeException e) {
-      // A defect must cost one file, never the batch, and never print a stack trace or a value.
-      return refused(source, List.of(), Diagnostic.of(source.name(), source.position(0), Code.MIGRATION_REFUSED, "promshift failed on this file ("
-          + e.getClass().getSimpleName() + "); it is left untouched — please report this"));
+      return defect(source, e);
     }
+  }
+
+  /**
+   * A rewrite (a migration, a fix) that failed on a defect of promshift's: it costs one file, never the batch, and
+   * never prints a stack trace or a value.
+   */
+  static MigrationResult defect(SourceText source, RuntimeException e) {
+    return refused(source, List.of(), Diagnostic.of(source.name(), source.position(0), Code.MIGRATION_REFUSED,
+        "promshift failed on this file (" + e.getClass().getSimpleName() + "); it is left untouched — please report"
+            + " this"));
   }
 
   private MigrationResult migrateRead(SourceText source) {

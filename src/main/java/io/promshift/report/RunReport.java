@@ -97,17 +97,9 @@ public final class RunReport {
           item.put("path", change.path()); // a data source inside an embedded unit: where it is in the file
         }
       }
-      file.put("writtenTo", outcome.writtenTo() == null ? null : outcome.writtenTo().toString());
-      if (!outcome.diff().isEmpty()) {
-        file.put("diff", outcome.diff());
-      }
+      written(file, outcome);
     }
-    ObjectNode totals = root.putObject("totals");
-    totals.put("files", run.files().size());
-    for (Verdict verdict : Verdict.values()) {
-      totals.put(MIGRATION_VERDICTS.get(verdict), run.count(verdict));
-    }
-    totals.put("dataSources", run.changedSources());
+    rewriteTotals(root, run).put("dataSources", run.changedSources());
     return Json.write(root);
   }
 
@@ -139,18 +131,28 @@ public final class RunReport {
         }
         item.put("change", Secrets.maskCredentials(fix.change()));
       }
-      file.put("writtenTo", outcome.writtenTo() == null ? null : outcome.writtenTo().toString());
-      if (!outcome.diff().isEmpty()) {
-        file.put("diff", outcome.diff());
-      }
+      written(file, outcome);
     }
+    rewriteTotals(root, run).put("fixes", run.fixes());
+    return Json.write(root);
+  }
+
+  /** A rewritten file's end (migrate, fix): where it was written, and its diff if any. */
+  private static void written(ObjectNode file, FileOutcome outcome) {
+    file.put("writtenTo", outcome.writtenTo() == null ? null : outcome.writtenTo().toString());
+    if (!outcome.diff().isEmpty()) {
+      file.put("diff", outcome.diff());
+    }
+  }
+
+  /** A rewrite's totals (migrate, fix): the files, by verdict; the caller adds what it counts of its own. */
+  private static ObjectNode rewriteTotals(ObjectNode root, Run run) {
     ObjectNode totals = root.putObject("totals");
     totals.put("files", run.files().size());
     for (Verdict verdict : Verdict.values()) {
       totals.put(MIGRATION_VERDICTS.get(verdict), run.count(verdict));
     }
-    totals.put("fixes", run.fixes());
-    return Json.write(root);
+    return totals;
   }
 
   /**
