@@ -223,8 +223,12 @@ public final class Fixer {
   /** The edits of one document, the fixes they make and the data the document must read as afterwards. */
   private record Planned(List<Edit> edits, List<Fix> fixes, List<Diagnostic> notices, Object expected) {}
 
-  /** Where a pointer leads: the entry there, the mapping that holds it, and whether that mapping is this use's alone. */
-  private record Target(GoMap.Entry entry, MappingNode holder, boolean owned) {}
+  /**
+   * Where a pointer leads: the entry there, the mapping that holds it, and whether that mapping is this use's alone;
+   * for a holder that is an alias ({@code jsonData: *aws}) of this use's own entry, that entry and the mapping it is in
+   * (where the alias can become a map of its own, {@code <<: *aws} and the fixed entry).
+   */
+  private record Target(GoMap.Entry entry, MappingNode holder, boolean owned, GoMap.Entry via, MappingNode viaOwner) {}
 
   /** Plans the repairs of one provisioning document (a plain file, or one unit's). */
   private static final class Planner {
@@ -343,6 +347,19 @@ public final class Fixer {
         if (text == null && quoted) {
           now = edit.replacement(); // a string keeps its quotes: the change says what the file holds now, "GET"
         }
+      } else if (!target.owned() && target.via() != null) {
+        // the map is an alias others share (jsonData: *aws): this use gets a map of its own, <<: *aws and the entry
+        AliasNode shared = (AliasNode) target.via().valueNode();
+        if (planned.containsKey(shared) || mineNodes.containsKey(shared)) {
+          return "its map is given an entry of its own for another fix first (the next pass makes this one)";
+        }
+        mineNodes.put(shared, repair);
+        String line = ScalarText.plainOrQuoted(entry.key()) + ": " + now;
+        if (target.viaOwner().flow()) {
+          mine.add(YamlEdits.replaceNode(shared, "{<<: *" + shared.name() + ", " + line + "}"));
+        } else {
+          mine.addAll(LocalMerge.expand(source, target.via().keyNode(), shared, line));
+        }
       } else if (!target.owned()) {
         return entry.key() + " is shared with other data (an anchor or a merge key) that this fix does not change";
       } else if (!entry.merged() && written instanceof AliasNode alias) {
@@ -440,12 +457,19 @@ public final class Fixer {
       GoValue value = file.root();
       YamlNode node = document.root();
       boolean owned = hasNoAliases(node);
+      GoMap.Entry via = null;
+      MappingNode viaOwner = null;
       for (int i = 0; i < steps.size() - 1; i++) {
         String step = steps.get(i);
         if (value instanceof GoMap map) {
           Optional<GoMap.Entry> entry = map.entry(step);
           if (entry.isEmpty()) {
             return Optional.empty();
+          }
+          if (i == steps.size() - 2 && owned && !entry.get().merged() && entry.get().valueNode() instanceof AliasNode
+              && AliasNode.resolve(node) instanceof MappingNode own) {
+            via = entry.get(); // the last step is an alias in a map of this use's own
+            viaOwner = own;
           }
           owned &= !entry.get().merged() && !(entry.get().valueNode() instanceof AliasNode);
           value = entry.get().value();
@@ -467,7 +491,9 @@ public final class Fixer {
       Optional<GoMap.Entry> entry = holder.entry(steps.get(steps.size() - 1));
       MappingNode mapping = AliasNode.resolve(node) instanceof MappingNode own ? own : null;
       boolean alone = owned && mapping != null;
-      return entry.map(e -> new Target(e, mapping, alone));
+      GoMap.Entry aliasEntry = via;
+      MappingNode aliasOwner = viaOwner;
+      return entry.map(e -> new Target(e, mapping, alone, aliasEntry, aliasOwner));
     }
 
     /** Whether a node and every alias of it are in the unit's own text (always, for a document of its own). */

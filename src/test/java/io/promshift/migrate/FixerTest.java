@@ -74,6 +74,42 @@ class FixerTest {
   }
 
   @Test
+  void aJsonDataThatIsAnAliasOfAMapOutsideTheUnitBecomesAMapOfItsOwnWithTheFixedEntry() {
+    // Helm's templates read the rest of the values: the anchored map stays, each use gets <<: and the fixed entry
+    fixes("""
+        x-common: &common
+          sigV4Auth: "true"
+          sigV4Region: us-east-1
+        grafana:
+          datasources:
+            datasources.yaml:
+              apiVersion: 1
+              datasources:
+                - name: block
+                  type: prometheus
+                  url: https://aps-workspaces.us-east-1.amazonaws.com/workspaces/ws-1/
+                  jsonData: *common   # shared defaults
+                - {name: flow, type: prometheus, url: "https://aps-workspaces.us-east-1.amazonaws.com/workspaces/ws-2/", jsonData: *common}
+        """, """
+        x-common: &common
+          sigV4Auth: "true"
+          sigV4Region: us-east-1
+        grafana:
+          datasources:
+            datasources.yaml:
+              apiVersion: 1
+              datasources:
+                - name: block
+                  type: prometheus
+                  url: https://aps-workspaces.us-east-1.amazonaws.com/workspaces/ws-1/
+                  jsonData:   # shared defaults
+                    <<: *common
+                    sigV4Auth: true
+                - {name: flow, type: prometheus, url: "https://aps-workspaces.us-east-1.amazonaws.com/workspaces/ws-2/", jsonData: {<<: *common, sigV4Auth: true}}
+        """);
+  }
+
+  @Test
   void aQuotedBooleanGrafanaReadsFromJsonDataOfAnyTypeBecomesTheBoolean() {
     MigrationResult result = fixes("""
         apiVersion: 1
