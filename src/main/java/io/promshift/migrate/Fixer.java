@@ -53,6 +53,8 @@ import java.util.function.Function;
  */
 public final class Fixer {
   static final int MAX_PASSES = 10;
+  private static final String UNSAFE = "the fixes would change data they must not change (shared anchors or merge keys"
+      + " tie these values to others); fix this file by hand";
 
   private final SourceReader sources;
   private final SourceReader dataReader;
@@ -142,9 +144,6 @@ public final class Fixer {
     }
     return new MigrationResult(original.name(), original, current.text(), List.of(), notices, null, firstEdits, fixes);
   }
-
-  private static final String UNSAFE = "the fixes would change data they must not change (shared anchors or merge keys"
-      + " tie these values to others); fix this file by hand";
 
   private static MigrationResult refused(SourceText source, List<Diagnostic> notices, Diagnostic refusal) {
     return new MigrationResult(source.name(), source, source.text(), List.of(), notices, refusal);

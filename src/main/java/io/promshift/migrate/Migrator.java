@@ -7,7 +7,6 @@ import io.promshift.embed.InnerText;
 import io.promshift.embed.Unit;
 import io.promshift.embed.UnitProblem;
 import io.promshift.embed.UnitSettings;
-import io.promshift.grafana.GoMap;
 import io.promshift.model.DataSource;
 import io.promshift.model.Field;
 import io.promshift.model.ProvisioningFile;
@@ -27,7 +26,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Moves data source types between {@code prometheus} and the Amazon and Azure plugin types exactly as
