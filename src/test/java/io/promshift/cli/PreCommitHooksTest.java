@@ -33,7 +33,7 @@ class PreCommitHooksTest {
   }
 
   @Test
-  void theManifestIsAListOfTheValidateAndMigrateCheckHooksWithTheKeysPreCommitRequires() {
+  void theManifestIsAListOfTheValidateFixAndMigrateCheckHooksWithTheKeysPreCommitRequires() {
     JsonNode hooks = manifest();
     assertThat(hooks.isArray()).isTrue();
     List<String> ids = new ArrayList<>();
@@ -46,8 +46,10 @@ class PreCommitHooksTest {
       assertThat(hook.path("pass_filenames").asBoolean(true)).as("the changed files are the PATHs").isTrue();
       assertThat(hook.path("require_serial").asBoolean(false)).as("one JVM, not one per batch of files").isTrue();
     }
-    assertThat(ids).containsExactly("promshift-validate", "promshift-migrate-check");
+    assertThat(ids).containsExactly("promshift-validate", "promshift-fix", "promshift-migrate-check");
     assertThat(hook("promshift-validate").path("entry").asString()).isEqualTo("promshift validate");
+    assertThat(hook("promshift-fix").path("entry").asString()).as("a fixer: pre-commit fails on the files it changes")
+        .isEqualTo("promshift fix --write");
     assertThat(hook("promshift-migrate-check").path("entry").asString()).isEqualTo("promshift migrate --check");
   }
 
@@ -66,9 +68,13 @@ class PreCommitHooksTest {
   }
 
   @Test
-  void eachEntryWithTheChangedFilesAppendedIsACommandLineTheCliRuns() {
-    String needsMigration = "samples/provisioning/datasources/10-amp-eu-west-1.yaml";
-    String notADataSourceFile = "samples/provisioning/dashboards/dashboards.yaml";
+  void eachEntryWithTheChangedFilesAppendedIsACommandLineTheCliRuns(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws java.io.IOException {
+    // copies: the fix hook writes
+    String needsMigration = java.nio.file.Files.copy(Path.of("samples/provisioning/datasources/10-amp-eu-west-1.yaml"),
+        dir.resolve("10-amp-eu-west-1.yaml")).toString();
+    String notADataSourceFile = java.nio.file.Files.copy(Path.of("samples/provisioning/dashboards/dashboards.yaml"),
+        dir.resolve("dashboards.yaml")).toString();
     for (JsonNode hook : manifest()) {
       List<String> words = new ArrayList<>(Arrays.asList(hook.path("entry").asString().split(" ")));
       assertThat(words.remove(0)).isEqualTo("promshift");
