@@ -51,7 +51,7 @@ class ReadmeIntegrationExamplesTest {
   }
 
   @Test
-  void theWorkflowUploadsSarifAndGatesOnMigrateCheckWithCommandsTheCliRuns() throws IOException {
+  void theWorkflowUploadsSarifAndGatesOnFixAndMigrateCheckWithCommandsTheCliRuns() throws IOException {
     JsonNode workflow = yamlBlocksOfTheCiSection().get(1);
     assertThat(workflow.path("permissions").path("security-events").asString()).isEqualTo("write");
     List<String> uses = new ArrayList<>();
@@ -62,7 +62,7 @@ class ReadmeIntegrationExamplesTest {
     }
     assertThat(uses).anyMatch(use -> use.startsWith("github/codeql-action/upload-sarif@"));
     assertThat(commands).containsExactly("promshift validate --format sarif provisioning/ > promshift.sarif",
-        "promshift migrate --check provisioning/");
+        "promshift fix --check provisioning/", "promshift migrate --check provisioning/");
     for (String command : commands) {
       String[] words = command.replaceFirst(" > .*", "").replace("provisioning/", "samples/provisioning")
           .substring("promshift ".length()).split(" ");
