@@ -159,7 +159,7 @@ public final class Fixer {
 
   private Pass plainPass(SourceFile read) {
     ProvisioningFile file = read.plain();
-    Planned planned = new Planner(file, wanted(read.source(), validator.validate(file)), null).plan();
+    Planned planned = new Planner(file, wanted(read.source(), validator.validate(file)), null, at -> at).plan();
     return new Pass(planned.edits, planned.fixes, planned.notices, unit -> planned.expected);
   }
 
@@ -177,7 +177,7 @@ public final class Fixer {
       Unit unit = read.units().get(i);
       // a unit in a string is a document of its own; one in the outer document shares its anchors with the rest
       Planned planned = new Planner(unit.file(), wanted(comments, byUnit.get(i)),
-          unit.inString() ? null : unit.node().span()).plan();
+          unit.inString() ? null : unit.node().span(), unit::outer).plan();
       if (planned.edits.isEmpty()) {
         notices.addAll(planned.notices);
         continue;
@@ -252,13 +252,19 @@ public final class Fixer {
      * document of its own.
      */
     private final Span within;
+    /** A position in the document as the file's: the unit's place in the outer file (itself for a plain file). */
+    private final java.util.function.UnaryOperator<io.promshift.text.Position> outer;
+    /** Where the repair being planned changes this use alone (an alias, a local entry), or null: where it is written. */
+    private YamlNode localAt;
 
-    Planner(ProvisioningFile file, List<Diagnostic> wanted, Span within) {
+    Planner(ProvisioningFile file, List<Diagnostic> wanted, Span within,
+        java.util.function.UnaryOperator<io.promshift.text.Position> outer) {
       this.file = file;
       this.document = file.document();
       this.source = document.source();
       this.wanted = wanted;
       this.within = within;
+      this.outer = outer;
     }
 
     Planned plan() {
@@ -283,6 +289,7 @@ public final class Fixer {
       List<Edit> mine = new ArrayList<>();
       Map<Object, Repair> mineNodes = new LinkedHashMap<>();
       List<String> changes = new ArrayList<>();
+      localAt = null;
       for (Repair repair : finding.repairs()) {
         String why;
         try {
@@ -304,7 +311,9 @@ public final class Fixer {
         // a value mapped and its key renamed: one change, authType: arn → sigV4AuthType: default
         changes = List.of(changes.get(0).replace(" → ", " → " + Printable.escape(finding.repairs().get(1).text()) + ": "));
       }
-      fixes.add(new Fix(finding.code(), finding.position(), finding.pointer(), finding.path(),
+      // a fix made for this use alone is where this use is; any other, where the value is written (the finding's place)
+      io.promshift.text.Position at = localAt == null ? finding.position() : outer.apply(file.position(localAt));
+      fixes.add(new Fix(finding.code(), at, finding.pointer(), finding.path(),
           String.join(", ", changes)));
     }
 
@@ -353,6 +362,7 @@ public final class Fixer {
           return "its map is given an entry of its own for another fix first (the next pass makes this one)";
         }
         mineNodes.put(shared, repair);
+        localAt = shared;
         String line = ScalarText.plainOrQuoted(entry.key()) + ": " + now;
         if (target.viaOwner().flow()) {
           mine.add(YamlEdits.replaceNode(shared, "{<<: *" + shared.name() + ", " + line + "}"));
@@ -365,10 +375,12 @@ public final class Fixer {
         // this use alone: the alias becomes the value (its anchor and other uses keep theirs)
         if (claim(alias, repair, mineNodes)) {
           mine.add(YamlEdits.replaceNode(alias, text != null ? text : ScalarText.plainOrQuoted(repair.text())));
+          localAt = alias;
         }
       } else if (entry.merged() && target.holder() != null) {
         // the value comes through << from a map others share: this map gets its own entry, which wins over it
         if (claim(List.of(target.holder(), entry.key()), repair, mineNodes)) {
+          localAt = target.holder();
           mine.add(YamlEdits.addEntry(source, target.holder(), entry.key(),
               text != null ? text : ScalarText.plainOrQuoted(repair.text())));
         }

@@ -76,7 +76,7 @@ class FixerTest {
   @Test
   void aJsonDataThatIsAnAliasOfAMapOutsideTheUnitBecomesAMapOfItsOwnWithTheFixedEntry() {
     // Helm's templates read the rest of the values: the anchored map stays, each use gets <<: and the fixed entry
-    fixes("""
+    MigrationResult result = fixes("""
         x-common: &common
           sigV4Auth: "true"
           sigV4Region: us-east-1
@@ -107,6 +107,8 @@ class FixerTest {
                     sigV4Auth: true
                 - {name: flow, type: prometheus, url: "https://aps-workspaces.us-east-1.amazonaws.com/workspaces/ws-2/", jsonData: {<<: *common, sigV4Auth: true}}
         """);
+    assertThat(result.fixes()).as("each fix is where its use is, the alias, not the anchored value both share")
+        .extracting(fix -> fix.position().toString()).containsExactly("12:21", "13:124");
   }
 
   @Test
