@@ -85,7 +85,8 @@ public final class UnifiedDiff {
   /**
    * Where two texts differ, as edits of whole lines: when the lines from the first difference to the last are as many
    * on both sides (a rewrite that edits within lines, as fix's later passes do), one edit per line that differs, so
-   * that the lines between them show as context; else the one edit of {@link #differing}.
+   * that the lines between them show as context (lines that follow each other are one change, {@link #regions}); else
+   * the one edit of {@link #differing}.
    */
   private static List<Edit> differingLines(String before, String after) {
     Edit range = differing(before, after);
@@ -101,20 +102,11 @@ public final class UnifiedDiff {
     }
     List<Edit> edits = new java.util.ArrayList<>();
     int at = start;
-    for (int i = 0; i < old.length; ) {
-      if (old[i].equals(replaced[i])) {
-        at += old[i].length() + 1;
-        i++;
-        continue;
+    for (int i = 0; i < old.length; i++) {
+      if (!old[i].equals(replaced[i])) {
+        edits.add(new Edit(at, at + old[i].length(), replaced[i]));
       }
-      // a run of lines that differ is one edit: its removals shown together, then its additions
-      int from = at;
-      List<String> lines = new java.util.ArrayList<>();
-      for (; i < old.length && !old[i].equals(replaced[i]); i++) {
-        lines.add(replaced[i]);
-        at += old[i].length() + 1;
-      }
-      edits.add(new Edit(from, at - 1, String.join("\n", lines)));
+      at += old[i].length() + 1;
     }
     return edits;
   }
