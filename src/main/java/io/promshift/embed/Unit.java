@@ -109,7 +109,7 @@ public record Unit(Shape shape, UnitKind kind, int document, YamlPath path, Stri
     if (inner == null) {
       return pathOf(pointer).toString();
     }
-    List<String> tokens = tokens(pointer);
+    List<String> tokens = YamlPath.pointerTokens(pointer);
     String inside;
     if (nesting != null) {
       // a unit of values in a string: its path in those values, as for a unit of the file itself
@@ -143,7 +143,7 @@ public record Unit(Shape shape, UnitKind kind, int document, YamlPath path, Stri
    * implies ({@code /apiVersion} of a list of items), the unit's own path.
    */
   public YamlPath pathOf(String pointer) {
-    List<String> tokens = tokens(pointer);
+    List<String> tokens = YamlPath.pointerTokens(pointer);
     if (kind == UnitKind.DOCUMENT) {
       return path.append(steps(tokens, 0));
     }
@@ -168,14 +168,4 @@ public record Unit(Shape shape, UnitKind kind, int document, YamlPath path, Stri
     return new YamlPath(steps);
   }
 
-  private static List<String> tokens(String pointer) {
-    List<String> tokens = new ArrayList<>();
-    if (pointer == null || pointer.isEmpty()) {
-      return tokens;
-    }
-    for (String raw : pointer.substring(1).split("/", -1)) {
-      tokens.add(raw.replace("~1", "/").replace("~0", "~"));
-    }
-    return tokens;
-  }
 }

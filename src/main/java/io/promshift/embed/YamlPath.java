@@ -21,6 +21,21 @@ public record YamlPath(List<Object> steps) {
 
   public static final YamlPath ROOT = new YamlPath(List.of());
 
+  /**
+   * The reference tokens of a JSON pointer into a provisioning document, unescaped: {@code /a~1b/0} gives {@code a/b}
+   * and {@code 0}; none for the root ({@code ""} or null).
+   */
+  public static List<String> pointerTokens(String pointer) {
+    List<String> tokens = new java.util.ArrayList<>();
+    if (pointer == null || pointer.isEmpty()) {
+      return tokens;
+    }
+    for (String raw : pointer.substring(1).split("/", -1)) {
+      tokens.add(raw.replace("~1", "/").replace("~0", "~"));
+    }
+    return tokens;
+  }
+
   public YamlPath {
     steps = List.copyOf(steps);
     for (Object step : steps) {

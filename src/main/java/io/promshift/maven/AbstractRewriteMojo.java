@@ -78,8 +78,7 @@ public abstract class AbstractRewriteMojo extends AbstractPromshiftMojo {
           + String.join("\n", unwritten));
     }
     if (!refused.isEmpty()) {
-      throw new MojoFailureException(refused.size() + (refused.size() == 1 ? " file" : " files")
-          + " could not be " + refusedVerb() + " (set failOnError=false to warn instead):\n"
+      throw new MojoFailureException(plural(refused.size(), "file") + " could not be " + refusedVerb() + " (set failOnError=false to warn instead):\n"
           + String.join("\n", refused));
     }
   }

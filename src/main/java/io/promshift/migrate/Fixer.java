@@ -4,6 +4,7 @@ import io.promshift.embed.SourceFile;
 import io.promshift.embed.SourceReader;
 import io.promshift.embed.Unit;
 import io.promshift.embed.UnitProblem;
+import io.promshift.embed.YamlPath;
 import io.promshift.grafana.GoList;
 import io.promshift.grafana.GoMap;
 import io.promshift.grafana.GoScalars;
@@ -461,7 +462,7 @@ public final class Fixer {
      * alone (no alias, no merge key, no anchor another place refers to): where a local edit changes nothing else.
      */
     private Optional<Target> target(String pointer) {
-      List<String> steps = JsonView.steps(pointer);
+      List<String> steps = YamlPath.pointerTokens(pointer);
       if (steps.isEmpty()) {
         return Optional.empty();
       }
@@ -567,7 +568,7 @@ public final class Fixer {
     }
 
     private static void set(Object root, String pointer, Object value) {
-      List<String> steps = JsonView.steps(pointer);
+      List<String> steps = YamlPath.pointerTokens(pointer);
       Map<String, Object> holder = parent(root, steps);
       if (holder != null) {
         holder.put(steps.get(steps.size() - 1), value);
@@ -575,7 +576,7 @@ public final class Fixer {
     }
 
     private static void rename(Object root, String pointer, String newKey) {
-      List<String> steps = JsonView.steps(pointer);
+      List<String> steps = YamlPath.pointerTokens(pointer);
       Map<String, Object> holder = parent(root, steps);
       String key = steps.get(steps.size() - 1);
       if (holder != null && holder.containsKey(key)) {

@@ -391,18 +391,6 @@ public final class JsonView {
     return slash <= 0 ? "" : pointer.substring(0, slash);
   }
 
-  /** The segments of a pointer, unescaped ({@code /a~1b/0} gives {@code a/b} and {@code 0}); none for the root. */
-  public static List<String> steps(String pointer) {
-    List<String> steps = new ArrayList<>();
-    if (pointer.isEmpty()) {
-      return steps;
-    }
-    for (String segment : pointer.substring(1).split("/", -1)) {
-      steps.add(segment.replace("~1", "/").replace("~0", "~"));
-    }
-    return steps;
-  }
-
   /** The last segment of a pointer, unescaped. */
   public static String lastKey(String pointer) {
     return pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");

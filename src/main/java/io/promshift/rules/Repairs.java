@@ -52,10 +52,8 @@ final class Repairs {
 
   /** A string where the schema wants a boolean or a number, when the conversion is exact. */
   static List<Repair> typedValue(JsonView view, String pointer, Set<String> accepted) {
-    boolean wantsBoolean = accepted.stream().anyMatch(a -> a.contains("boolean"));
-    boolean wantsNumber = accepted.stream().anyMatch(a -> a.contains("integer") || a.contains("number"));
-    List<Repair> repairs = wantsBoolean ? booleanValue(view, pointer) : List.of();
-    return repairs.isEmpty() && wantsNumber ? integerValue(view, pointer) : repairs;
+    List<Repair> repairs = SchemaMessages.wantsBoolean(accepted) ? booleanValue(view, pointer) : List.of();
+    return repairs.isEmpty() && SchemaMessages.wantsNumber(accepted) ? integerValue(view, pointer) : repairs;
   }
 
   /**

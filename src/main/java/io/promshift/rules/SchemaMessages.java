@@ -297,8 +297,8 @@ final class SchemaMessages {
     boolean asIs = showing(view, pointer) == Showing.AS_IS;
     if (asIs && instance != null && instance.isString() && !accepted.isEmpty()) {
       String text = instance.asString().strip();
-      boolean wantsNumber = accepted.stream().anyMatch(a -> a.contains("integer") || a.contains("number"));
-      boolean wantsBoolean = accepted.stream().anyMatch(a -> a.contains("boolean"));
+      boolean wantsNumber = wantsNumber(accepted);
+      boolean wantsBoolean = wantsBoolean(accepted);
       if (wantsBoolean && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")
           || GoScalars.YAML11_BOOL_WORDS.contains(text))) {
         return "write " + key + ": " + RuleSet.truth(text) + " (unquoted)";
@@ -314,6 +314,16 @@ final class SchemaMessages {
       return "write " + key + " as " + join(new ArrayList<>(accepted), "or");
     }
     return "correct " + key + " as the schema describes it";
+  }
+
+  /** Whether the values a schema error accepts ({@link #alternative}'s words) include a boolean. */
+  static boolean wantsBoolean(Set<String> accepted) {
+    return accepted.stream().anyMatch(a -> a.contains("boolean"));
+  }
+
+  /** Whether the values a schema error accepts include an integer or a number. */
+  static boolean wantsNumber(Set<String> accepted) {
+    return accepted.stream().anyMatch(a -> a.contains("integer") || a.contains("number"));
   }
 
   // ------------------------------------------------------------------------------------------ words
