@@ -176,11 +176,11 @@ final class FileRules extends RuleSet {
    * finds no boolean, so the setting is off whatever the text says.
    */
   private void quotedBoolean(String pointer, JsonView.Loc loc) {
+    // a word that means a boolean holds no placeholder or template: only where jsonData's own keys are
     if (!(loc.go() instanceof GoValue.GoString string) || string.yaml11BoolWord()
-        || !JSON_LEAF.matcher(pointer).matches() || SIGV4_AUTH.matcher(pointer).matches()
-        || !JsonView.JSON_DATA_BOOLEANS.contains(JsonView.lastKey(pointer))
+        || SIGV4_AUTH.matcher(pointer).matches() || !JsonView.JSON_DATA_BOOLEANS.contains(JsonView.lastKey(pointer))
         || !JsonView.parent(pointer).matches("^/datasources/[0-9]+/(?:jsonData|json_data)$")
-        || GoScalars.meantBoolean(string.value()).isEmpty() || loc.placeholder() || loc.template()) {
+        || GoScalars.meantBoolean(string.value()).isEmpty()) {
       return;
     }
     if (file.isLegacy() ? pointer.contains("/jsonData/") : pointer.contains("/json_data/")) {
